@@ -1,0 +1,149 @@
+// Evaluates the union FAQ engine against two baselines on a labelled question set.
+//   node bin/run-script.mjs scripts/eval-ask.ts [devset.jsonl] [configDir]
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Fuse from 'fuse.js';
+import { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
+import { loadKnowledgeBase } from '../src/config/load-faq.ts';
+import { createFaqEngine, type KnowledgeBase } from '../src/domain/faq/index.ts';
+import { createSegmenter } from '../src/domain/text/segmenter.ts';
+import { normalizeText } from '../src/domain/text/normalize.ts';
+
+/** Default bands, chosen on this dev set (see the report's band table). */
+export const DEFAULT_BANDS = { answerAt: 0.6, suggestAt: 0.25 };
+/** Baseline thresholds: fuse.js score (0 = exact, 1 = nothing) and Bayes probability. */
+const FUSE_MAX_SCORE = 0.6;
+const BAYES_MIN_PROBABILITY = 0.3;
+
+interface Labelled {
+  question: string;
+  topic: string | null;
+}
+type Predictor = (question: string) => string | null;
+
+interface Figures {
+  name: string;
+  accuracy: number;
+  outOfScope: number;
+  inScope: number;
+  msPerQuestion: number;
+  errors: { question: string; expected: string | null; got: string | null }[];
+}
+
+function readDevset(path: string): Labelled[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Labelled);
+}
+
+function measure(name: string, rows: Labelled[], predict: Predictor): Figures {
+  const t0 = performance.now();
+  const got = rows.map((r) => predict(r.question));
+  const ms = (performance.now() - t0) / Math.max(1, rows.length);
+  let ok = 0;
+  let oosN = 0;
+  let oosOk = 0;
+  let inN = 0;
+  let inOk = 0;
+  const errors: Figures['errors'] = [];
+  rows.forEach((r, i) => {
+    const hit = got[i] === r.topic;
+    if (hit) ok++;
+    else errors.push({ question: r.question, expected: r.topic, got: got[i] });
+    if (r.topic === null) {
+      oosN++;
+      if (hit) oosOk++;
+    } else {
+      inN++;
+      if (hit) inOk++;
+    }
+  });
+  return {
+    name,
+    accuracy: ok / rows.length,
+    outOfScope: oosN ? oosOk / oosN : 1,
+    inScope: inN ? inOk / inN : 1,
+    msPerQuestion: ms,
+    errors,
+  };
+}
+
+function fuseBaseline(kb: KnowledgeBase): Predictor {
+  const items = kb.entries.flatMap((e) => e.questions.map((q) => ({ q: normalizeText(q), topic: e.topic })));
+  const fuse = new Fuse(items, { keys: ['q'], includeScore: true, ignoreLocation: true, threshold: 1 });
+  return (question) => {
+    const [best] = fuse.search(normalizeText(question), { limit: 1 });
+    return best && (best.score ?? 1) <= FUSE_MAX_SCORE ? best.item.topic : null;
+  };
+}
+
+function bayesBaseline(kb: KnowledgeBase): Predictor {
+  const seg = createSegmenter();
+  const tokens = (s: string) => seg.cut(normalizeText(s)).filter((t) => !/^[\p{P}\p{S}\s]+$/u.test(t));
+  const bayes = new BayesClassifier();
+  for (const e of kb.entries) for (const q of e.questions) bayes.addDocument(tokens(q), e.topic);
+  bayes.train();
+  return (question) => {
+    const cls = bayes.getClassifications(tokens(question));
+    const total = cls.reduce((a, c) => a + c.value, 0);
+    if (!(total > 0)) return null;
+    const best = cls[0];
+    return best.value / total >= BAYES_MIN_PROBABILITY ? best.label : null;
+  };
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`.padStart(7);
+}
+
+export async function evalAsk(devsetPath: string, configDir: string): Promise<string> {
+  const rows = readDevset(devsetPath);
+  const kb = loadKnowledgeBase(configDir);
+  const engine = createFaqEngine(kb, DEFAULT_BANDS);
+  engine.ask('预热'); // segmenter and indexes are built; keep the warm-up out of the timing
+  const fuse = fuseBaseline(kb);
+  const bayes = bayesBaseline(kb);
+  fuse('预热');
+  bayes('预热');
+
+  const results = [
+    measure('linli', rows, (q) => engine.ask(q).topic),
+    measure('fuse.js', rows, fuse),
+    measure('natural Bayes', rows, bayes),
+  ];
+  const lines: string[] = [];
+  lines.push(`ask eval: ${rows.length} questions (${rows.filter((r) => r.topic === null).length} out of scope), ${kb.entries.length} KB entries`);
+  lines.push(`bands: answerAt=${DEFAULT_BANDS.answerAt} suggestAt=${DEFAULT_BANDS.suggestAt}`);
+  lines.push('');
+  lines.push(`${'system'.padEnd(16)}${'topic'.padStart(7)}  ${'oos ok'.padStart(7)}  ${'in-scope'.padStart(8)}  ms/q`);
+  for (const r of results) {
+    lines.push(`${r.name.padEnd(16)}${pct(r.accuracy)}  ${pct(r.outOfScope)}  ${pct(r.inScope).padStart(8)}  ${r.msPerQuestion.toFixed(3)}`);
+  }
+
+  // How the bands split linli's answers (suggest counts as its best topic above).
+  const bands = { answer: [0, 0], suggest: [0, 0], handoff: [0, 0] } as Record<string, [number, number]>;
+  for (const r of rows) {
+    const a = engine.ask(r.question);
+    bands[a.band][a.topic === r.topic ? 0 : 1]++;
+  }
+  lines.push('');
+  lines.push('linli bands (right / wrong topic):');
+  for (const [band, [right, wrong]] of Object.entries(bands)) lines.push(`  ${band.padEnd(8)} ${right} / ${wrong}`);
+
+  const linli = results[0];
+  if (linli.errors.length > 0) {
+    lines.push('');
+    lines.push('linli errors:');
+    for (const e of linli.errors) lines.push(`  expected ${String(e.expected)}, got ${String(e.got)}: ${e.question}`);
+  }
+  return lines.join('\n');
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) {
+  const devset = process.argv[2] ?? '/work/shared/devset/ask-dev.jsonl';
+  const configDir = process.argv[3] ?? 'config';
+  console.log(await evalAsk(devset, configDir));
+}

@@ -1,0 +1,111 @@
+// Reading a replay transcript: an optional setup line, then message and clock events.
+// Every bad line becomes an error for that line; the replay carries on.
+import { z } from 'zod';
+import type { InputLine } from '../../cli/input.ts';
+import type { PersonInfo, RoomInfo } from '../../bot/directory.ts';
+
+export interface ReplaySetup {
+  now: Date | null;
+  rooms?: RoomInfo[];
+  people?: PersonInfo[];
+  roster?: unknown[];
+}
+
+export type ReplayEvent =
+  | { line: number; kind: 'setup'; setup: ReplaySetup }
+  | { line: number; kind: 'clock'; at: Date }
+  | {
+      line: number;
+      kind: 'message';
+      at: Date;
+      from: string;
+      text: string;
+      room: string | null;
+      mentionsBot: boolean;
+      quote: string | null;
+    }
+  | { line: number; kind: 'error'; error: string };
+
+const isoTime = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time')
+  .transform((s) => new Date(/[zZ]|[+-]\d{2}:?\d{2}$/.test(s) ? s : `${s}+08:00`));
+
+const digits = z
+  .union([z.string(), z.number()])
+  .nullable()
+  .optional()
+  .transform((v) => (v == null || v === '' ? null : String(v)));
+
+const setupSchema = z.object({
+  now: isoTime.optional(),
+  rooms: z
+    .array(
+      z.object({
+        topic: z.string().min(1),
+        kind: z.enum(['building', 'grid', 'union', 'other']).default('other'),
+        building: digits,
+        grid: z.string().nullable().optional().transform((v) => v ?? null),
+      }),
+    )
+    .optional(),
+  people: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        role: z.enum(['resident', 'grid_worker', 'admin']).default('resident'),
+        grid: z.string().nullable().optional().transform((v) => v ?? null),
+        building: digits,
+        unit: digits,
+        room: digits,
+      }),
+    )
+    .optional(),
+  roster: z.array(z.unknown()).optional(),
+});
+
+const messageSchema = z
+  .object({
+    at: isoTime,
+    from: z.string().min(1),
+    text: z.string(),
+    room: z.string().min(1).optional(),
+    dm: z.boolean().optional(),
+    mentionsBot: z.boolean().optional(),
+    quote: z.string().optional(),
+  })
+  .refine((m) => (m.room !== undefined) !== (m.dm === true), 'a message needs either "room" or "dm": true');
+
+function zodMessage(err: z.ZodError): string {
+  return err.issues.map((i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`).join('; ');
+}
+
+export function toEvent(item: InputLine, isFirst: boolean): ReplayEvent {
+  if (item.kind === 'error') return { line: item.line, kind: 'error', error: item.error };
+  if (item.kind === 'text') return { line: item.line, kind: 'error', error: 'expected a JSON object' };
+  const v = item.value;
+  if ('setup' in v) {
+    if (!isFirst) return { line: item.line, kind: 'error', error: 'setup must be the first line' };
+    const parsed = setupSchema.safeParse(v.setup);
+    if (!parsed.success) return { line: item.line, kind: 'error', error: `bad setup: ${zodMessage(parsed.error)}` };
+    return { line: item.line, kind: 'setup', setup: { ...parsed.data, now: parsed.data.now ?? null } };
+  }
+  if (!('from' in v) && !('text' in v) && !('room' in v) && !('dm' in v)) {
+    const at = isoTime.safeParse(v.at);
+    if (!at.success) return { line: item.line, kind: 'error', error: `at: ${zodMessage(at.error)}` };
+    return { line: item.line, kind: 'clock', at: at.data };
+  }
+  const parsed = messageSchema.safeParse(v);
+  if (!parsed.success) return { line: item.line, kind: 'error', error: zodMessage(parsed.error) };
+  const m = parsed.data;
+  return {
+    line: item.line,
+    kind: 'message',
+    at: m.at,
+    from: m.from,
+    text: m.text,
+    room: m.room ?? null,
+    mentionsBot: m.mentionsBot ?? false,
+    quote: m.quote ?? null,
+  };
+}

@@ -1,0 +1,87 @@
+// The one place where everything is wired together: config, engines, store, clock, features.
+// Transports (Wechaty, console, replay, tests) call createApp and feed it messages.
+import { loadMainConfig } from './config/load.ts';
+import { loadItemLexicon } from './config/load-items.ts';
+import { loadKnowledgeBase, watchKnowledgeBase } from './config/load-faq.ts';
+import type { LinliConfigFile } from './config/schema.ts';
+import { createParser } from './domain/parse/index.ts';
+import { createFaqEngine, type FaqEngine } from './domain/faq/index.ts';
+import { rosterFromConfig } from './roster-io/index.ts';
+import { Bot } from './bot/bot.ts';
+import { Directory, type PersonInfo, type RoomInfo } from './bot/directory.ts';
+import type { OutgoingMessage } from './bot/messages.ts';
+import type { BotServices } from './bot/services.ts';
+import type { StateStore } from './store/types.ts';
+import type { Clock, Scheduler } from './schedule/types.ts';
+import type { Logger } from './log.ts';
+import { helpFeature } from './bot/features/help.ts';
+import { aidFeature } from './bot/features/aid.ts';
+import { callbacksFeature } from './bot/features/callbacks.ts';
+import { briefingsFeature } from './bot/features/briefings.ts';
+import { faqFeature } from './bot/features/faq.ts';
+
+/** A replay's setup (or a test) may replace the config's rooms, people and roster. */
+export interface SceneOverrides {
+  rooms?: RoomInfo[];
+  people?: PersonInfo[];
+  roster?: unknown[];
+}
+
+export interface AppDeps {
+  configDir: string;
+  store: StateStore;
+  clock: Clock;
+  scheduler: Scheduler;
+  send: (out: OutgoingMessage) => Promise<void>;
+  log: Logger;
+  overrides?: SceneOverrides;
+  /** Reload the knowledge base when staff edit it (live runs). */
+  watchKnowledgeBase?: boolean;
+}
+
+export interface App {
+  bot: Bot;
+  config: LinliConfigFile;
+  close(): void;
+}
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { configDir, log, overrides = {} } = deps;
+  const config = loadMainConfig(configDir);
+  const directory = new Directory(overrides.rooms ?? config.rooms, overrides.people ?? config.people);
+  const parser = createParser(loadItemLexicon(configDir));
+  const bands = { answerAt: config.faq.answerAt, suggestAt: config.faq.suggestAt };
+  let faq: FaqEngine = createFaqEngine(loadKnowledgeBase(configDir), bands);
+  const stopWatching = deps.watchKnowledgeBase
+    ? watchKnowledgeBase(
+        configDir,
+        (kb) => {
+          faq = createFaqEngine(kb, bands);
+          log.info({ entries: kb.entries.length }, 'knowledge base reloaded');
+        },
+        (err) => log.error({ err: err.message }, 'knowledge base edit rejected; keeping the previous one'),
+      )
+    : () => {};
+
+  const state = await deps.store.load();
+  if (overrides.roster) state.roster = rosterFromConfig(overrides.roster);
+  else if (state.roster.length === 0 && config.roster.length > 0) state.roster = rosterFromConfig(config.roster);
+  if (state.aid.stock.length === 0) state.aid.stock = config.pickupPoints.map((p) => ({ ...p, stock: { ...p.stock } }));
+
+  const services: BotServices = { config, directory, parser, faq: () => faq, clock: deps.clock, log };
+  const bot = new Bot(services, deps.store, state, deps.scheduler, deps.send);
+  bot
+    .use(helpFeature(() => bot.helpLines()))
+    .use(aidFeature)
+    .use(callbacksFeature)
+    .use(briefingsFeature)
+    .use(faqFeature);
+  return {
+    bot,
+    config,
+    close: () => {
+      stopWatching();
+      deps.scheduler.stop();
+    },
+  };
+}

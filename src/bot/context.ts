@@ -1,0 +1,59 @@
+// One context per incoming message (as grammY's Context): what was said, where, by whom,
+// the bot's state, and a buffered outbox. Replies leave only after the state is saved.
+import type { IncomingMessage, OutgoingMessage } from './messages.ts';
+import type { PersonInfo, RoomInfo } from './directory.ts';
+import type { BotServices } from './services.ts';
+import type { BotState } from './state.ts';
+
+export class Outbox {
+  readonly messages: OutgoingMessage[] = [];
+
+  toRoom(room: string, text: string, mentions: string[] = []): void {
+    this.messages.push({ kind: 'room', room, text, mentions: [...new Set(mentions)] });
+  }
+
+  toPerson(to: string, text: string): void {
+    this.messages.push({ kind: 'private', to, text });
+  }
+}
+
+export class MessageContext {
+  readonly outbox = new Outbox();
+  /** Set by a handler that took the message, for logs and tests. */
+  handledBy: string | null = null;
+
+  constructor(
+    readonly msg: IncomingMessage,
+    readonly room: RoomInfo | null,
+    readonly person: PersonInfo,
+    readonly state: BotState,
+    readonly services: BotServices,
+  ) {}
+
+  get text(): string {
+    return this.msg.text;
+  }
+
+  get now(): Date {
+    return this.msg.time;
+  }
+
+  get isPrivate(): boolean {
+    return this.room === null;
+  }
+
+  /** Answer where the message came from: in the group with an @ to the sender, or privately. */
+  reply(text: string, mentions: string[] = [this.msg.sender.name]): void {
+    if (this.room) this.outbox.toRoom(this.room.topic, text, mentions);
+    else this.outbox.toPerson(this.msg.sender.name, text);
+  }
+}
+
+export interface JobContext {
+  readonly now: Date;
+  readonly state: BotState;
+  readonly services: BotServices;
+  readonly outbox: Outbox;
+  /** A job that changed state without sending anything calls this, so the state is saved. */
+  markChanged(): void;
+}

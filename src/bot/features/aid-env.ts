@@ -1,0 +1,14 @@
+// Builds the mutual-aid engine's view of the world from config and the directory.
+import type { AidEnv } from '../../domain/aid/index.ts';
+import type { BotServices } from '../services.ts';
+
+export function aidEnv(services: BotServices): AidEnv {
+  const { directory, config, parser } = services;
+  return {
+    settings: config.aid,
+    gridWorkers: (grid) => directory.gridWorkers(grid).map((p) => p.name),
+    gridRoom: (grid) => directory.gridRoom(grid)?.topic ?? null,
+    roomBuilding: (topic) => directory.room(topic).building,
+    categoryOf: (name) => parser.extractItems(name)[0]?.category ?? null,
+  };
+}

@@ -1,0 +1,123 @@
+// Mutual aid in building and grid groups: requests, offers, matches, follow-through.
+//
+// Commands:
+//   求助列表 - open requests of this group (in a private chat, grid workers get their grid's)
+//   我的求助 - your own open requests
+//   完成 / 取消 - close your latest request (完成 2 / 取消 2 for the second one)
+//   库存 布洛芬 +20 - grid workers, privately: update the pickup point's stock
+import type { Feature } from '../bot.ts';
+import type { MessageContext } from '../context.ts';
+import {
+  applyStock,
+  closeRequest,
+  escalateAndExpire,
+  gridRequestList,
+  handleAidPost,
+  mentionedNames,
+  ownRequestList,
+  ownRequests,
+  recogniseAidCommand,
+  roomRequestList,
+  stockReport,
+  type AidPost,
+} from '../../domain/aid/index.ts';
+import { aidEnv } from './aid-env.ts';
+
+export const aidFeature: Feature = {
+  name: 'aid',
+  help: [
+    '求助:在楼栋群里直接说需要什么,例如"2号楼老人求退烧药";有的邻居回复"我家有"即可',
+    '求助列表 / 我的求助 / 完成 / 取消',
+  ],
+  install(bot) {
+    const env = aidEnv(bot.services);
+
+    bot.on(async (ctx, next) => {
+      if (ctx.room?.kind === 'union') return next();
+      if (ctx.isPrivate) return privateCommand(ctx) ? undefined : next();
+      if (groupCommand(ctx)) return;
+      const post = toAidPost(ctx);
+      for (const e of handleAidPost(ctx.state.aid, post, env)) {
+        if (e.kind === 'room') ctx.outbox.toRoom(e.room, e.text, e.mentions);
+        else ctx.outbox.toPerson(e.to, e.text);
+      }
+      // A message that @-mentions the bot and meant nothing to aid may be a question.
+      if (ctx.outbox.messages.length === 0 && ctx.msg.mentionsBot) return next();
+    });
+
+    bot.job('aid-escalation', '* * * * *', (job) => {
+      const effects = escalateAndExpire(job.state.aid, job.now, env);
+      for (const e of effects) {
+        if (e.kind === 'room') job.outbox.toRoom(e.room, e.text, e.mentions);
+        else job.outbox.toPerson(e.to, e.text);
+      }
+    });
+  },
+};
+
+function toAidPost(ctx: MessageContext): AidPost {
+  const { parser, directory } = ctx.services;
+  const room = ctx.room!;
+  const alias = ctx.msg.sender.alias ?? null;
+  const analysis = parser.parse(ctx.text, {
+    senderAlias: alias,
+    personLocation: directory.personLocation(ctx.msg.sender.name),
+    roomBuilding: room.building,
+  });
+  const posted = parser.parse(ctx.text, { senderAlias: alias }).location;
+  return {
+    id: ctx.msg.id,
+    text: ctx.text,
+    sender: ctx.msg.sender.name,
+    senderIsStaff: ctx.person.role !== 'resident',
+    room: room.topic,
+    roomKind: room.kind === 'union' ? 'other' : room.kind,
+    roomBuilding: room.building,
+    grid: room.grid,
+    quote: ctx.msg.quote ?? null,
+    mentionsBot: ctx.msg.mentionsBot,
+    at: ctx.now,
+    analysis,
+    postedLocation: posted,
+    mentioned: mentionedNames(ctx.text),
+  };
+}
+
+function groupCommand(ctx: MessageContext): boolean {
+  const cmd = recogniseAidCommand(ctx.text);
+  if (!cmd || cmd.kind === 'stock') return false;
+  const aid = ctx.state.aid;
+  const sender = ctx.msg.sender.name;
+  if (cmd.kind === 'list') ctx.reply(roomRequestList(aid, ctx.room!.topic, ctx.room!.building));
+  else if (cmd.kind === 'mine') ctx.reply(ownRequestList(aid, sender));
+  else {
+    const mine = ownRequests(aid, sender).filter((r) => r.room === ctx.room!.topic);
+    const target = cmd.index ? mine[cmd.index - 1] : mine[mine.length - 1];
+    if (!target) ctx.reply('您在本群没有待解决的求助。');
+    else {
+      closeRequest(target, cmd.status, ctx.now);
+      ctx.reply(cmd.status === 'fulfilled' ? '好的,这条求助已标记为解决。' : '好的,这条求助已取消。');
+    }
+  }
+  return true;
+}
+
+function privateCommand(ctx: MessageContext): boolean {
+  const cmd = recogniseAidCommand(ctx.text);
+  if (!cmd) return false;
+  const staff = ctx.person.role !== 'resident';
+  const aid = ctx.state.aid;
+  if (cmd.kind === 'mine') {
+    ctx.reply(ownRequestList(aid, ctx.msg.sender.name));
+    return true;
+  }
+  if (!staff) return false;
+  if (cmd.kind === 'list') ctx.reply(gridRequestList(aid, ctx.person.role === 'admin' ? null : ctx.person.grid));
+  else if (cmd.kind === 'stock') {
+    if (cmd.item && cmd.delta !== null) {
+      const result = applyStock(aid.stock, ctx.person.grid, cmd.item, cmd.delta);
+      ctx.reply(result ? `已更新:${result.point.name} ${cmd.item} 现有 ${result.count}` : '还没有登记爱心药领取处,请先在 config/linli.yaml 的 pickupPoints 里添加。');
+    } else ctx.reply(stockReport(aid.stock));
+  } else return false;
+  return true;
+}

@@ -1,0 +1,102 @@
+// Union-service answers from the knowledge base. In groups only when @-mentioned or asked
+// with a prefix (问:); in private chats always. Unsure -> suggest; out of scope -> hand off.
+//
+// Commands:
+//   未解答问题 - staff: the questions handed over to union staff
+import type { Feature } from '../bot.ts';
+import type { MessageContext } from '../context.ts';
+import type { BotState, Handoff } from '../state.ts';
+import { localDate, localTime } from '../../domain/time.ts';
+import { maskPhones } from '../../domain/text/privacy.ts';
+
+const SUGGESTION_MINUTES = 30;
+
+export const faqFeature: Feature = {
+  name: 'faq',
+  help: ['工会服务问答:在工会群里@我提问,或以"问:"开头,例如"问:工资被拖欠了怎么办"', '未解答问题(工作人员)'],
+  install(bot) {
+    const { config } = bot.services;
+
+    bot.on(async (ctx, next) => {
+      const question = questionFor(ctx, config.bot.askPrefixes);
+      if (question === null) return next();
+      if (ctx.person.role === 'admin' && /^(未解答|待解答|转人工)的?问题$/.test(question)) {
+        ctx.reply(listHandoffs(ctx.state));
+        return;
+      }
+      if (pickSuggestion(ctx, question)) return;
+      const engine = ctx.services.faq();
+      const answer = engine.ask(question, { context: ctx.msg.quote ?? null });
+      ctx.reply(answer.reply);
+      if (answer.band === 'suggest') {
+        ctx.state.suggestions = ctx.state.suggestions.filter((s) => !(s.asker === ctx.msg.sender.name && s.room === (ctx.room?.topic ?? null)));
+        ctx.state.suggestions.push({
+          asker: ctx.msg.sender.name,
+          room: ctx.room?.topic ?? null,
+          at: ctx.now.toISOString(),
+          answerIds: answer.suggestions.map((s) => s.answerId),
+        });
+      } else if (answer.band === 'handoff') {
+        keepForStaff(ctx, question);
+      }
+    });
+
+    bot.job('faq-digest', config.schedule.faqDigest, (job) => {
+      const fresh = job.state.handoffs.filter((h) => h.digestedAt === null);
+      if (fresh.length === 0) return;
+      const admins = job.services.directory.admins();
+      if (admins.length === 0) return;
+      const text = [`【待解答问题】今天有${fresh.length}个问题需要工作人员回复:`, ...fresh.map(handoffLine)].join('\n');
+      for (const a of admins) job.outbox.toPerson(a.name, text);
+      for (const h of fresh) h.digestedAt = job.now.toISOString();
+    });
+  },
+};
+
+/** The question in this message, or null when the FAQ should stay silent. */
+function questionFor(ctx: MessageContext, prefixes: string[]): string | null {
+  const text = ctx.text.trim();
+  if (!text) return null;
+  if (ctx.isPrivate) return text;
+  const prefix = prefixes.find((p) => text.startsWith(p));
+  if (prefix) return text.slice(prefix.length).trim() || null;
+  if (ctx.msg.mentionsBot) return text;
+  return null;
+}
+
+/** "2" after 您是想问: 1. … 2. … gets that answer. */
+function pickSuggestion(ctx: MessageContext, question: string): boolean {
+  const m = /^[1-9]$/.exec(question.replace(/[.。、\s]/g, ''));
+  if (!m) return false;
+  const room = ctx.room?.topic ?? null;
+  const pending = ctx.state.suggestions.find((s) => s.asker === ctx.msg.sender.name && s.room === room);
+  if (!pending || ctx.now.getTime() - Date.parse(pending.at) > SUGGESTION_MINUTES * 60000) return false;
+  const id = pending.answerIds[Number(m[0]) - 1];
+  const answer = id ? ctx.services.faq().answerById(id) : null;
+  if (!answer) return false;
+  ctx.state.suggestions = ctx.state.suggestions.filter((s) => s !== pending);
+  ctx.reply(answer.reply);
+  return true;
+}
+
+function keepForStaff(ctx: MessageContext, question: string): void {
+  const handoffs = ctx.state.handoffs;
+  handoffs.push({
+    id: `Q${handoffs.length + 1}`,
+    question: maskPhones(question),
+    asker: ctx.msg.sender.name,
+    room: ctx.room?.topic ?? null,
+    at: ctx.now.toISOString(),
+    digestedAt: null,
+  });
+}
+
+function handoffLine(h: Handoff, i: number): string {
+  return `${i + 1}. ${localDate(new Date(h.at)).slice(5)} ${localTime(new Date(h.at))} ${h.asker}${h.room ? `(${h.room})` : '(私聊)'}:${h.question}`;
+}
+
+function listHandoffs(state: BotState): string {
+  const recent = state.handoffs.slice(-20);
+  if (recent.length === 0) return '目前没有转给工作人员的问题。';
+  return ['最近转给工作人员的问题:', ...recent.map(handoffLine)].join('\n');
+}

@@ -1,0 +1,39 @@
+// The bot's own plain message types. Every transport converts its world into these at the
+// edge, once, so that features never see a Wechaty (or console, or replay) object.
+
+export interface Speaker {
+  /** Transport id; may change between logins, so features key people by name. */
+  id: string;
+  name: string;
+  /** The sender's alias in this group (群昵称), where residents often write 3-2-301. */
+  alias?: string | null;
+}
+
+export interface RoomRef {
+  id: string;
+  topic: string;
+}
+
+export interface IncomingMessage {
+  id: string;
+  text: string;
+  sender: Speaker;
+  /** null for a private chat with the bot. */
+  room: RoomRef | null;
+  mentionsBot: boolean;
+  /** Text of the quoted (引用) message, if any. */
+  quote?: string | null;
+  time: Date;
+}
+
+export type OutgoingMessage =
+  | { kind: 'room'; room: string; text: string; mentions: string[] }
+  | { kind: 'private'; to: string; text: string };
+
+/** What every transport offers the bot: deliver messages to it, send messages from it. */
+export interface Transport {
+  readonly name: string;
+  start(onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void>;
+  send(out: OutgoingMessage): Promise<void>;
+  stop(): Promise<void>;
+}

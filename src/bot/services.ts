@@ -1,0 +1,17 @@
+// What handlers may use besides the message: engines, directory, config, clock, log.
+import type { Directory } from './directory.ts';
+import type { Parser } from '../domain/parse/index.ts';
+import type { FaqEngine } from '../domain/faq/index.ts';
+import type { LinliConfigFile } from '../config/schema.ts';
+import type { Clock } from '../schedule/types.ts';
+import type { Logger } from '../log.ts';
+
+export interface BotServices {
+  config: LinliConfigFile;
+  directory: Directory;
+  parser: Parser;
+  /** A getter, because the knowledge base reloads when staff edit it. */
+  faq: () => FaqEngine;
+  clock: Clock;
+  log: Logger;
+}

@@ -1,0 +1,61 @@
+// The `linli` command. Each subcommand is imported only when used: `parse` and `ask` must not
+// pay for loading Wechaty (seconds) or print anything but JSON Lines on stdout.
+import { parseArgs } from './args.ts';
+
+const HELP = `linli (邻里) — a WeChat group bot for neighbourhood mutual aid, callbacks and union answers
+
+Usage: linli <command> [options]
+
+Commands:
+  start                       run the bot on WeChat (puppet from WECHATY_PUPPET, default wechaty-puppet-wechat4u)
+  console                     try the bot in a terminal, without WeChat
+  parse [FILE]                understand group messages (JSON Lines out; see shared/contracts/parse.md)
+  ask [FILE]                  answer union-service questions (JSON Lines out)
+  replay [FILE] [--data DIR]  play a chat transcript through the whole bot on a simulated clock
+  roster import FILE          replace the callback roster from a .csv or .xlsx (Chinese headers)
+  roster export FILE          write the roster as .xlsx or .csv
+  callbacks export FILE --from YYYY-MM-DD --to YYYY-MM-DD
+                              write the callback log for reporting
+
+Options:
+  --config DIR   config folder (default: config/)
+  --data DIR     data folder (default: data/)
+  -h, --help     this help
+`;
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const [command, ...rest] = args.positionals;
+  if (args.flags.help || !command) {
+    process.stdout.write(HELP);
+    return command || args.flags.help ? 0 : 1;
+  }
+  switch (command) {
+    case 'parse':
+      return (await import('./parse-command.ts')).runParse(rest[0], args);
+    case 'ask':
+      return (await import('./ask-command.ts')).runAsk(rest[0], args);
+    case 'replay':
+      return (await import('./replay-command.ts')).runReplay(rest[0], args);
+    case 'start':
+      return (await import('./start-command.ts')).runStart(args);
+    case 'console':
+      return (await import('./console-command.ts')).runConsole(args);
+    case 'roster':
+    case 'callbacks':
+      return (await import('./roster-command.ts')).runRosterCommand(command, rest, args);
+    default:
+      process.stderr.write(`linli: unknown command "${command}"\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`linli: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

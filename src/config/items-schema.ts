@@ -1,0 +1,33 @@
+// Shape of config/items.yaml: the item lexicon staff edit without touching code.
+import { z } from 'zod';
+import { CATEGORIES } from '../domain/types.ts';
+
+const word = z.string().trim().min(1, 'must be a non-empty word');
+const words = z.array(word);
+
+const categoryShape = Object.fromEntries(CATEGORIES.map((c) => [c, words.min(1, 'needs at least one word')])) as {
+  [K in (typeof CATEGORIES)[number]]: z.ZodArray<typeof word>;
+};
+
+export const itemLexiconSchema = z.strictObject({
+  categories: z.strictObject(categoryShape),
+  notItems: words.default([]),
+  modifiers: z
+    .strictObject({
+      childPrefixes: words.default([]),
+      childForms: words.default([]),
+      formSuffixes: words.default([]),
+      namePrefixes: words.default([]),
+    })
+    .default({ childPrefixes: [], childForms: [], formSuffixes: [], namePrefixes: [] }),
+  pickup: z.record(word, words).default({}),
+  people: z
+    .strictObject({
+      elderly: words.default([]),
+      child: words.default([]),
+      pregnant: words.default([]),
+    })
+    .default({ elderly: [], child: [], pregnant: [] }),
+});
+
+export type ItemLexicon = z.infer<typeof itemLexiconSchema>;

@@ -1,0 +1,76 @@
+// The shape of config/linli.yaml: rooms, people, schedules, thresholds and delays.
+import { z } from 'zod';
+
+const cronExpr = z
+  .string()
+  .regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression such as "30 8 * * *"');
+const digits = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+const optionalDigits = digits.nullable().optional().transform((v) => (v == null || v === '' ? null : v));
+
+export const roomSchema = z.object({
+  topic: z.string().min(1),
+  kind: z.enum(['building', 'grid', 'union', 'other']),
+  building: optionalDigits,
+  grid: z.string().nullable().optional().transform((v) => v ?? null),
+});
+
+export const personSchema = z.object({
+  name: z.string().min(1),
+  role: z.enum(['resident', 'grid_worker', 'admin']).default('resident'),
+  grid: z.string().nullable().optional().transform((v) => v ?? null),
+  building: optionalDigits,
+  unit: optionalDigits,
+  room: optionalDigits,
+});
+
+const pickupPointSchema = z.object({
+  name: z.string().min(1),
+  grid: z.string().nullable().optional().transform((v) => v ?? null),
+  /** Item name -> quantity in stock (布洛芬: 20). */
+  stock: z.record(z.string(), z.number().int().min(0)).default({}),
+});
+
+export const configSchema = z.object({
+  bot: z
+    .object({
+      name: z.string().default('邻里小助手'),
+      /** Group messages starting with one of these are questions for the FAQ even without an @. */
+      askPrefixes: z.array(z.string()).default(['问:', '问：']),
+    })
+    .default({ name: '邻里小助手', askPrefixes: ['问:', '问：'] }),
+  rooms: z.array(roomSchema).default([]),
+  people: z.array(personSchema).default([]),
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2023-01-22')).default([]),
+  schedule: z.object({
+    callbackReminder: cronExpr,
+    callbackChase: z.array(cronExpr),
+    unreachableEscalation: cronExpr,
+    eveningDigest: cronExpr,
+    morningSummary: cronExpr,
+    faqDigest: cronExpr,
+  }),
+  aid: z.object({
+    /** A bare "我家有" attaches to an open request of the last N minutes. */
+    replyWindowMinutes: z.number().positive(),
+    /** The same person asking again for the same thing within N minutes refreshes it. */
+    refreshWindowMinutes: z.number().positive(),
+    expiryHours: z.number().positive(),
+    escalation: z.object({
+      urgentToGridGroupMinutes: z.number().positive(),
+      urgentToWorkerMinutes: z.number().positive(),
+      normalToGridGroupMinutes: z.number().positive(),
+    }),
+  }),
+  faq: z.object({
+    answerAt: z.number().min(0).max(1),
+    suggestAt: z.number().min(0).max(1),
+  }),
+  pickupPoints: z.array(pickupPointSchema).default([]),
+  /** Callback roster entries; usually imported with `linli roster import`. */
+  roster: z.array(z.unknown()).default([]),
+});
+
+export type LinliConfigFile = z.infer<typeof configSchema>;
+export type RoomConfig = z.infer<typeof roomSchema>;
+export type PersonConfig = z.infer<typeof personSchema>;
+export type PickupPoint = z.infer<typeof pickupPointSchema>;

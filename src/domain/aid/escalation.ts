@@ -1,0 +1,45 @@
+// Timed follow-through of unanswered requests: relay to the grid group, then tell the grid
+// worker, then expire. Each level fires once and never for a matched or closed request.
+import type { Effect } from '../effects.ts';
+import { toPerson, toRoom } from '../effects.ts';
+import type { AidEnv } from './settings.ts';
+import type { AidState } from './types.ts';
+import { isOpen } from './types.ts';
+import { closeRequest } from './requests.ts';
+import { expiryNotice, gridRelay, workerAlert } from './texts.ts';
+
+const minutesSince = (iso: string, now: Date): number => (now.getTime() - Date.parse(iso)) / 60000;
+
+export function escalateAndExpire(state: AidState, now: Date, env: AidEnv): Effect[] {
+  const effects: Effect[] = [];
+  const esc = env.settings.escalation;
+  for (const req of state.requests) {
+    if (!isOpen(req)) continue;
+    const age = minutesSince(req.createdAt, now);
+    if (age >= env.settings.expiryHours * 60) {
+      closeRequest(req, 'expired', now);
+      if (!req.expiryNotified) {
+        req.expiryNotified = true;
+        const text = expiryNotice(req, env.settings.expiryHours);
+        effects.push(req.anonymous ? toPerson(req.requester, text) : toRoom(req.room, text, [req.requester]));
+      }
+      continue;
+    }
+    // Matched requests, requests the author said can wait, and requests staff posted
+    // themselves are not relayed; grid workers see them in their digests.
+    if (req.status !== 'open' || req.relaxed || req.byStaff) continue;
+    const workers = env.gridWorkers(req.grid);
+    const gridRoom = env.gridRoom(req.grid);
+    const relayAfter = req.urgent ? esc.urgentToGridGroupMinutes : esc.normalToGridGroupMinutes;
+    if (!req.escalatedToGridAt && age >= relayAfter && gridRoom && gridRoom !== req.room) {
+      req.escalatedToGridAt = now.toISOString();
+      req.relayedTo = gridRoom;
+      effects.push(toRoom(gridRoom, gridRelay(req, env.roomBuilding(req.room)), workers));
+    }
+    if (req.urgent && !req.escalatedToWorkerAt && age >= esc.urgentToWorkerMinutes && workers.length) {
+      req.escalatedToWorkerAt = now.toISOString();
+      for (const w of workers) effects.push(toPerson(w, workerAlert(req, now)));
+    }
+  }
+  return effects;
+}

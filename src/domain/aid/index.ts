@@ -1,0 +1,11 @@
+export * from './types.ts';
+export * from './settings.ts';
+export * from './post.ts';
+export * from './items.ts';
+export { handleAidPost, splitExchange } from './handle-post.ts';
+export { escalateAndExpire } from './escalation.ts';
+export { postCallbackNeed, type CallbackNeed } from './callback-need.ts';
+export * from './commands.ts';
+export * from './digest.ts';
+export { closeRequest, ownOpen } from './requests.ts';
+export { formatLocation } from './texts.ts';

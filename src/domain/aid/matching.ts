@@ -1,0 +1,104 @@
+// Linking offers to requests, in both directions, and the notices that a match posts.
+import type { Effect } from '../effects.ts';
+import { toRoom } from '../effects.ts';
+import type { ParsedItem } from '../types.ts';
+import type { AidEnv } from './settings.ts';
+import type { AidPost } from './post.ts';
+import type { AidRequest, AidState, OfferLink, StandingOffer } from './types.ts';
+import { fitScore, itemFit } from './items.ts';
+import { gridOfferAck, matchNotice, standingOfferNotice, stockNotice } from './texts.ts';
+import { newId } from './requests.ts';
+
+const STANDING_OFFER_HOURS = 24;
+
+/** Records an offer on a request; the first one matches it and is announced. */
+export function linkOffer(req: AidRequest, post: AidPost, env: AidEnv): Effect[] {
+  const offer: OfferLink = {
+    helper: post.sender,
+    at: post.at.toISOString(),
+    text: post.text,
+    items: post.analysis.items,
+    pickup: post.analysis.pickup,
+    delivered: post.analysis.delivered,
+  };
+  const already = req.offers.some((o) => o.helper === post.sender);
+  req.offers.push(offer);
+  req.updatedAt = offer.at;
+  if (offer.delivered) req.delivered = true;
+  if (req.status !== 'open' || already) return []; // a backup offer: recorded, no noise
+  req.status = 'matched';
+  req.helper = post.sender;
+  const fit = itemFit(req.items, offer.items);
+  const effects: Effect[] = [
+    toRoom(req.room, matchNotice(req, offer, fit, env.roomBuilding(req.room)), [req.requester, post.sender]),
+  ];
+  if (post.room !== req.room) effects.push(toRoom(post.room, gridOfferAck(req, env.roomBuilding(req.room)), [post.sender]));
+  if (req.anonymous) {
+    // Offers on a need found by a callback go to the worker, who knows the person.
+    effects.push({
+      kind: 'private',
+      to: req.requester,
+      text: `${post.sender} 在「${post.room}」回应了您代发的求助(${req.onBehalfOf ?? ''}):${post.text}`,
+    });
+  }
+  return effects;
+}
+
+export function recordStandingOffer(state: AidState, post: AidPost, items: ParsedItem[]): StandingOffer {
+  const offer: StandingOffer = {
+    id: newId(state, 'O'),
+    room: post.room,
+    grid: post.grid,
+    helper: post.sender,
+    items,
+    pickup: post.analysis.pickup,
+    text: post.text,
+    createdAt: post.at.toISOString(),
+    active: true,
+  };
+  state.offers.push(offer);
+  return offer;
+}
+
+/** A new request looks at standing offers (same building first, then grid), then stock. */
+export function matchNewRequest(state: AidState, req: AidRequest, now: Date, env: AidEnv): Effect[] {
+  if (req.items.length === 0) return [];
+  const offers = state.offers
+    .filter((o) => o.active && o.helper !== req.requester)
+    .filter((o) => now.getTime() - Date.parse(o.createdAt) <= STANDING_OFFER_HOURS * 3600_000)
+    .filter((o) => o.room === req.room || (o.grid !== null && o.grid === req.grid))
+    .map((o) => ({ o, fit: itemFit(req.items, o.items) }))
+    .filter((x) => x.fit === 'same_item' || x.fit === 'same_category')
+    .sort(
+      (a, b) =>
+        fitScore(b.fit) - fitScore(a.fit) ||
+        Number(b.o.room === req.room) - Number(a.o.room === req.room) ||
+        b.o.createdAt.localeCompare(a.o.createdAt),
+    );
+  const best = offers[0]?.o;
+  if (best) {
+    req.status = 'matched';
+    req.helper = best.helper;
+    req.offers.push({
+      helper: best.helper,
+      at: now.toISOString(),
+      text: best.text,
+      items: best.items,
+      pickup: best.pickup,
+      delivered: false,
+    });
+    return [toRoom(req.room, standingOfferNotice(req, best), [req.requester, best.helper])];
+  }
+  for (const point of state.stock) {
+    if (point.grid && req.grid && point.grid !== req.grid) continue;
+    for (const [name, count] of Object.entries(point.stock)) {
+      if (count <= 0) continue;
+      const category = env.categoryOf(name);
+      if (req.items.some((i) => i.name.includes(name) || name.includes(i.name) || i.category === category)) {
+        return [toRoom(req.room, stockNotice(req, point.name, name, count), [req.requester])];
+      }
+    }
+  }
+  return [];
+}
+

@@ -1,0 +1,159 @@
+// Finding and creating requests in the aid state.
+import type { Location, ParsedItem } from '../types.ts';
+import type { AidPost } from './post.ts';
+import type { AidSettings } from './settings.ts';
+import { isOpen, type AidRequest, type AidState } from './types.ts';
+import { fitScore, itemFit, sharesCategory } from './items.ts';
+
+const minutesBetween = (a: string | Date, b: Date): number => (b.getTime() - new Date(a).getTime()) / 60000;
+
+export function newId(state: AidState, prefix: string): string {
+  return `${prefix}${state.nextId++}`;
+}
+
+export function openInRoom(state: AidState, room: string): AidRequest[] {
+  return state.requests.filter((r) => isOpen(r) && r.room === room);
+}
+
+/** The sender's own open request in this room, most recently active first. */
+export function ownOpen(state: AidState, sender: string, room: string): AidRequest[] {
+  return openInRoom(state, room)
+    .filter((r) => r.requester === sender)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/** A request by the sender still in its refresh window that a new post continues. */
+export function continuedRequest(state: AidState, post: AidPost, settings: AidSettings): AidRequest | null {
+  const items = post.analysis.items;
+  for (const r of ownOpen(state, post.sender, post.room)) {
+    if (minutesBetween(r.updatedAt, post.at) > settings.refreshWindowMinutes) continue;
+    if (items.length === 0 || r.items.length === 0 || sharesCategory(r.items, items)) return r;
+  }
+  return null;
+}
+
+/** Requests a new offer in this room can answer (a grid group sees its relayed requests). */
+function candidates(state: AidState, post: AidPost, settings: AidSettings): AidRequest[] {
+  return state.requests.filter((r) => {
+    if (!isOpen(r) || r.requester === post.sender) return false;
+    if (minutesBetween(r.createdAt, post.at) > settings.expiryHours * 60) return false;
+    if (r.room === post.room) return true;
+    return post.roomKind === 'grid' && r.grid !== null && r.grid === post.grid && r.escalatedToGridAt !== null;
+  });
+}
+
+/** Which request an offer answers: quote, @-mention, then item fit and recency. */
+export function targetForOffer(state: AidState, post: AidPost, settings: AidSettings): AidRequest | null {
+  const pool = candidates(state, post, settings);
+  if (pool.length === 0) return null;
+  if (post.quote) {
+    const quoted = pool.find((r) => r.text.includes(post.quote!) || post.quote!.includes(r.text));
+    if (quoted) return quoted;
+  }
+  const byMention = pool.filter((r) => post.mentioned.includes(r.requester)).sort(newestFirst)[0];
+  if (byMention) return byMention;
+  const items = post.analysis.items;
+  if (items.length === 0 || post.analysis.contextDependent) {
+    // A bare "我家有" answers the most recent open request from someone else.
+    const recent = pool
+      .filter((r) => minutesBetween(r.createdAt, post.at) <= settings.replyWindowMinutes || r.room !== post.room)
+      .filter((r) => items.length === 0 || r.items.length === 0 || itemFit(r.items, items) !== 'none');
+    return recent.sort(newestFirst)[0] ?? null;
+  }
+  const scored = pool
+    .map((r) => ({ r, fit: itemFit(r.items, items) }))
+    .filter((x) => x.fit !== 'none' && x.fit !== 'unknown');
+  scored.sort(
+    (a, b) =>
+      fitScore(b.fit) - fitScore(a.fit) ||
+      Number(a.r.status !== 'open') - Number(b.r.status !== 'open') ||
+      nearness(b.r, post) - nearness(a.r, post) ||
+      a.r.createdAt.localeCompare(b.r.createdAt),
+  );
+  return scored[0]?.r ?? null;
+}
+
+/** Same building > same grid > elsewhere. */
+export function nearness(r: AidRequest, post: Pick<AidPost, 'room' | 'roomBuilding' | 'grid' | 'postedLocation'>): number {
+  const building = post.postedLocation.building ?? post.roomBuilding;
+  if (r.room === post.room || (building && r.location.building === building)) return 2;
+  if (r.grid && r.grid === post.grid) return 1;
+  return 0;
+}
+
+const newestFirst = (a: AidRequest, b: AidRequest): number => b.createdAt.localeCompare(a.createdAt);
+
+/** The open request of a helper who now says it was delivered. */
+export function helpedBy(state: AidState, helper: string, room: string, quote: string | null): AidRequest | null {
+  const mine = state.requests
+    .filter((r) => isOpen(r) && r.offers.some((o) => o.helper === helper))
+    .sort((a, b) => Number(b.room === room) - Number(a.room === room) || newestFirst(a, b));
+  if (quote) {
+    const quoted = mine.find((r) => r.text.includes(quote) || quote.includes(r.text.slice(0, 12)));
+    if (quoted) return quoted;
+  }
+  return mine[0] ?? null;
+}
+
+/** An open request for the same place and need (a worker's post and the bot's callback post). */
+export function sameNeed(state: AidState, loc: Location, items: ParsedItem[], grid: string | null): AidRequest | null {
+  if (!loc.building || !loc.room) return null;
+  return (
+    state.requests.find(
+      (r) =>
+        isOpen(r) &&
+        r.location.building === loc.building &&
+        r.location.room === loc.room &&
+        (grid === null || r.grid === null || r.grid === grid) &&
+        (items.length === 0 || r.items.length === 0 || sharesCategory(r.items, items)),
+    ) ?? null
+  );
+}
+
+export function createRequest(
+  state: AidState,
+  post: AidPost,
+  fields: { items: ParsedItem[]; relaxed: boolean },
+): AidRequest {
+  const a = post.analysis;
+  const at = post.at.toISOString();
+  const location = { ...a.location, building: a.location.building ?? post.roomBuilding };
+  const req: AidRequest = {
+    id: newId(state, 'R'),
+    room: post.room,
+    grid: post.grid,
+    requester: post.sender,
+    onBehalfOf: null,
+    anonymous: false,
+    text: post.text,
+    messageIds: [post.id],
+    items: fields.items,
+    forWhom: a.forWhom,
+    location,
+    postedLocation: post.postedLocation,
+    urgent: a.urgent,
+    relaxed: fields.relaxed && !a.urgent,
+    temperature: a.temperature,
+    pickup: a.pickup,
+    byStaff: post.senderIsStaff,
+    createdAt: at,
+    updatedAt: at,
+    status: 'open',
+    offers: [],
+    helper: null,
+    delivered: false,
+    escalatedToGridAt: null,
+    escalatedToWorkerAt: null,
+    expiryNotified: false,
+    closedAt: null,
+    relayedTo: null,
+  };
+  state.requests.push(req);
+  return req;
+}
+
+export function closeRequest(req: AidRequest, status: 'fulfilled' | 'cancelled' | 'expired', at: Date): void {
+  req.status = status;
+  req.closedAt = at.toISOString();
+  req.updatedAt = req.closedAt;
+}

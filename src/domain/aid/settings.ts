@@ -1,0 +1,25 @@
+import type { Category } from '../types.ts';
+
+// The numbers that steer mutual aid; all of them come from config/linli.yaml.
+export interface AidSettings {
+  replyWindowMinutes: number;
+  refreshWindowMinutes: number;
+  expiryHours: number;
+  escalation: {
+    urgentToGridGroupMinutes: number;
+    urgentToWorkerMinutes: number;
+    normalToGridGroupMinutes: number;
+  };
+}
+
+export interface AidEnv {
+  settings: AidSettings;
+  /** Names of the grid workers of a grid. */
+  gridWorkers(grid: string | null): string[];
+  /** Topic of a grid's group. */
+  gridRoom(grid: string | null): string | null;
+  /** Building a group covers, if it is a building group. */
+  roomBuilding(topic: string): string | null;
+  /** Category of an item name (stock at pickup points is kept by name). */
+  categoryOf(name: string): Category | null;
+}

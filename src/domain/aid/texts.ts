@@ -1,0 +1,138 @@
+// Everything the mutual-aid feature says, in short lines that fit a phone screen.
+// Group texts use only what was posted in that group; private texts may carry details.
+import type { Location } from '../types.ts';
+import { localTime } from '../time.ts';
+import { maskPhones } from '../text/privacy.ts';
+import type { AidRequest, OfferLink, StandingOffer } from './types.ts';
+import { describeItems, isMedicine, type ItemFit } from './items.ts';
+
+const FOR_WHOM_LABEL: Record<string, string> = {
+  elderly: '老人',
+  child: '孩子',
+  pregnant: '孕妇',
+  self: '本人',
+  unknown: '',
+};
+
+const SAFETY_LINE = '用药请按说明书或遵医嘱。';
+const CHILD_CAUTION = '注意:给孩子用成人药前,请先问医生或药师。';
+
+export function formatLocation(loc: Location, fallbackBuilding: string | null = null): string {
+  const building = loc.building ?? fallbackBuilding;
+  let s = building ? `${building}号楼` : '';
+  if (loc.unit) s += `${loc.unit}单元`;
+  if (loc.room) s += loc.room;
+  else if (loc.floor) s += `${loc.floor}楼`;
+  return s;
+}
+
+function need(req: AidRequest): string {
+  return req.items.length ? describeItems(req.items) : '帮助';
+}
+
+function whoLabel(req: AidRequest): string {
+  return FOR_WHOM_LABEL[req.forWhom] ?? '';
+}
+
+export function matchNotice(req: AidRequest, offer: OfferLink, fit: ItemFit, roomBuilding: string | null): string {
+  const where = req.anonymous ? '' : formatLocation(req.postedLocation, roomBuilding);
+  const what = offer.items.length ? describeItems(offer.items) : need(req);
+  const lines = [
+    `【邻里互助】有人响应了`,
+    `求助:${need(req)}${req.anonymous ? '(网格员代发)' : ''}${where ? `,${where}` : ''}`,
+    `${offer.helper} 可以提供${what === need(req) ? '' : `:${what}`}`,
+  ];
+  const pickup = offer.pickup ?? req.pickup;
+  if (pickup) lines.push(`交接:${pickup}`);
+  if (req.items.some((i) => isMedicine(i.category)) || offer.items.some((i) => isMedicine(i.category))) {
+    lines.push(SAFETY_LINE);
+  }
+  if (fit === 'compatible' && req.items.some((i) => i.category === 'child_fever_medicine')) lines.push(CHILD_CAUTION);
+  lines.push('请两位直接联系;收到后回复"收到了"即可。');
+  return lines.join('\n');
+}
+
+export function standingOfferNotice(req: AidRequest, offer: StandingOffer): string {
+  const lines = [
+    `【邻里互助】${offer.helper} 之前说有${describeItems(offer.items)}${offer.pickup ? `,放在${offer.pickup}` : ''}。`,
+    `求助:${need(req)}`,
+  ];
+  if (req.items.some((i) => isMedicine(i.category))) lines.push(SAFETY_LINE);
+  lines.push('请两位直接联系确认还有没有。');
+  return lines.join('\n');
+}
+
+export function stockNotice(req: AidRequest, point: string, item: string, count: number): string {
+  return [`【邻里互助】${point}登记有${item}(约${count}份),可以去领取。`, `求助:${need(req)}`, SAFETY_LINE].join('\n');
+}
+
+/** Relay to the grid group: the building and the need, never a room number, phone or name. */
+export function gridRelay(req: AidRequest, roomBuilding: string | null): string {
+  const building = req.location.building ?? roomBuilding;
+  const who = whoLabel(req);
+  const lines = [
+    `【互助转发】${building ? `${building}号楼` : '本网格'}有${who ? `一位${who}` : '邻居'}${req.urgent ? '急需' : '需要'}${need(req)},已等${minutesSince(req)}分钟还没有人回应。`,
+    '有的邻居请直接回复"我有",我会转告对方。',
+  ];
+  return lines.join('\n');
+}
+
+function minutesSince(req: AidRequest, now?: Date): number {
+  const end = now ?? new Date(req.escalatedToGridAt ?? req.updatedAt);
+  return Math.max(1, Math.round((end.getTime() - Date.parse(req.createdAt)) / 60000));
+}
+
+/** Private to the grid worker: who, what, where and when. */
+export function workerAlert(req: AidRequest, now: Date): string {
+  const who = req.onBehalfOf ?? req.requester;
+  const details = [
+    who,
+    formatLocation(req.location),
+    whoLabel(req),
+    need(req),
+    req.temperature ? `${req.temperature}°` : '',
+  ].filter(Boolean);
+  return [
+    `【${req.urgent ? '紧急' : ''}求助无人响应】${details.join(',')}`,
+    `${localTime(new Date(req.createdAt))}在「${req.room}」求助,已${minutesSince(req, now)}分钟没有人响应。`,
+    `原话:${maskPhones(req.text)}`,
+    '请尽快联系或安排送药;有进展在群里回复即可。',
+  ].join('\n');
+}
+
+export function expiryNotice(req: AidRequest, hours: number): string {
+  return `您${localTime(new Date(req.createdAt))}发的求助(${need(req)})已超过${hours}小时,先结束了。还需要的话请重新发,或联系网格员。`;
+}
+
+export function gridOfferAck(req: AidRequest, roomBuilding: string | null): string {
+  const building = req.location.building ?? roomBuilding;
+  return `谢谢!已在${building ? `${building}号楼` : '对方所在的'}群里通知求助的邻居,请和对方联系。`;
+}
+
+export function cancelNotice(req: AidRequest): string {
+  return `${req.requester} 的求助(${need(req)})已经不需要了,谢谢热心帮忙!`;
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  open: '等待响应',
+  matched: '已有人响应',
+  fulfilled: '已解决',
+  cancelled: '已取消',
+  expired: '已过期',
+};
+
+export function requestLine(req: AidRequest, opts: { details: boolean; roomBuilding?: string | null }): string {
+  const where = opts.details ? formatLocation(req.location) : req.anonymous ? '' : formatLocation(req.postedLocation, opts.roomBuilding ?? null);
+  const who = req.anonymous && !opts.details ? '网格员代发' : opts.details ? (req.onBehalfOf ?? req.requester) : req.requester;
+  const helper = req.helper ? `(${req.helper})` : '';
+  return `${localTime(new Date(req.createdAt))} ${who} ${need(req)}${where ? ` ${where}` : ''}${req.urgent ? ' 急' : ''} —— ${STATUS_LABEL[req.status]}${helper}`;
+}
+
+export function requestList(title: string, lines: string[], empty: string): string {
+  if (lines.length === 0) return empty;
+  return [title, ...lines.map((l, i) => `${i + 1}. ${l}`)].join('\n');
+}
+
+export function offerLine(o: StandingOffer): string {
+  return `${o.helper} 有${describeItems(o.items)}${o.pickup ? `(${o.pickup})` : ''}`;
+}

@@ -1,0 +1,137 @@
+// What a grid worker's private message means for callbacks: a query, a report, or nothing.
+import { toHalfWidth } from '../text/normalize.ts';
+import { analyzeReport, type ExtractItems, type ReportAnalysis } from './report.ts';
+import { findMentions, guessUnknownName, type Mention } from './resolve.ts';
+import type { CallOutcome, HealthFlag, RosterEntry } from './types.ts';
+import type { ParsedItem } from '../types.ts';
+
+export type CallbackQuery = 'due_today' | 'not_called' | 'status' | 'stats';
+
+export interface CallbackReport {
+  kind: 'report';
+  entry: RosterEntry;
+  outcome: CallOutcome;
+  flags: HealthFlag[];
+  needs: ParsedItem[];
+  /** Danger words found; non-empty means alert the admin at once. */
+  danger: string[];
+  /** Good news: earlier flags and needs no longer apply. */
+  clears: boolean;
+  temperature: number | null;
+  /** Failed attempts described (打了两次都没人接 -> 2). */
+  attempts: number;
+}
+
+export type CallbackInterpretation =
+  | { kind: 'query'; query: CallbackQuery; person?: RosterEntry }
+  | CallbackReport
+  /** Several people in one message (张桂兰、王淑芬都正常). */
+  | { kind: 'reports'; reports: CallbackReport[] }
+  /** 都打完了,都挺好: every still-pending due entry of the worker was reached and is fine. */
+  | { kind: 'report_all'; outcome: 'reached'; clears: true }
+  | { kind: 'ambiguous'; mention: string; candidates: RosterEntry[] }
+  | { kind: 'unknown_person'; name?: string }
+  | { kind: 'none' };
+
+export interface InterpretContext {
+  worker: string;
+  isAdmin: boolean;
+  /** The whole roster; a worker's names are looked up in their own entries only (admins: all). */
+  roster: readonly RosterEntry[];
+  /** The message parser's item extractor (退烧药 -> fever_medicine). */
+  extractItems: ExtractItems;
+}
+
+const STATS_RE = /回访统计|回访汇总|回访报表|统计一下回访|回访数据|本周回访情况|这周回访情况/;
+const NOT_CALLED_RE = /(还有|还剩|剩下|剩|哪些|谁|几个|几位|多少).{0,4}(没打|没回访|未回访|没联系|没问|要打)|谁还没|(没打|没回访|未回访)的(人|有|是)?(谁|哪些|名单)?|还剩(谁|哪些|几个|几位|多少)|剩下(谁|哪些|的)/;
+const DUE_RE = /(今天|今日|今儿).{0,6}(回访|要打|打哪些|打谁|打电话|名单)|回访名单|要回访(哪些|谁|的人)|要打(哪些|谁)|回访哪些人/;
+const STATUS_RE = /最近情况|最近怎么样|情况怎么样|情况如何|怎么样了?|咋样了?|近况|回访记录|什么情况|情况$/;
+const QUESTION_RE = /[??吗呢]$|打了没|打没打/;
+const ALL_RE = /(都|全|全部|全都|所有人?)(打完|打了|打过|回访完|回访了|联系了|问过|问了|通了)|(都|全|全部|全都)(挺好|很好|正常|没事|还好|好)/;
+
+/** The report for one known person, from the words of the whole message or a part of it. */
+export function reportFor(entry: RosterEntry, text: string, extractItems: ExtractItems): CallbackReport {
+  return toReport(entry, analyzeReport(text, extractItems));
+}
+
+function toReport(entry: RosterEntry, a: ReportAnalysis): CallbackReport {
+  return {
+    kind: 'report',
+    entry,
+    outcome: a.outcome,
+    flags: a.flags,
+    needs: a.needs,
+    danger: a.danger,
+    clears: a.clears,
+    temperature: a.temperature,
+    attempts: a.attempts,
+  };
+}
+
+export function interpretWorkerMessage(rawText: string, ctx: InterpretContext): CallbackInterpretation {
+  const text = toHalfWidth(rawText).trim();
+  if (!text) return { kind: 'none' };
+  const scope = ctx.isAdmin ? ctx.roster : ctx.roster.filter((e) => e.worker === ctx.worker);
+  const mentions = findMentions(text, scope);
+
+  if (STATS_RE.test(text)) return { kind: 'query', query: 'stats' };
+  if (mentions.length === 0) {
+    if (NOT_CALLED_RE.test(text)) return { kind: 'query', query: 'not_called' };
+    if (DUE_RE.test(text)) return { kind: 'query', query: 'due_today' };
+    if (ALL_RE.test(text)) return { kind: 'report_all', outcome: 'reached', clears: true };
+    return unknownOrNone(text, ctx);
+  }
+
+  const first = mentions[0];
+  if (first.candidates.length > 1) return { kind: 'ambiguous', mention: first.text, candidates: first.candidates };
+  const rest = text.replace(first.text, '').replace(/[()()\s,.:;!。，：]/g, '');
+  const isStatus = STATUS_RE.test(text) || (QUESTION_RE.test(text) && !ALL_RE.test(text)) || rest.length === 0;
+  if (isStatus && mentions.length === 1) return { kind: 'query', query: 'status', person: first.candidates[0] };
+
+  const people = distinctPeople(mentions);
+  const unclear = people.find((m) => m.candidates.length > 1);
+  if (unclear) return { kind: 'ambiguous', mention: unclear.text, candidates: unclear.candidates };
+  if (people.length === 1) return reportFor(first.candidates[0], text, ctx.extractItems);
+  return { kind: 'reports', reports: splitReports(text, people, ctx.extractItems) };
+}
+
+/** One mention per person, in text order. */
+function distinctPeople(mentions: Mention[]): Mention[] {
+  const seen = new Set<string>();
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const key = m.candidates.map((c) => c.id).join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Each person gets the words from their name to the next person's name. A part that says
+ * nothing of its own (张桂兰、王淑芬都正常) borrows the next part's words, or the previous one's.
+ */
+function splitReports(text: string, people: Mention[], extractItems: ExtractItems): CallbackReport[] {
+  const parts = people.map((m, i) => {
+    const start = i === 0 ? 0 : m.index;
+    const end = i + 1 < people.length ? people[i + 1].index : text.length;
+    const words = text.slice(start, end).replace(m.text, '');
+    return { entry: m.candidates[0], analysis: analyzeReport(words, extractItems) };
+  });
+  return parts.map((p, i) => {
+    if (p.analysis.hasSignal) return toReport(p.entry, p.analysis);
+    const donor = parts.slice(i + 1).find((q) => q.analysis.hasSignal) ?? parts.slice(0, i).reverse().find((q) => q.analysis.hasSignal);
+    return toReport(p.entry, donor ? donor.analysis : p.analysis);
+  });
+}
+
+/** A report about someone not on this worker's list, or a message for another feature. */
+function unknownOrNone(text: string, ctx: InterpretContext): CallbackInterpretation {
+  const anywhere = findMentions(text, ctx.roster).find((m) => m.how === 'full');
+  const looksLikeReport = /没人接|无人接|打不通|没打通|联系不上|关机|回访|上门看|打过了|打了|打通|正常|挺好/.test(text);
+  if (anywhere && looksLikeReport) return { kind: 'unknown_person', name: anywhere.text };
+  if (!looksLikeReport) return { kind: 'none' };
+  const name = guessUnknownName(text);
+  return name ? { kind: 'unknown_person', name } : { kind: 'none' };
+}

@@ -1,0 +1,8 @@
+// Public surface of the union-service FAQ engine.
+export { createFaqEngine } from './engine.ts';
+export type { Band, Bands, FaqAnswer, FaqEngine, FaqSuggestion } from './engine.ts';
+export { HANDOFF_REPLY, formatSuggestions } from './replies.ts';
+export { FAQ_TOPICS } from './kb.ts';
+export type { FaqEntry, FaqTopic, KnowledgeBase } from './kb.ts';
+export { createTextPipeline } from './text.ts';
+export type { TextPipeline, Features } from './text.ts';

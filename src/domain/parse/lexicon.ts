@@ -1,0 +1,129 @@
+// Item lexicon matcher: longest match of configured words, with name modifiers and child formulations.
+import type { Category, ParsedItem } from '../types.ts';
+import type { ItemLexicon } from '../../config/items-schema.ts';
+import { prepareText } from './prepare.ts';
+
+export interface ItemMatch extends ParsedItem {
+  start: number;
+  end: number;
+  /** Mentioned as taken or broken (吃了布洛芬, 体温计没电了), not as the thing asked or offered. */
+  narrative: boolean;
+}
+
+const MEDICINE: ReadonlySet<Category> = new Set([
+  'fever_medicine', 'child_fever_medicine', 'cough_medicine', 'cold_medicine', 'stomach_medicine', 'other_medicine',
+]);
+
+// A one-character word (米, 面, 梨) only counts between these neighbours: 有米有面, 没菜了, 多的梨吗.
+const SINGLE_BEFORE = new Set([...'有没缺求要借点些袋斤包桶碗箱的买个换和或、,，。 !！']);
+const SINGLE_AFTER = new Set([...'有了吗吧呀啊和或、,，。.!！?？也都的 ']);
+const ASCII_WORD = /^[a-z0-9%]+$/;
+const isAsciiChar = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
+
+// Things already taken or broken: dropped when another item is left (吃了布洛芬胃疼, 谁有胃药).
+const TAKEN_BEFORE = /(吃了?|服了?|服用了?|用了|喝了)$/;
+const BROKEN_AFTER = /^(也|都)?(没电|坏了|摔坏|不准|不好使)/;
+
+interface Entry {
+  word: string;
+  category: Category | null; // null: a phrase that is not an item
+}
+
+export class ItemMatcher {
+  private readonly byFirst = new Map<string, Entry[]>();
+  private readonly childPrefixes: string[];
+  private readonly childForms: string[];
+  private readonly formSuffixes: string[];
+  private readonly namePrefixes: string[];
+  readonly words: string[];
+
+  constructor(lexicon: ItemLexicon) {
+    const entries = new Map<string, Entry>();
+    for (const [category, words] of Object.entries(lexicon.categories) as [Category, string[]][]) {
+      for (const w of words) entries.set(this.key(w), { word: this.key(w), category });
+    }
+    for (const w of lexicon.notItems) entries.set(this.key(w), { word: this.key(w), category: null });
+    for (const e of entries.values()) {
+      const list = this.byFirst.get(e.word[0]!) ?? [];
+      list.push(e);
+      this.byFirst.set(e.word[0]!, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.word.length - a.word.length);
+    const byLength = (ws: string[]) => ws.map((w) => this.key(w)).sort((a, b) => b.length - a.length);
+    this.childPrefixes = byLength(lexicon.modifiers.childPrefixes);
+    this.childForms = byLength(lexicon.modifiers.childForms);
+    this.formSuffixes = byLength(lexicon.modifiers.formSuffixes);
+    this.namePrefixes = byLength(lexicon.modifiers.namePrefixes);
+    this.words = [...entries.keys()].filter((w) => w.length > 1);
+  }
+
+  private key(word: string): string {
+    return prepareText(word).norm.trim();
+  }
+
+  /** All item mentions in order, `display` and `norm` as from prepareText. */
+  match(display: string, norm: string): ItemMatch[] {
+    const out: ItemMatch[] = [];
+    let i = 0;
+    while (i < norm.length) {
+      const hit = this.longestAt(norm, i);
+      if (!hit) {
+        i++;
+        continue;
+      }
+      const end = i + hit.word.length;
+      if (hit.category) out.push(this.extend(display, norm, i, end, hit.category, out.at(-1)?.end ?? 0));
+      i = Math.max(end, out.at(-1)?.end ?? 0);
+    }
+    return out;
+  }
+
+  private longestAt(norm: string, i: number): Entry | undefined {
+    for (const e of this.byFirst.get(norm[i]!) ?? []) {
+      if (!norm.startsWith(e.word, i)) continue;
+      const before = norm[i - 1];
+      const after = norm[i + e.word.length];
+      if (ASCII_WORD.test(e.word) && (isAsciiChar(before) || isAsciiChar(after))) continue;
+      if (e.word.length === 1 && !((before === undefined || SINGLE_BEFORE.has(before)) && (after === undefined || SINGLE_AFTER.has(after)))) continue;
+      return e;
+    }
+    return undefined;
+  }
+
+  private extend(display: string, norm: string, start: number, end: number, category: Category, floor: number): ItemMatch {
+    let cat = category;
+    const medicine = MEDICINE.has(cat);
+    const fever = cat === 'fever_medicine' || cat === 'child_fever_medicine';
+    const pre = (medicine ? this.childPrefixes : []).find((p) => start - p.length >= floor && norm.startsWith(p, start - p.length));
+    if (pre) {
+      start -= pre.length;
+      if (fever) cat = 'child_fever_medicine';
+    } else {
+      const np = this.namePrefixes.find((p) => start - p.length >= floor && norm.startsWith(p, start - p.length));
+      if (np) start -= np.length;
+    }
+    const form = fever ? this.childForms.find((s) => norm.startsWith(s, end)) : undefined;
+    if (form) {
+      end += form.length;
+      cat = 'child_fever_medicine';
+    } else if (medicine) {
+      const suffix = this.formSuffixes.find((s) => norm.startsWith(s, end));
+      if (suffix) end += suffix.length;
+    }
+    const narrative = TAKEN_BEFORE.test(norm.slice(Math.max(0, start - 3), start)) || BROKEN_AFTER.test(norm.slice(end, end + 5));
+    return { name: display.slice(start, end).trim(), category: cat, start, end, narrative };
+  }
+}
+
+/** Unique by name, and without things merely taken or broken when something else is named. */
+export function selectItems(matches: ItemMatch[]): ParsedItem[] {
+  const wanted = matches.some((m) => !m.narrative) ? matches.filter((m) => !m.narrative) : matches;
+  const seen = new Set<string>();
+  const out: ParsedItem[] = [];
+  for (const m of wanted) {
+    if (seen.has(m.name)) continue;
+    seen.add(m.name);
+    out.push({ name: m.name, category: m.category });
+  }
+  return out;
+}
