@@ -6,7 +6,8 @@ import { loadKnowledgeBase, watchKnowledgeBase } from './config/load-faq.ts';
 import type { LinliConfigFile } from './config/schema.ts';
 import { createParser } from './domain/parse/index.ts';
 import { createFaqEngine, type FaqEngine } from './domain/faq/index.ts';
-import { rosterFromConfig } from './roster-io/index.ts';
+import { describeRosterConfigErrors, rosterFromConfig } from './roster-io/index.ts';
+import { ConfigError } from './config/errors.ts';
 import { Bot } from './bot/bot.ts';
 import { Directory, type PersonInfo, type RoomInfo } from './bot/directory.ts';
 import type { OutgoingMessage } from './bot/messages.ts';
@@ -64,8 +65,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     : () => {};
 
   const state = await deps.store.load();
-  if (overrides.roster) state.roster = rosterFromConfig(overrides.roster);
-  else if (state.roster.length === 0 && config.roster.length > 0) state.roster = rosterFromConfig(config.roster);
+  const rosterSource = overrides.roster ?? (state.roster.length === 0 ? config.roster : null);
+  if (rosterSource) {
+    const roster = rosterFromConfig(rosterSource);
+    if (!roster.ok) throw new ConfigError(describeRosterConfigErrors(roster.errors, overrides.roster ? 'setup.roster' : 'linli.yaml: roster'));
+    if (roster.entries.length > 0 || overrides.roster) state.roster = roster.entries;
+  }
   if (state.aid.stock.length === 0) state.aid.stock = config.pickupPoints.map((p) => ({ ...p, stock: { ...p.stock } }));
 
   const services: BotServices = { config, directory, parser, faq: () => faq, clock: deps.clock, log };

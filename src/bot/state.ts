@@ -19,6 +19,14 @@ export interface PendingSuggestion {
   answerIds: string[];
 }
 
+/** A report the bot asked back about because two people fit the name. */
+export interface PendingClarification {
+  worker: string;
+  text: string;
+  candidateIds: string[];
+  at: string;
+}
+
 export interface BotState {
   version: 1;
   aid: AidState;
@@ -26,6 +34,7 @@ export interface BotState {
   calls: CallRecord[];
   /** Admin escalations already sent: `${rosterId}:${date}`. */
   callbackEscalations: string[];
+  clarifications: PendingClarification[];
   handoffs: Handoff[];
   suggestions: PendingSuggestion[];
   /** Recently handled message ids: the same message is never handled twice. */
@@ -39,6 +48,7 @@ export function emptyState(): BotState {
     roster: [],
     calls: [],
     callbackEscalations: [],
+    clarifications: [],
     handoffs: [],
     suggestions: [],
     seenMessageIds: [],

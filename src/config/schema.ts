@@ -42,11 +42,10 @@ export const configSchema = z.object({
   people: z.array(personSchema).default([]),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2023-01-22')).default([]),
   schedule: z.object({
-    callbackReminder: cronExpr,
+    morningBriefing: cronExpr,
     callbackChase: z.array(cronExpr),
     unreachableEscalation: cronExpr,
     eveningDigest: cronExpr,
-    morningSummary: cronExpr,
     faqDigest: cronExpr,
   }),
   aid: z.object({

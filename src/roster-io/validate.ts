@@ -48,7 +48,7 @@ export function normalizePhone(v: unknown): string | null {
   if (/^1[3-9]\d{9}$/.test(compact)) return compact;
   const landline = raw.replace(/\s/g, '');
   if (/^0\d{2,3}-?\d{7,8}$/.test(landline)) return landline;
-  if (/^\d{7,8}$/.test(landline)) return landline;
+  if (/^[2-9]\d{6,7}$/.test(landline)) return landline; // local landline without area code
   return null;
 }
 

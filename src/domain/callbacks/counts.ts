@@ -78,7 +78,7 @@ export function workerStats(
       for (const c of byEntry.get(entry.id) ?? []) {
         if (c.date < range.from || c.date > range.to) continue;
         if (c.outcome === 'visited') stats.visits++;
-        if (c.outcome === 'unreachable') stats.unreachableAttempts++;
+        if (c.outcome === 'unreachable') stats.unreachableAttempts += Math.max(1, c.attempts ?? 1);
         if (c.flags.length > 0) stats.flaggedCalls++;
       }
     }

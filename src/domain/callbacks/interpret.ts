@@ -2,6 +2,7 @@
 import { toHalfWidth } from '../text/normalize.ts';
 import { analyzeReport, type ExtractItems, type ReportAnalysis } from './report.ts';
 import { findMentions, guessUnknownName, type Mention } from './resolve.ts';
+import { NOT_YET_RE } from './vocabulary.ts';
 import type { CallOutcome, HealthFlag, RosterEntry } from './types.ts';
 import type { ParsedItem } from '../types.ts';
 
@@ -78,7 +79,7 @@ export function interpretWorkerMessage(rawText: string, ctx: InterpretContext): 
   if (mentions.length === 0) {
     if (NOT_CALLED_RE.test(text)) return { kind: 'query', query: 'not_called' };
     if (DUE_RE.test(text)) return { kind: 'query', query: 'due_today' };
-    if (ALL_RE.test(text)) return { kind: 'report_all', outcome: 'reached', clears: true };
+    if (ALL_RE.test(text)) return QUESTION_RE.test(text) ? { kind: 'query', query: 'not_called' } : { kind: 'report_all', outcome: 'reached', clears: true };
     return unknownOrNone(text, ctx);
   }
 
@@ -88,6 +89,7 @@ export function interpretWorkerMessage(rawText: string, ctx: InterpretContext): 
   const isStatus = STATUS_RE.test(text) || (QUESTION_RE.test(text) && !ALL_RE.test(text)) || rest.length === 0;
   if (isStatus && mentions.length === 1) return { kind: 'query', query: 'status', person: first.candidates[0] };
 
+  if (NOT_YET_RE.test(text) && mentions.length === 1) return { kind: 'none' };
   const people = distinctPeople(mentions);
   const unclear = people.find((m) => m.candidates.length > 1);
   if (unclear) return { kind: 'ambiguous', mention: unclear.text, candidates: unclear.candidates };

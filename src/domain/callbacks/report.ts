@@ -19,6 +19,7 @@ import {
   SYMPTOMS,
   UNREACHABLE_RE,
   VISITED_RE,
+  PLANNED_BEFORE_RE,
   fallbackItems,
 } from './vocabulary.ts';
 
@@ -53,8 +54,18 @@ export function findTemperature(text: string): number | null {
   return Number(`${m[1]}.${m[2] ?? '0'}`);
 }
 
+/** A home visit that happened (上门看了, 我就上门了), not one planned (明天上门). */
+function visited(text: string): boolean {
+  for (const m of text.matchAll(VISITED_RE)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    if (/了|过/.test(after) || /了$/.test(m[0])) return true;
+    if (!PLANNED_BEFORE_RE.test(text.slice(Math.max(0, m.index - 4), m.index))) return true;
+  }
+  return false;
+}
+
 function outcomeOf(text: string): CallOutcome {
-  if (VISITED_RE.test(text)) return 'visited';
+  if (visited(text)) return 'visited';
   UNREACHABLE_RE.lastIndex = 0;
   if (UNREACHABLE_RE.test(text)) {
     const rest = text.replace(UNREACHABLE_RE, '|');

@@ -11,8 +11,8 @@ export interface Mention {
   text: string;
   index: number;
   candidates: RosterEntry[];
-  /** full: the whole name was written; nickname: from the note; honorific: 刘大爷 / 老刘. */
-  how: 'full' | 'nickname' | 'honorific';
+  /** full: the whole name; nickname: from the note; honorific: 刘大爷 / 老刘; address: 2号楼302. */
+  how: 'full' | 'nickname' | 'honorific' | 'address';
 }
 
 /** Nicknames written in a note: 外号"胖婶", 人称刘大爷, 昵称:小芳, “老顽童”. */
@@ -62,6 +62,14 @@ export function findMentions(rawText: string, scope: readonly RosterEntry[]): Me
       const narrowed = same.length > 1 ? narrowByAddress(same, text) : same;
       mentions.push({ text: name, index: i, candidates: narrowed.length ? narrowed : same, how: 'full' });
     }
+  }
+
+  // An address alone: 2号楼302, 3栋2单元402.
+  for (const m of text.matchAll(/(\d+)\s*(?:号楼|栋|幢|号)\s*(?:(\d+)\s*单元)?\s*(\d{3,4})(?!\d)/g)) {
+    const at = scope.filter((e) => e.building === m[1] && e.room === m[3] && (!m[2] || !e.unit || e.unit === m[2]));
+    if (at.length === 0 || isCovered(m.index, m[0].length)) continue;
+    covered.push([m.index, m.index + m[0].length]);
+    mentions.push({ text: m[0], index: m.index, candidates: at, how: 'address' });
   }
 
   // Nicknames from the notes.

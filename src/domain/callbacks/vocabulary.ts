@@ -3,7 +3,11 @@ import type { Category, ParsedItem } from '../types.ts';
 import type { HealthFlag } from './types.ts';
 
 export const UNREACHABLE_RE = /没人接|无人接听?|没接|不接|打不通|没打通|没通|不通|联系不上|没联系上|联系不到|找不到人|关机|停机|占线|无人应答|没人应|没回电|未接通|没接通/g;
-export const VISITED_RE = /上门|入户|家访|去家里|到家里|去他家|去她家|到他家|到她家|登门|走访|去看了|看望|当面/;
+export const VISITED_RE = /上门|入户|家访|去家里|到家里|去他家|去她家|到他家|到她家|登门|走访|去看了|看望|当面/g;
+/** A visit still to come: 明天上门, 准备上门, 一会儿去家里. */
+export const PLANNED_BEFORE_RE = /(明天|明早|后天|等会儿?|待会儿?|一会儿?|晚点|下午|晚上|准备|打算|要|得|会|再|去)$/;
+/** Not called yet: 李秀英今天还没打 (nothing to record). */
+export const NOT_YET_RE = /还没打|没打呢|还没回访|还没联系|待会打|等会打|一会打|一会儿打|明天打|晚点打|还没来得及/;
 /** Got through after all, checked after the unreachable phrases are removed: 第一次没接,后来打通了. */
 export const REACHED_EXPLICIT_RE = /打通|接通|接了|通了|联系上|回电了|回过来了/;
 /** Any sign the message reports a call. */

@@ -16,7 +16,7 @@ const MEDICINE: ReadonlySet<Category> = new Set([
 
 // A one-character word (米, 面, 梨) only counts between these neighbours: 有米有面, 没菜了, 多的梨吗.
 const SINGLE_BEFORE = new Set([...'有没缺求要借点些袋斤包桶碗箱的买个换和或、,，。 !！']);
-const SINGLE_AFTER = new Set([...'有了吗吧呀啊和或、,，。.!！?？也都的 ']);
+const SINGLE_AFTER = new Set([...'有了吗吧呀啊和或、,，。.!！?？也都的送给来过 ']);
 const ASCII_WORD = /^[a-z0-9%]+$/;
 const isAsciiChar = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
 

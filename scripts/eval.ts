@@ -1,0 +1,17 @@
+// `npm run eval`: accuracy figures on ../shared/devset for parsing and union answers.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { evalParse } from './eval-parse.ts';
+import { evalAsk } from './eval-ask.ts';
+
+const devset = resolve(process.env.LINLI_DEVSET ?? '../shared/devset');
+const configDir = resolve(process.env.LINLI_CONFIG ?? 'config');
+
+if (!existsSync(devset)) {
+  process.stderr.write(`eval: dev set not found at ${devset} (set LINLI_DEVSET)\n`);
+  process.exit(2);
+}
+process.stdout.write('== linli parse: ../shared/devset/parse-dev.jsonl ==\n');
+process.stdout.write((await evalParse(resolve(devset, 'parse-dev.jsonl'), configDir)) + '\n\n');
+process.stdout.write('== linli ask: ../shared/devset/ask-dev.jsonl ==\n');
+process.stdout.write((await evalAsk(resolve(devset, 'ask-dev.jsonl'), configDir)) + '\n');

@@ -1,0 +1,146 @@
+// The console loop: reads lines (a terminal or piped stdin), runs slash commands, and hands
+// everything else to the bot as a message from the current speaker in the current room.
+// The bot's replies reach the terminal through the printer (the console's `send`), the same
+// way scheduled jobs' messages do when /time moves the simulated clock.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { IncomingMessage, OutgoingMessage } from '../../bot/messages.ts';
+import type { Directory } from '../../bot/directory.ts';
+import { parseConsoleLine, resolveTimeSpec, type ConsoleCommand } from './commands.ts';
+import { describePerson, formatClock, formatPeople, formatPrompt, formatRooms, helpText } from './format.ts';
+import type { ConsolePrinter } from './printer.ts';
+import { ConsoleSession, matchRoom } from './session.ts';
+
+/** A clock that moves only when told to (SimulatedClock). */
+export interface SteppingClock {
+  now(): Date;
+  advanceTo(to: Date): Promise<void>;
+}
+
+export interface ConsoleLoopOptions {
+  input: Readable;
+  /** Where readline draws the prompt (interactive mode only). */
+  output: Writable;
+  printer: ConsolePrinter;
+  bot: { handle(msg: IncomingMessage): Promise<OutgoingMessage[]> };
+  directory: Pick<Directory, 'allRooms' | 'allPeople' | 'person' | 'knowsPerson'>;
+  clock: SteppingClock;
+  botName: string;
+  /** A person at a terminal: draw a prompt. Otherwise echo each line after its prompt, as a transcript. */
+  interactive: boolean;
+  speaker?: string;
+  room?: string | null;
+}
+
+export async function runConsoleLoop(opts: ConsoleLoopOptions): Promise<void> {
+  const { printer, directory, clock, botName } = opts;
+  const rooms = directory.allRooms();
+  const session = new ConsoleSession(
+    opts.speaker ?? directory.allPeople().find((p) => p.role === 'resident')?.name ?? '居民',
+    opts.room !== undefined ? opts.room : (rooms.find((r) => r.kind === 'building') ?? rooms[0])?.topic ?? null,
+  );
+  const botNames = [...new Set([botName, '邻里小助手'])];
+
+  printer.info(`邻里 linli 控制台 · 模拟时间 ${formatClock(clock.now())} · ${rooms.length} 个群 · /help 查看命令`);
+
+  const rl = createInterface({
+    input: opts.input,
+    output: opts.interactive ? opts.output : undefined,
+    terminal: opts.interactive,
+    crlfDelay: Infinity,
+  });
+  rl.on('SIGINT', () => rl.close());
+  const prompt = (): void => {
+    if (!opts.interactive) return;
+    rl.setPrompt(formatPrompt(session, botName));
+    rl.prompt();
+  };
+
+  const execute = async (cmd: ConsoleCommand): Promise<'quit' | void> => {
+    switch (cmd.kind) {
+      case 'empty':
+        return;
+      case 'quit':
+        return 'quit';
+      case 'error':
+        printer.error(cmd.message);
+        return;
+      case 'help':
+        printer.info(helpText(botName));
+        return;
+      case 'rooms':
+        printer.info(formatRooms(rooms, session.room));
+        return;
+      case 'people':
+        printer.info(formatPeople(directory.allPeople(), session.speaker));
+        return;
+      case 'as':
+        session.speaker = cmd.name;
+        printer.info(
+          directory.knowsPerson(cmd.name)
+            ? `现在由「${cmd.name}」发言(${describePerson(directory.person(cmd.name))})`
+            : `现在由「${cmd.name}」发言(不在名单中,按普通居民处理)`,
+        );
+        return;
+      case 'in': {
+        const match = matchRoom(cmd.room, rooms.map((r) => r.topic));
+        if (match.kind === 'ambiguous') {
+          printer.error(`"${cmd.room}"对应多个群:${match.candidates.join('、')}。请写得更具体些`);
+          return;
+        }
+        session.room = match.topic;
+        printer.info(match.kind === 'known' ? `进入「${match.topic}」` : `进入「${match.topic}」(不在配置中,按其他群处理)`);
+        return;
+      }
+      case 'dm':
+        session.room = null;
+        printer.info(`现在与${botName}私聊`);
+        return;
+      case 'mention':
+        session.mentionNext = !session.mentionNext;
+        printer.info(session.mentionNext ? `下一条消息会 @${botName}` : `已取消 @${botName}`);
+        return;
+      case 'quote':
+        session.quoteNext = cmd.text;
+        printer.info(cmd.text === null ? '已取消引用' : `下一条消息引用「${cmd.text}」`);
+        return;
+      case 'time':
+        await moveClock(cmd.spec);
+        return;
+      case 'say': {
+        const before = printer.printed;
+        await opts.bot.handle(session.message(cmd.text, cmd.mentionsBot, clock.now()));
+        if (opts.interactive && printer.printed === before) printer.info('  (小助手没有回复)');
+        return;
+      }
+    }
+  };
+
+  const moveClock = async (spec: Extract<ConsoleCommand, { kind: 'time' }>['spec']): Promise<void> => {
+    const from = clock.now();
+    const to = resolveTimeSpec(spec, from);
+    if (to.getTime() < from.getTime()) {
+      printer.error(`时间不能倒退:模拟时间已是 ${formatClock(from)},不能拨回 ${formatClock(to)}`);
+      return;
+    }
+    printer.info(`⏰ 模拟时钟 ${formatClock(from)} → ${formatClock(to)}`);
+    const before = printer.printed;
+    await clock.advanceTo(to);
+    if (printer.printed === before) printer.info('  (途中没有定时消息)');
+  };
+
+  prompt();
+  for await (const line of rl) {
+    const cmd = parseConsoleLine(line, botNames);
+    if (!opts.interactive && cmd.kind !== 'empty') printer.raw(`${formatPrompt(session, botName)}${line.trim()}`);
+    let result: 'quit' | void = undefined;
+    try {
+      result = await execute(cmd);
+    } catch (err) {
+      printer.error(`出错了:${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (result === 'quit') break;
+    prompt();
+  }
+  rl.close();
+}

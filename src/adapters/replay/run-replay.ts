@@ -1,0 +1,126 @@
+// `linli replay`: a transcript through the real Wechaty (mock puppet), the real store and
+// the scheduler on a simulated clock. Prints everything the bot sends, stamped with the
+// simulated time, as JSON Lines.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InputLine } from '../../cli/input.ts';
+import { createApp } from '../../app.ts';
+import { loadMainConfig } from '../../config/load.ts';
+import { describeRosterConfigErrors, rosterFromConfig } from '../../roster-io/index.ts';
+import { LowdbStore } from '../../store/lowdb-store.ts';
+import { SimulatedClock } from '../../schedule/simulated.ts';
+import { WechatyTransport } from '../wechaty/wechaty-transport.ts';
+import { formatQuote } from '../wechaty/quote.ts';
+import { toLocalIso } from '../../domain/time.ts';
+import type { OutgoingMessage } from '../../bot/messages.ts';
+import type { Logger } from '../../log.ts';
+import { toEvent, type ReplayEvent, type ReplaySetup } from './events.ts';
+import { MockWorld } from './mock-world.ts';
+
+export interface ReplayOptions {
+  configDir: string;
+  dataDir?: string | null;
+  log: Logger;
+  /** Receives each output line (a bot message or an error line). */
+  emit: (line: Record<string, unknown>) => Promise<void> | void;
+}
+
+const HANDLE_TIMEOUT_MS = 10_000;
+
+export async function runReplay(lines: InputLine[], opts: ReplayOptions): Promise<void> {
+  const events = lines.map((l, i) => toEvent(l, i === 0));
+  const setupEvent = events.find((e): e is Extract<ReplayEvent, { kind: 'setup' }> => e.kind === 'setup');
+  const setup: ReplaySetup = setupEvent?.setup ?? { now: null };
+  const firstAt = events.find((e) => e.kind === 'message' || e.kind === 'clock') as { at: Date } | undefined;
+  const clock = new SimulatedClock(setup.now ?? firstAt?.at ?? new Date());
+
+  const config = loadMainConfig(opts.configDir);
+  if (setupEvent && setup.roster) {
+    const roster = rosterFromConfig(setup.roster);
+    if (!roster.ok) {
+      await opts.emit({ error: describeRosterConfigErrors(roster.errors, 'setup.roster'), line: setupEvent.line });
+      setup.roster = [];
+    }
+  }
+  const world = new MockWorld(config.bot.name);
+  world.createRooms(roomMembers(events, setup));
+  for (const p of setup.people ?? config.people) world.contact(p.name);
+
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'linli-replay-'));
+  const transport = new WechatyTransport(world.wechaty, { botName: config.bot.name, log: opts.log, timeOf: () => clock.now() });
+  const send = async (out: OutgoingMessage): Promise<void> => {
+    if (out.kind === 'private') world.contact(out.to); // a recipient the transcript never showed
+    await transport.send(out);
+    await opts.emit(
+      out.kind === 'room'
+        ? { at: toLocalIso(clock.now()), room: out.room, mentions: out.mentions, text: out.text }
+        : { at: toLocalIso(clock.now()), to: out.to, text: out.text },
+    );
+  };
+  const app = await createApp({
+    configDir: opts.configDir,
+    store: new LowdbStore(join(dataDir, 'linli.json')),
+    clock,
+    scheduler: clock,
+    send,
+    log: opts.log,
+    overrides: { rooms: setup.rooms, people: setup.people, roster: setup.roster },
+  });
+  await transport.start(async (msg) => {
+    await app.bot.handle(msg);
+  });
+  await world.start();
+
+  try {
+    const spoken: { from: string; text: string }[] = [];
+    for (const event of events) {
+      if (event.kind === 'setup') continue;
+      if (event.kind === 'error') {
+        await opts.emit({ error: event.error, line: event.line });
+        continue;
+      }
+      if (event.at.getTime() < clock.now().getTime()) {
+        await opts.emit({ error: `time ${toLocalIso(event.at)} is earlier than the clock (${toLocalIso(clock.now())})`, line: event.line });
+        continue;
+      }
+      await clock.advanceTo(event.at);
+      if (event.kind === 'message') {
+        const author = spoken.findLast((s) => s.text === event.quote)?.from ?? '群友';
+        const text = event.quote ? formatQuote(author, event.quote, event.text) : event.text;
+        const expected = transport.received + 1;
+        world.say(event.from, text, { room: event.room, mentionsBot: event.mentionsBot });
+        if (!(await waitUntil(() => transport.received >= expected, HANDLE_TIMEOUT_MS))) {
+          await opts.emit({ error: 'the bot did not receive this message in time', line: event.line });
+        }
+        await transport.idle();
+        spoken.push({ from: event.from, text: event.text });
+      }
+    }
+  } finally {
+    app.close();
+    await world.stop().catch(() => undefined);
+    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Rooms of the setup plus rooms events speak in; members are the room's real speakers. */
+function roomMembers(events: ReplayEvent[], setup: ReplaySetup): Map<string, Set<string>> {
+  const members = new Map<string, Set<string>>();
+  for (const r of setup.rooms ?? []) members.set(r.topic, new Set());
+  for (const e of events) {
+    if (e.kind !== 'message' || e.room === null) continue;
+    if (!members.has(e.room)) members.set(e.room, new Set());
+    members.get(e.room)!.add(e.from);
+  }
+  return members;
+}
+
+async function waitUntil(done: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  return true;
+}

@@ -1,0 +1,48 @@
+// `linli roster import|export` and `linli callbacks export`: spreadsheets in and out of the
+// bot's store, for grid workers' lists and for reporting upward.
+import { join, resolve } from 'node:path';
+import type { ParsedArgs } from './args.ts';
+import { flagString } from './args.ts';
+import { LowdbStore } from '../store/lowdb-store.ts';
+import { describeImportErrors, exportCallLog, exportRoster, importRosterFile } from '../roster-io/index.ts';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function runRosterCommand(command: string, rest: string[], args: ParsedArgs): Promise<number> {
+  const [action, file] = rest;
+  const store = new LowdbStore(join(resolve(flagString(args, 'data') ?? 'data'), 'linli.json'));
+  const fail = (message: string): number => {
+    process.stderr.write(`linli ${command}: ${message}\n`);
+    return 2;
+  };
+  if (!file) return fail(`usage: linli ${command} ${action ?? '<import|export>'} FILE`);
+
+  if (command === 'roster' && action === 'import') {
+    const result = await importRosterFile(file);
+    if (!result.ok) {
+      process.stderr.write(`名单没有导入:有 ${result.errors.length} 行不对,请改正后重新导入。\n${describeImportErrors(result.errors)}\n`);
+      return 1;
+    }
+    const state = await store.load();
+    state.roster = result.entries;
+    await store.save(state);
+    process.stderr.write(`已导入 ${result.entries.length} 人到回访名单 (${store.file})\n`);
+    return 0;
+  }
+  if (command === 'roster' && action === 'export') {
+    const state = await store.load();
+    await exportRoster(state.roster, file);
+    process.stderr.write(`已导出 ${state.roster.length} 人到 ${file}\n`);
+    return 0;
+  }
+  if (command === 'callbacks' && action === 'export') {
+    const from = flagString(args, 'from');
+    const to = flagString(args, 'to');
+    if (!from || !to || !DATE.test(from) || !DATE.test(to)) return fail('--from and --to need dates like 2022-12-01');
+    const state = await store.load();
+    await exportCallLog(state.calls, state.roster, { from, to }, file);
+    process.stderr.write(`已导出 ${from} 至 ${to} 的回访记录到 ${file}\n`);
+    return 0;
+  }
+  return fail(`unknown action "${action ?? ''}" (import or export)`);
+}

@@ -1,0 +1,58 @@
+// Reading a post against the thread: does it only make sense as a reply, is it a standing offer,
+// a delivery notice, or a counter-question.
+import type { ForWhom, Intent } from '../types.ts';
+import { CUES } from './cues.ts';
+
+// Replies that lean on an earlier message: 也, +1, 你 (but not 你们), 楼上, 楼主, 这就送.
+const REPLY_REQUEST = /^\+1|\+1$|同求|同问|也(需要|缺|要|求)|再给我|我也是|跟楼上/;
+// 美林泰诺林都行! answers a helper's question; 求X,哪个都行 does not.
+const ANSWER_FIRST = /^[^,，。!！?？]{0,12}(都行|都可以)(?=[,，。!！]|$)/;
+const ASKS_HELPER = /(哥|姐|叔|阿姨|老师|你|您).{0,4}(能|可以|帮|放|送)/;
+const REPLY_OFFER = /也有|也能|也可以|我也|^\+1|(?<![谁哪])给(你|您|他|她)(?!们)|(?<!谁|谁家|有需要的|需要的)你(?!们)|跟楼上|和楼上|楼上说的|这就|马上.{0,6}送|(送|拿)(过去|上去|下去)(?!.{0,8}(谁|需要))/;
+const REPLY_OTHER = /没有了|也没有|帮不上|帮顶|顶一下|楼主|刚看到|有人送了|你(?!们)|她|他(?!们)/;
+const THANKS_PARTY = /物业|网格员|社区|志愿者|居委|医生|\d+(楼|号|单元|栋)|[a-z]座/;
+const STANDING = /有需要|有人(要|需要)|私信|要的(邻居|话|可以|来)|谁家.{0,10}的|需要的|谁(家|还)?.{0,8}(要|需要)|自取|来拿|来取|自己来|大家|各位|邻居们|私我|私聊|找我|@我|喊我|说一声|登记|送给|转给|分给/;
+// Speaks to one person (你), not to the group (你们).
+const ADDRESSED = /(?<!谁|有需要的|需要的)(你|您)(?!们)/;
+// Offering oneself rather than a thing: 我可以陪诊, 我是护士, 有车.
+const SERVICE = /(我|本人)(也)?(可以|能)(帮|陪|送|开车|跑|代)|(我|本人)(是)?(医生|护士|药师|药剂师|大夫)|有车/;
+const COUNTER_QUESTION = /需要几|要几|几(个|盒|片|瓶|包|支)|几(栋|号楼|楼|单元|号|层|室)|住(哪|几)|哪(栋|个楼|个单元|里)|多大|几岁|多少度|大人.{0,6}还是.{0,6}(孩子|小孩|宝宝)|还是|行不行|行吗|可以吗|要不要|要吗|用不用|够不够|什么(药|牌子|码)|哪种|过期/;
+
+export interface ContextReading {
+  contextDependent: boolean;
+  standing: boolean;
+  delivered: boolean;
+  question: boolean;
+}
+
+export function readContext(masked: string, intent: Intent, itemCount: number, forWhom: ForWhom): ContextReading {
+  const deliveredCue = CUES.delivered.test(masked);
+  const standing = intent === 'offer' && STANDING.test(masked) && !ADDRESSED.test(masked);
+  let contextDependent = false;
+  switch (intent) {
+    case 'request':
+      contextDependent = REPLY_REQUEST.test(masked) || (ANSWER_FIRST.test(masked) && ASKS_HELPER.test(masked));
+      break;
+    case 'offer':
+      contextDependent = (itemCount === 0 && !SERVICE.test(masked)) || REPLY_OFFER.test(masked) || (deliveredCue && !standing);
+      if (standing && itemCount > 0 && !/也有|也能|给(你|您|他|她)(?!们)/.test(masked)) contextDependent = false;
+      break;
+    case 'thanks':
+      contextDependent =
+        itemCount === 0 && (/^(收到|已收到|拿到|好的)/.test(masked) || ((forWhom === 'unknown' || forWhom === 'self') && !THANKS_PARTY.test(masked)));
+      break;
+    case 'cancel':
+      contextDependent = itemCount === 0;
+      break;
+    case 'other':
+      contextDependent = REPLY_OTHER.test(masked);
+      break;
+    default:
+      contextDependent = false;
+  }
+  const question =
+    (intent === 'offer' || intent === 'other' || (intent === 'request' && contextDependent)) &&
+    /[?？吗么]/.test(masked) &&
+    COUNTER_QUESTION.test(masked);
+  return { contextDependent, standing, delivered: intent === 'offer' && deliveredCue && !standing, question };
+}

@@ -1,0 +1,108 @@
+// The message-understanding engine: text (+ hints) -> MessageAnalysis, and its contract view.
+import type { ItemLexicon } from '../../config/items-schema.ts';
+import { createSegmenter } from '../text/segmenter.ts';
+import type { ForWhom, MessageAnalysis, ParsedItem, ParseHints, ParseResult } from '../types.ts';
+import { trainIntentClassifier } from './classifier.ts';
+import { readContext } from './context.ts';
+import { ForWhomReader } from './for-whom.ts';
+import { applyHints } from './hints.ts';
+import { readIntent } from './intent.ts';
+import { ItemMatcher, selectItems, type ItemMatch } from './lexicon.ts';
+import { extractLocation } from './location.ts';
+import { PickupReader } from './pickup.ts';
+import { prepareText } from './prepare.ts';
+import { isUrgentText, readTemperature } from './urgency.ts';
+
+export interface Parser {
+  parse(text: string, hints?: ParseHints): MessageAnalysis;
+  /** Items named anywhere in the text (grid workers' reports), whatever the intent. */
+  extractItems(text: string): ParsedItem[];
+  /** Words the shared segmenter should keep whole. */
+  readonly userWords: string[];
+}
+
+// Domain words kept whole by jieba besides the item names.
+const DOMAIN_WORDS = [
+  '谁家有', '有没有', '有需要', '需要的', '自取', '放门口', '门把手', '保安处', '保安亭', '物业', '网格员',
+  '在线等', '急需', '急求', '同求', '不用了', '不需要', '已收到', '阳康', '阳了', '帮顶', '置换', '跑腿',
+  '职工之家', '单元', '号楼', '发烧', '高烧', '退烧', '谢谢', '感谢',
+];
+
+/** Item spans replaced: by "X" for phrase rules, by blanks (same length) for location. */
+function mask(norm: string, matches: ItemMatch[], by: 'X' | 'blank'): string {
+  let out = '';
+  let at = 0;
+  for (const m of matches) {
+    out += norm.slice(at, m.start) + (by === 'X' ? 'X' : '□'.repeat(m.end - m.start));
+    at = m.end;
+  }
+  return out + norm.slice(at);
+}
+
+// 急求儿童退烧药: asking for a child's formulation by a child word says who it is for.
+const CHILD_WORD = /小儿|儿童|宝宝|婴儿|幼儿/;
+function childItemAsked(who: ForWhom, intent: string, items: ParsedItem[]): ForWhom {
+  if (who !== 'unknown' || (intent !== 'request' && intent !== 'both')) return who;
+  return items.some((i) => CHILD_WORD.test(i.name) && i.category !== 'daily_supplies') ? 'child' : who;
+}
+
+// Only asks, offers, exchanges, thanks and withdrawals carry items in the contract.
+const CARRIES_ITEMS = new Set(['request', 'offer', 'both', 'thanks', 'cancel']);
+const MAY_BE_URGENT = new Set(['request', 'both']);
+
+export function createParser(lexicon: ItemLexicon): Parser {
+  const matcher = new ItemMatcher(lexicon);
+  const forWhom = new ForWhomReader(lexicon.people);
+  const pickup = new PickupReader(lexicon.pickup);
+  const pickupWords = Object.values(lexicon.pickup).flat();
+  const userWords = [...new Set([...matcher.words, ...pickupWords, ...DOMAIN_WORDS])];
+  const classifier = trainIntentClassifier(createSegmenter(userWords));
+
+  function parse(text: string, hints?: ParseHints): MessageAnalysis {
+    const { display, norm } = prepareText(text);
+    const matches = matcher.match(display, norm);
+    const masked = mask(norm, matches, 'X');
+    const items = selectItems(matches);
+    const intent = readIntent(masked, items.length, classifier, text);
+    const kept = CARRIES_ITEMS.has(intent) ? items : [];
+    const who = childItemAsked(forWhom.read(mask(norm, matches, 'blank'), intent), intent, kept);
+    const temperature = readTemperature(norm);
+    const location = applyHints(extractLocation(mask(norm, matches, 'blank')), hints);
+    const ctx = readContext(masked, intent, kept.length, who);
+    return {
+      text,
+      intent,
+      items: kept,
+      forWhom: who,
+      location,
+      urgent: MAY_BE_URGENT.has(intent) && isUrgentText(masked, temperature),
+      contextDependent: ctx.contextDependent,
+      pickup: intent === 'info' || intent === 'other' ? null : pickup.read(norm),
+      standing: ctx.standing,
+      delivered: ctx.delivered,
+      question: ctx.question,
+      temperature,
+    };
+  }
+
+  return {
+    parse,
+    extractItems(text) {
+      const { display, norm } = prepareText(text);
+      return selectItems(matcher.match(display, norm));
+    },
+    userWords,
+  };
+}
+
+export function toContract(a: MessageAnalysis): ParseResult {
+  return {
+    text: a.text,
+    intent: a.intent,
+    items: a.items.map(({ name, category }) => ({ name, category })),
+    forWhom: a.forWhom,
+    location: { building: a.location.building, unit: a.location.unit, floor: a.location.floor, room: a.location.room },
+    urgent: a.urgent,
+    contextDependent: a.contextDependent,
+  };
+}

@@ -1,0 +1,96 @@
+// The handler pipeline on its own: order, next(), de-duplication, errors, persist-then-send.
+import { describe, expect, it } from 'vitest';
+import { Bot, type Feature } from '../src/bot/bot.ts';
+import { Directory } from '../src/bot/directory.ts';
+import { emptyState } from '../src/bot/state.ts';
+import { MemoryStore } from '../src/store/memory-store.ts';
+import { SimulatedClock } from '../src/schedule/simulated.ts';
+import { silentLogger } from '../src/log.ts';
+import type { BotServices } from '../src/bot/services.ts';
+import type { IncomingMessage, OutgoingMessage } from '../src/bot/messages.ts';
+
+function makeBot(features: Feature[]) {
+  const store = new MemoryStore();
+  const clock = new SimulatedClock(new Date('2022-12-20T08:00:00+08:00'));
+  const sent: { out: OutgoingMessage; savesBefore: number }[] = [];
+  const services = {
+    directory: new Directory([{ topic: '2号楼群', kind: 'building', building: '2', grid: 'g1' }], []),
+    clock,
+    log: silentLogger,
+  } as unknown as BotServices;
+  const bot = new Bot(services, store, emptyState(), clock, async (out) => {
+    sent.push({ out, savesBefore: store.saves });
+  });
+  for (const f of features) bot.use(f);
+  return { bot, store, clock, sent };
+}
+
+const msg = (id: string, text: string, room: string | null = '2号楼群'): IncomingMessage => ({
+  id,
+  text,
+  sender: { id: 'u1', name: '李阿姨' },
+  room: room ? { id: 'r1', topic: room } : null,
+  mentionsBot: false,
+  time: new Date('2022-12-20T08:01:00+08:00'),
+});
+
+const echo: Feature = {
+  name: 'echo',
+  help: ['echo'],
+  install(bot) {
+    bot.on((ctx, next) => (ctx.text.startsWith('echo ') ? ctx.reply(ctx.text.slice(5)) : next()));
+  },
+};
+
+describe('Bot pipeline', () => {
+  it('runs handlers in order until one does not call next', async () => {
+    const calls: string[] = [];
+    const first: Feature = { name: 'first', install: (b) => b.on((_c, next) => (calls.push('first'), next())) };
+    const { bot } = makeBot([first, echo]);
+    const out = await bot.handle(msg('1', 'echo 你好'));
+    expect(calls).toEqual(['first']);
+    expect(out).toEqual([{ kind: 'room', room: '2号楼群', text: '你好', mentions: ['李阿姨'] }]);
+  });
+
+  it('answers a private message privately', async () => {
+    const { bot } = makeBot([echo]);
+    expect(await bot.handle(msg('1', 'echo 在吗', null))).toEqual([{ kind: 'private', to: '李阿姨', text: '在吗' }]);
+  });
+
+  it('never handles the same message id twice', async () => {
+    const { bot } = makeBot([echo]);
+    await bot.handle(msg('dup', 'echo 一次'));
+    expect(await bot.handle(msg('dup', 'echo 一次'))).toEqual([]);
+  });
+
+  it('logs a failing handler and carries on with the next message', async () => {
+    const boom: Feature = {
+      name: 'boom',
+      install: (b) => b.on((ctx, next) => (ctx.text === 'boom' ? Promise.reject(new Error('bad')) : next())),
+    };
+    const { bot } = makeBot([boom, echo]);
+    expect(await bot.handle(msg('1', 'boom'))).toEqual([]);
+    expect(await bot.handle(msg('2', 'echo 还活着'))).toHaveLength(1);
+  });
+
+  it('saves the state before any reply is sent', async () => {
+    const { bot, sent } = makeBot([echo]);
+    await bot.handle(msg('1', 'echo 好'));
+    expect(sent[0]!.savesBefore).toBe(1);
+  });
+
+  it('runs scheduled jobs on the clock and sends what they say', async () => {
+    const job: Feature = {
+      name: 'job',
+      install: (b) => b.job('hello', '0 9 * * *', (j) => j.outbox.toPerson('邵婷婷', `早上好 ${j.now.toISOString()}`)),
+    };
+    const { clock, sent } = makeBot([job]);
+    await clock.advanceTo(new Date('2022-12-20T10:00:00+08:00'));
+    expect(sent.map((s) => s.out)).toEqual([{ kind: 'private', to: '邵婷婷', text: '早上好 2022-12-20T01:00:00.000Z' }]);
+  });
+
+  it('collects help lines from the features', () => {
+    const { bot } = makeBot([echo]);
+    expect(bot.helpLines()).toEqual(['echo']);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { SimulatedClock } from '../src/schedule/simulated.ts';
+import { nextRun } from '../src/schedule/cron-next.ts';
+
+describe('cron in Asia/Shanghai', () => {
+  it('finds the next 08:30 Shanghai time, not UTC', () => {
+    expect(nextRun('30 8 * * *', new Date('2022-12-20T08:00:00+08:00')).toISOString()).toBe('2022-12-20T00:30:00.000Z');
+    expect(nextRun('30 8 * * *', new Date('2022-12-20T08:30:00+08:00')).toISOString()).toBe('2022-12-21T00:30:00.000Z');
+  });
+});
+
+describe('SimulatedClock', () => {
+  it('runs every due job in time order, each at its own due time', async () => {
+    const clock = new SimulatedClock(new Date('2022-12-20T07:00:00+08:00'));
+    const runs: string[] = [];
+    clock.add({ name: 'evening', cron: '0 20 * * *', run: async (at) => void runs.push(`evening ${at.toISOString()}`) });
+    clock.add({ name: 'morning', cron: '30 8 * * *', run: async (at) => void runs.push(`morning ${at.toISOString()}`) });
+    await clock.advanceTo(new Date('2022-12-21T09:00:00+08:00'));
+    expect(runs).toEqual([
+      'morning 2022-12-20T00:30:00.000Z',
+      'evening 2022-12-20T12:00:00.000Z',
+      'morning 2022-12-21T00:30:00.000Z',
+    ]);
+    expect(clock.now().toISOString()).toBe('2022-12-21T01:00:00.000Z');
+  });
+
+  it('reads the job time from the clock while the job runs', async () => {
+    const clock = new SimulatedClock(new Date('2022-12-20T07:00:00+08:00'));
+    let seen = '';
+    clock.add({ name: 'x', cron: '0 8 * * *', run: async () => void (seen = clock.now().toISOString()) });
+    await clock.advanceTo(new Date('2022-12-20T10:00:00+08:00'));
+    expect(seen).toBe('2022-12-20T00:00:00.000Z');
+  });
+
+  it('refuses to move backwards', async () => {
+    const clock = new SimulatedClock(new Date('2022-12-20T07:00:00+08:00'));
+    await expect(clock.advanceTo(new Date('2022-12-20T06:00:00+08:00'))).rejects.toThrow(/backwards/);
+  });
+});
