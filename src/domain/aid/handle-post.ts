@@ -78,6 +78,7 @@ function onRequest(state: AidState, post: AidPost, env: AidEnv, items: ParsedIte
     continued.text = `${continued.text}\n${post.text}`;
     continued.messageIds.push(post.id);
     continued.updatedAt = post.at.toISOString();
+    revealPostedLocation(continued, post);
     return [];
   }
   const someoneElsesThread = openInRoom(state, post.room).some((r) => r.requester !== post.sender);
@@ -88,11 +89,8 @@ function onRequest(state: AidState, post: AidPost, env: AidEnv, items: ParsedIte
   const same = sameNeed(state, location, items, post.grid);
   if (same && same.room === post.room) {
     // A grid worker posting the need the bot already posted for a callback: one request.
-    if (same.anonymous) {
-      same.requester = post.sender;
-      same.anonymous = false;
-      same.postedLocation = post.postedLocation;
-    }
+    same.requester = post.sender;
+    revealPostedLocation(same, post);
     same.items = mergeItems(same.items, items);
     same.text = `${same.text}\n${post.text}`;
     same.messageIds.push(post.id);
@@ -106,6 +104,20 @@ function onRequest(state: AidState, post: AidPost, env: AidEnv, items: ParsedIte
     effects.push(toRoom(post.room, '已记录您的求助,有邻居回应时我会@您。', [post.sender]));
   }
   return effects;
+}
+
+/** What the requester now posted in the group may be repeated there (a room number, say). */
+function revealPostedLocation(req: AidRequest, post: AidPost): void {
+  if (post.room !== req.room) return;
+  req.anonymous = false;
+  const shown = req.postedLocation;
+  const now = post.postedLocation;
+  req.postedLocation = {
+    building: shown.building ?? now.building,
+    unit: shown.unit ?? now.unit,
+    floor: shown.floor ?? now.floor,
+    room: shown.room ?? now.room,
+  };
 }
 
 function onOffer(state: AidState, post: AidPost, env: AidEnv): Effect[] {

@@ -53,13 +53,11 @@ export function targetForOffer(state: AidState, post: AidPost, settings: AidSett
   const byMention = pool.filter((r) => post.mentioned.includes(r.requester)).sort(newestFirst)[0];
   if (byMention) return byMention;
   const items = post.analysis.items;
-  if (items.length === 0 || post.analysis.contextDependent) {
-    // A bare "我家有" answers the most recent open request from someone else.
-    const recent = pool
-      .filter((r) => minutesBetween(r.createdAt, post.at) <= settings.replyWindowMinutes || r.room !== post.room)
-      .filter((r) => items.length === 0 || r.items.length === 0 || itemFit(r.items, items) !== 'none');
-    return recent.sort(newestFirst)[0] ?? null;
-  }
+  // A bare "我家有" answers the most recently active open request from someone else.
+  const recent = pool
+    .filter((r) => minutesBetween(r.updatedAt, post.at) <= settings.replyWindowMinutes || r.room !== post.room)
+    .sort(newestFirst);
+  if (items.length === 0) return recent[0] ?? null;
   const scored = pool
     .map((r) => ({ r, fit: itemFit(r.items, items) }))
     .filter((x) => x.fit !== 'none' && x.fit !== 'unknown');
@@ -70,7 +68,10 @@ export function targetForOffer(state: AidState, post: AidPost, settings: AidSett
       nearness(b.r, post) - nearness(a.r, post) ||
       a.r.createdAt.localeCompare(b.r.createdAt),
   );
-  return scored[0]?.r ?? null;
+  if (scored[0]) return scored[0].r;
+  // "我也有,泰诺林行不行?" names an item the request did not: still an answer to the thread.
+  if (post.analysis.contextDependent) return recent.find((r) => r.items.length === 0 || itemFit(r.items, items) !== 'none') ?? recent[0] ?? null;
+  return null;
 }
 
 /** Same building > same grid > elsewhere. */
@@ -81,7 +82,7 @@ export function nearness(r: AidRequest, post: Pick<AidPost, 'room' | 'roomBuildi
   return 0;
 }
 
-const newestFirst = (a: AidRequest, b: AidRequest): number => b.createdAt.localeCompare(a.createdAt);
+const newestFirst = (a: AidRequest, b: AidRequest): number => b.updatedAt.localeCompare(a.updatedAt);
 
 /** The open request of a helper who now says it was delivered. */
 export function helpedBy(state: AidState, helper: string, room: string, quote: string | null): AidRequest | null {

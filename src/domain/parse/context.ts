@@ -4,7 +4,7 @@ import type { ForWhom, Intent } from '../types.ts';
 import { CUES } from './cues.ts';
 
 // Replies that lean on an earlier message: 也, +1, 你 (but not 你们), 楼上, 楼主, 这就送.
-const REPLY_REQUEST = /^\+1|\+1$|同求|同问|也(需要|缺|要|求)|再给我|我也是|跟楼上/;
+const REPLY_REQUEST = /楼上(说|的)|^\+1|\+1$|同求|同问|也(需要|缺|要|求)|再给我|我也是|跟楼上/;
 // 美林泰诺林都行! answers a helper's question; 求X,哪个都行 does not.
 const ANSWER_FIRST = /^[^,，。!！?？]{0,12}(都行|都可以)(?=[,，。!！]|$)/;
 const ASKS_HELPER = /(哥|姐|叔|阿姨|老师|你|您).{0,4}(能|可以|帮|放|送)/;

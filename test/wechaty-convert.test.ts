@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { formatQuote, splitQuote } from '../src/adapters/wechaty/quote.ts';
+import { mentionsName, stripBotMention } from '../src/adapters/wechaty/convert.ts';
+
+describe('splitQuote', () => {
+  it('splits a WeChat quoted reply into the quoted text and the reply', () => {
+    const raw = '「陈思雨：急求布洛芬,孩子发烧了」\n- - - - - - - - - - - - - - -\n我家有';
+    expect(splitQuote(raw)).toEqual({ quote: '急求布洛芬,孩子发烧了', text: '我家有' });
+  });
+
+  it('accepts an ASCII colon, no author, and a multi-line reply', () => {
+    expect(splitQuote('「张伟:有布洛芬」\n- - - - - -\n好的\n谢谢')).toEqual({ quote: '有布洛芬', text: '好的\n谢谢' });
+    expect(splitQuote('「急求布洛芬」\n- - -\n我家有')).toEqual({ quote: '急求布洛芬', text: '我家有' });
+  });
+
+  it('round-trips formatQuote', () => {
+    expect(splitQuote(formatQuote('李阿姨', '2号楼求退烧药', '我家有,放门口'))).toEqual({
+      quote: '2号楼求退烧药',
+      text: '我家有,放门口',
+    });
+  });
+
+  it('leaves ordinary text alone', () => {
+    for (const raw of ['急求布洛芬', '「布洛芬」有吗', '「a」\n不是引用', '']) {
+      expect(splitQuote(raw)).toEqual({ quote: null, text: raw });
+    }
+  });
+});
+
+describe('mentionsName', () => {
+  it('finds the @name followed by a space, the WeChat \\u2005 or the end', () => {
+    expect(mentionsName('@邻里小助手 工资被拖欠怎么办', '邻里小助手')).toBe(true);
+    expect(mentionsName('@邻里小助手\u2005帮助', '邻里小助手')).toBe(true);
+    expect(mentionsName('请问 @邻里小助手', '邻里小助手')).toBe(true);
+  });
+
+  it('does not match a longer name or a bare name', () => {
+    expect(mentionsName('@邻里小助手们 好', '邻里小助手')).toBe(false);
+    expect(mentionsName('邻里小助手 在吗', '邻里小助手')).toBe(false);
+    expect(mentionsName('@李阿姨 我家有', '邻里小助手')).toBe(false);
+  });
+
+  it('treats regex characters in the name literally', () => {
+    expect(mentionsName('@a.b 在吗', 'a.b')).toBe(true);
+    expect(mentionsName('@axb 在吗', 'a.b')).toBe(false);
+    expect(mentionsName('@小助手(测试) 在吗', '小助手(测试)')).toBe(true);
+  });
+});
+
+describe('stripBotMention', () => {
+  it('removes the bot mention and trims', () => {
+    expect(stripBotMention('@邻里小助手\u2005工资被拖欠怎么办', '邻里小助手')).toBe('工资被拖欠怎么办');
+    expect(stripBotMention('@邻里小助手 帮助', '邻里小助手')).toBe('帮助');
+    expect(stripBotMention('请问 @邻里小助手', '邻里小助手')).toBe('请问');
+  });
+
+  it('keeps other mentions and longer names', () => {
+    expect(stripBotMention('@李阿姨 @邻里小助手 我家有', '邻里小助手')).toBe('@李阿姨 我家有');
+    expect(stripBotMention('@邻里小助手们好', '邻里小助手')).toBe('@邻里小助手们好');
+    expect(stripBotMention('没有提到', '邻里小助手')).toBe('没有提到');
+  });
+});
