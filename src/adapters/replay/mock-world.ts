@@ -48,14 +48,14 @@ export class MockWorld {
     return r;
   }
 
+  /** `text` is the message as WeChat would carry it (mention and quote already written in). */
   say(from: string, text: string, target: { room: string | null; mentionsBot: boolean }): void {
     const speaker = this.contact(from);
     if (target.room === null) {
       speaker.say(text).to(this.botContact);
       return;
     }
-    const body = target.mentionsBot ? `@${this.botName}\u2005${text}` : text;
-    speaker.say(body, target.mentionsBot ? [this.botContact] : []).to(this.room(target.room));
+    speaker.say(text, target.mentionsBot ? [this.botContact] : []).to(this.room(target.room));
   }
 
   async stop(): Promise<void> {

@@ -87,7 +87,9 @@ export async function runReplay(lines: InputLine[], opts: ReplayOptions): Promis
       await clock.advanceTo(event.at);
       if (event.kind === 'message') {
         const author = spoken.findLast((s) => s.text === event.quote)?.from ?? '群友';
-        const text = event.quote ? formatQuote(author, event.quote, event.text) : event.text;
+        // As on WeChat: the @-mention is plain text in the reply, below a quoted message.
+        const body = event.mentionsBot && event.room ? `@${config.bot.name}\u2005${event.text}` : event.text;
+        const text = event.quote ? formatQuote(author, event.quote, body) : body;
         const expected = transport.received + 1;
         world.say(event.from, text, { room: event.room, mentionsBot: event.mentionsBot });
         if (!(await waitUntil(() => transport.received >= expected, HANDLE_TIMEOUT_MS))) {

@@ -23,15 +23,16 @@ export async function convertMessage(msg: Message, botName: string, time: Date):
     alias = (await room.alias(talker)) ?? null;
     mentionsBot = await msg.mentionSelf();
   }
-  const { quote, text } = splitQuote(msg.text());
+  const raw = msg.text();
+  const { quote, text } = splitQuote(stripBotMention(raw, botName));
   return {
     ok: true,
     msg: {
       id: msg.id,
-      text: stripBotMention(text, botName),
+      text,
       sender: { id: talker.id, name: talker.name(), alias },
       room: room && topic !== null ? { id: room.id, topic } : null,
-      mentionsBot: mentionsBot || mentionsName(text, botName),
+      mentionsBot: mentionsBot || mentionsName(raw, botName),
       quote,
       time,
     },

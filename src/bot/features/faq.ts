@@ -10,6 +10,7 @@ import { localDate, localTime } from '../../domain/time.ts';
 import { maskPhones } from '../../domain/text/privacy.ts';
 
 const SUGGESTION_MINUTES = 30;
+const GREETING = '您好!我是工会服务小助手,可以回答欠薪讨薪、法律援助、劳动争议调解、心理咨询、职工之家、户外劳动者服务站、工匠联盟、入会、工伤、加班费、劳动合同等问题。请@我直接提问。';
 
 export const faqFeature: Feature = {
   name: 'faq',
@@ -36,6 +37,10 @@ export const faqFeature: Feature = {
           at: ctx.now.toISOString(),
           answerIds: answer.suggestions.map((s) => s.answerId),
         });
+      } else if (answer.handoffReason === 'chitchat') {
+        // "你好" is not a question for staff: greet and say what can be asked instead.
+        ctx.outbox.messages.pop();
+        ctx.reply(GREETING);
       } else if (answer.band === 'handoff') {
         keepForStaff(ctx, question);
       }

@@ -22,6 +22,8 @@ export interface FaqAnswer {
   band: Band;
   reply: string;
   suggestions: FaqSuggestion[];
+  /** Why a hand-off happened: out of scope, a bare greeting, or too unsure. */
+  handoffReason?: 'out_of_scope' | 'chitchat' | 'unsure';
 }
 
 export interface FaqEngine {
@@ -143,17 +145,19 @@ export function createFaqEngine(
     return { topic: topTopic, entry: top.r.entry, confidence, ranked: reordered };
   }
 
-  const handoff = (confidence: number): FaqAnswer => ({
+  const handoff = (confidence: number, handoffReason: FaqAnswer['handoffReason'] = 'unsure'): FaqAnswer => ({
     topic: null,
     answerId: null,
     confidence,
     band: 'handoff',
     reply: HANDOFF_REPLY,
     suggestions: [],
+    handoffReason,
   });
 
   function ask(question: string, opts: { context?: string | null } = {}): FaqAnswer {
-    if (oos.check(question).reason) return handoff(0);
+    const outOfScope = oos.check(question).reason;
+    if (outOfScope) return handoff(0, outOfScope === 'chitchat' ? 'chitchat' : 'out_of_scope');
     const q = text.features(question);
     let result = score(q, null);
     const context = opts.context?.trim();

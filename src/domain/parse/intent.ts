@@ -3,8 +3,6 @@ import type { Intent } from '../types.ts';
 import type { IntentClassifier } from './classifier.ts';
 import { CUES, has, hasAny } from './cues.ts';
 
-// Request shapes that outweigh an offer cue (谁家有 / 求 / 借 / 匀); the rest are replies or needs.
-const STRONG_REQUEST = CUES.request.slice(0, 5).concat(CUES.request.slice(7, 15));
 
 /** An offer statement that is not itself inside a question (有没有宝妈家里有多余的). */
 function statesHaving(masked: string): boolean {
@@ -21,8 +19,8 @@ export function readIntent(masked: string, itemCount: number, classifier: Intent
   const t = masked.replace(/不用谢|不客气|不用客气/g, '');
   if (has(CUES.cancelStrong, t)) return 'cancel';
 
-  const request = hasAny(CUES.request, t);
-  const strongRequest = hasAny(STRONG_REQUEST, t);
+  const strongRequest = hasAny(CUES.requestStrong, t);
+  const request = strongRequest || hasAny(CUES.requestWeak, t);
   const offerAsk = has(CUES.offerAsk, t);
   const having = statesHaving(t);
   const giving = has(CUES.offerGive, t) || has(CUES.delivered, t);

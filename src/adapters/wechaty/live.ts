@@ -1,0 +1,249 @@
+// The live WeChat connection: builds Wechaty (puppet from WECHATY_PUPPET, default
+// wechaty-puppet-wechat4u), draws the login QR code, logs login/logout/errors, and gives up
+// with one clear message when WeChat cannot be reached before the first login.
+//
+// Wechaty (≈ 2.6 s to load) and the transport are imported inside startLive only, so that
+// importing this file (tests, other commands) stays cheap.
+//
+// Not done here: a self-ping heartbeat (Wechaty's onMessage can stop silently after hours).
+// Logouts are logged; run the bot under a process manager and watch for "logged out".
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { Wechaty } from 'wechaty';
+import type { IncomingMessage, OutgoingMessage } from '../../bot/messages.ts';
+import type { Logger } from '../../log.ts';
+
+export const DEFAULT_PUPPET = 'wechaty-puppet-wechat4u';
+const WECHAT4U_LOGIN_HOST = 'login.wx.qq.com';
+
+export interface LiveOptions {
+  /** The memory card (login session) is kept as <dataDir>/linli.memory-card.json. */
+  dataDir: string;
+  /** Puppet module name; Wechaty and the puppet read their own env (WECHATY_PUPPET_SERVICE_TOKEN ...). */
+  puppet?: string;
+  /** The configured bot name; replaced by the account's real name once logged in. */
+  botName: string;
+  log: Logger;
+  onMessage(msg: IncomingMessage): Promise<void>;
+  onLogin?(name: string): void;
+  onLogout?(): void;
+  /** Where the QR code and human-readable notices go (stderr). */
+  notices?: Writable;
+  /** Ignore messages dated more than this before start-up (backlog). */
+  backlogMinutes?: number;
+  /** Gap between two sends; WeChat bans accounts that send too fast. */
+  minSendIntervalMs?: number;
+  /** Give up when network errors persist this long before the first login. */
+  offlineGiveUpMs?: number;
+}
+
+export type LiveEnd = { reason: 'offline' | 'failed'; message: string };
+
+export interface LiveBot {
+  send(out: OutgoingMessage): Promise<void>;
+  /** Settles only when the connection gives up for good (e.g. no network at start-up). */
+  readonly ended: Promise<LiveEnd>;
+  stop(): Promise<void>;
+}
+
+const NETWORK_CODES = /\b(ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ECONNRESET|ENETUNREACH|EHOSTUNREACH|ESOCKETTIMEDOUT)\b/;
+
+export function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (err && typeof err === 'object' && 'message' in err) return String((err as { message: unknown }).message);
+  return String(err);
+}
+
+export function isNetworkError(err: unknown): boolean {
+  const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
+  return NETWORK_CODES.test(`${code} ${errorText(err)}`);
+}
+
+/** The host a network error names ("getaddrinfo ENOTFOUND login.wx.qq.com"), if any. */
+export function failingHost(err: unknown): string | null {
+  const m = /\b(?:ENOTFOUND|EAI_AGAIN)\s+([\w.-]+)|\bconnect\s+E[A-Z]+\s+([\w.:[\]-]+)/.exec(errorText(err));
+  return m ? (m[1] ?? m[2] ?? null) : null;
+}
+
+export function offlineMessage(err: unknown, puppet: string): string {
+  const host = failingHost(err) ?? (puppet === DEFAULT_PUPPET ? WECHAT4U_LOGIN_HOST : puppet);
+  return `无法连接微信服务器(${host}):请检查网络后重试。(${errorText(err)})`;
+}
+
+/**
+ * Decides when network errors before the first login mean "offline": wechat4u retries every
+ * few seconds in bursts, so count time since the first error, not single errors.
+ */
+export class OfflineDetector {
+  private firstAt: number | null = null;
+  private count = 0;
+  private loggedInOnce = false;
+
+  constructor(
+    private readonly giveUpAfterMs = 10_000,
+    private readonly maxErrors = 40,
+  ) {}
+
+  /** A QR code arrived: the server was reached. */
+  reachedServer(): void {
+    this.firstAt = null;
+    this.count = 0;
+  }
+
+  loggedIn(): void {
+    this.loggedInOnce = true;
+  }
+
+  get hasLoggedIn(): boolean {
+    return this.loggedInOnce;
+  }
+
+  /** True when it is time to give up. After the first login, never (the puppet reconnects). */
+  networkError(at: number): boolean {
+    if (this.loggedInOnce) return false;
+    this.firstAt ??= at;
+    this.count += 1;
+    return at - this.firstAt >= this.giveUpAfterMs || this.count >= this.maxErrors;
+  }
+}
+
+/** Logs the same warning at most once a minute, so a reconnect loop cannot flood the log. */
+function rateLimited(log: Logger, windowMs = 60_000): (text: string, fields?: object) => void {
+  const last = new Map<string, number>();
+  return (text, fields = {}) => {
+    const now = Date.now();
+    if ((last.get(text) ?? 0) + windowMs > now) return;
+    last.set(text, now);
+    log.warn({ ...fields, error: text }, 'wechaty error');
+  };
+}
+
+interface QrTerminal {
+  generate(text: string, opts: { small: boolean }, cb: (qr: string) => void): void;
+}
+
+export async function startLive(opts: LiveOptions): Promise<LiveBot> {
+  const { log } = opts;
+  const notices = opts.notices ?? process.stderr;
+  const notice = (text: string): void => void notices.write(`${text}\n`);
+  const puppet = opts.puppet ?? DEFAULT_PUPPET;
+
+  const [{ WechatyBuilder, ScanStatus, qrcodeValueToImageUrl }, { WechatyTransport }] = await Promise.all([
+    import('wechaty'),
+    import('./wechaty-transport.ts'),
+  ]);
+  const qrModule = 'qrcode-terminal';
+  const qr = ((await import(qrModule)) as { default: QrTerminal }).default;
+
+  let stopping = false;
+  let settle: (end: LiveEnd) => void = () => {};
+  const ended = new Promise<LiveEnd>((resolve) => {
+    settle = (end) => {
+      if (stopping) return;
+      stopping = true;
+      resolve(end);
+    };
+  });
+
+  // wechat4u installs process.on('uncaughtException', console.log) when the puppet loads:
+  // crashes are logged to stdout and never fatal. Keep that choice (one bad message must not
+  // stop the bot) but make it explicit and send it to the log; stay quiet while shutting down.
+  const onCrash = (err: unknown): void => {
+    if (stopping) log.debug({ err }, 'error while shutting down');
+    else log.error({ err }, 'uncaught error in the WeChat connection; still running');
+  };
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  const dropForeignCrashHandlers = (): void => {
+    for (const l of process.listeners('uncaughtException')) if (l !== onCrash) process.off('uncaughtException', l);
+  };
+
+  const bot: Wechaty = WechatyBuilder.build({
+    name: join(opts.dataDir, 'linli'),
+    puppet: puppet as never, // any installed puppet module name, as WECHATY_PUPPET allows
+  });
+  const transportOpts = {
+    botName: opts.botName,
+    log,
+    skipBefore: new Date(Date.now() - (opts.backlogMinutes ?? 3) * 60_000),
+    minSendIntervalMs: opts.minSendIntervalMs ?? 1200,
+  };
+  const transport = new WechatyTransport(bot, transportOpts);
+  const offline = new OfflineDetector(opts.offlineGiveUpMs);
+  const warnOnce = rateLimited(log);
+
+  bot.on('scan', (qrcode: string, status: number) => {
+    offline.reachedServer();
+    if ((status === ScanStatus.Waiting || status === ScanStatus.Timeout) && qrcode) {
+      qr.generate(qrcode, { small: true }, (drawn) => {
+        notice(`请用机器人的微信扫码登录:\n${drawn}`);
+        notice(`二维码链接:${qrcode}\n也可在浏览器中打开:${qrcodeValueToImageUrl(qrcode)}`);
+      });
+    } else if (status === ScanStatus.Scanned) {
+      notice('已扫码,请在手机上确认登录');
+    }
+    log.debug({ status: ScanStatus[status] }, 'scan');
+  });
+
+  bot.on('login', (user) => {
+    offline.loggedIn();
+    const name = user.name();
+    if (name && name !== opts.botName) {
+      log.warn({ configured: opts.botName, account: name }, 'bot.name in linli.yaml differs from the WeChat account name; using the account name for @-mentions');
+      transportOpts.botName = name;
+    }
+    notice(`已登录:${name}`);
+    log.info({ name }, 'logged in');
+    opts.onLogin?.(name);
+  });
+
+  bot.on('logout', (user, reason) => {
+    notice(`已退出登录:${user.name()}${reason ? `(${reason})` : ''}。等待重新扫码……`);
+    log.warn({ name: user.name(), reason }, 'logged out');
+    opts.onLogout?.();
+  });
+
+  bot.on('error', (err) => {
+    if (stopping) return;
+    // Before the first login, network errors are counted quietly: either WeChat is reached
+    // (a QR code comes) or the run ends with one clear message.
+    if (!offline.hasLoggedIn && isNetworkError(err)) {
+      log.debug({ error: errorText(err) }, 'network error before login');
+      if (offline.networkError(Date.now())) settle({ reason: 'offline', message: offlineMessage(err, puppet) });
+      return;
+    }
+    warnOnce(errorText(err));
+  });
+
+  await transport.start(opts.onMessage);
+  notice(`正在连接微信(${puppet})……`);
+  try {
+    await bot.start();
+  } catch (err) {
+    settle({ reason: 'failed', message: `无法启动微信连接(${puppet}):${errorText(err)}` });
+  }
+  dropForeignCrashHandlers();
+
+  return {
+    ended,
+    send: (out) => transport.send(out),
+    async stop() {
+      stopping = true;
+      await withTimeout(transport.stop(), 5_000);
+      await withTimeout(bot.stop(), 5_000).catch((err) => log.debug({ err }, 'wechaty stop failed'));
+    },
+  };
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,112 @@
+// `linli start`: the bot on WeChat. State in <data>/linli.json (lowdb), the login session in
+// <data>/linli.memory-card.json, schedules on node-cron in Asia/Shanghai, the knowledge base
+// reloaded when staff edit it. Ends with exit code 0 on SIGINT/SIGTERM (after saving), or 1
+// with one clear message when WeChat cannot be reached.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ParsedArgs } from './args.ts';
+import { flagString } from './args.ts';
+import { createApp } from '../app.ts';
+import { resolveConfigDir } from '../config/load.ts';
+import { createLogger } from '../log.ts';
+import { CronScheduler, systemClock } from '../schedule/cron-scheduler.ts';
+import { LowdbStore } from '../store/lowdb-store.ts';
+import type { LiveBot, LiveEnd } from '../adapters/wechaty/live.ts';
+
+const DEFAULT_DATA_DIR = 'data';
+/** If Wechaty's sockets and timers keep the process alive after shutdown, exit anyway. */
+const FORCE_EXIT_AFTER_MS = 2_000;
+
+type Outcome = LiveEnd | { reason: 'signal'; signal: NodeJS.Signals };
+
+export async function runStart(args: ParsedArgs): Promise<number> {
+  const log = createLogger();
+  const configDir = resolveConfigDir(flagString(args, 'config'));
+  const dataDir = resolve(flagString(args, 'data') ?? DEFAULT_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const store = new LowdbStore(join(dataDir, 'linli.json'));
+  const scheduler = new CronScheduler((job, err) => log.error({ job, err }, 'scheduled job failed'));
+
+  let live: LiveBot | null = null;
+  const app = await createApp({
+    configDir,
+    store,
+    clock: systemClock,
+    scheduler,
+    send: async (out) => {
+      if (!live) throw new Error('WeChat is not connected yet');
+      await live.send(out);
+    },
+    log,
+    watchKnowledgeBase: true,
+  });
+
+  const signal = waitForSignal();
+  // Scheduled messages only make sense while logged in.
+  let schedulerRunning = false;
+  const { startLive, DEFAULT_PUPPET } = await import('../adapters/wechaty/live.ts');
+  live = await startLive({
+    dataDir,
+    puppet: process.env.WECHATY_PUPPET || DEFAULT_PUPPET,
+    botName: app.config.bot.name,
+    log,
+    onMessage: async (msg) => {
+      await app.bot.handle(msg);
+    },
+    onLogin: () => {
+      if (schedulerRunning) return;
+      scheduler.start();
+      schedulerRunning = true;
+    },
+    onLogout: () => {
+      if (!schedulerRunning) return;
+      scheduler.stop();
+      schedulerRunning = false;
+    },
+  });
+
+  const outcome: Outcome = await Promise.race([live.ended, signal.promise]);
+  signal.dispose();
+  app.close();
+  await live.stop();
+  try {
+    await store.save(app.bot.state);
+  } catch (err) {
+    log.error({ err }, 'state could not be saved at shutdown');
+  }
+  const code = outcome.reason === 'signal' ? 0 : 1;
+  if (outcome.reason === 'signal') {
+    process.stderr.write(`已停止(${outcome.signal}),状态已保存到 ${store.file}\n`);
+  } else {
+    process.stderr.write(`${outcome.message}\n`);
+  }
+  setTimeout(() => process.exit(code), FORCE_EXIT_AFTER_MS).unref();
+  return code;
+}
+
+/** The first SIGINT/SIGTERM asks for a clean stop; a second one exits at once. */
+function waitForSignal(): { promise: Promise<Outcome>; dispose(): void } {
+  let received = false;
+  let resolveSignal: (o: Outcome) => void = () => {};
+  const promise = new Promise<Outcome>((resolve) => (resolveSignal = resolve));
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (received) process.exit(130);
+    received = true;
+    process.stderr.write('正在停止……(再按一次 Ctrl-C 立即退出)\n');
+    resolveSignal({ reason: 'signal', signal: sig });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    promise,
+    dispose() {
+      // Keep a handler during shutdown so that a second signal still exits at once.
+      if (!received) {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        process.on('SIGINT', () => process.exit(130));
+        process.on('SIGTERM', () => process.exit(143));
+      }
+    },
+  };
+}
