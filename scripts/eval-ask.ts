@@ -143,7 +143,7 @@ export async function evalAsk(devsetPath: string, configDir: string): Promise<st
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
-  const devset = process.argv[2] ?? '/work/shared/devset/ask-dev.jsonl';
+  const devset = process.argv[2] ?? '../shared/devset/ask-dev.jsonl';
   const configDir = process.argv[3] ?? 'config';
   console.log(await evalAsk(devset, configDir));
 }

@@ -1,6 +1,7 @@
 // Shape of config/items.yaml: the item lexicon staff edit without touching code.
 import { z } from 'zod';
 import { CATEGORIES } from '../domain/types.ts';
+import type { ItemLexicon } from '../domain/parse/lexicon-types.ts';
 
 const word = z.string().trim().min(1, 'must be a non-empty word');
 const words = z.array(word);
@@ -30,4 +31,9 @@ export const itemLexiconSchema = z.strictObject({
     .default({ elderly: [], child: [], pregnant: [] }),
 });
 
-export type ItemLexicon = z.infer<typeof itemLexiconSchema>;
+export type { ItemLexicon };
+
+// Compile-time check: what the schema validates is exactly what the parser expects.
+type Validated = z.infer<typeof itemLexiconSchema>;
+const sameShape: [Validated] extends [ItemLexicon] ? ([ItemLexicon] extends [Validated] ? true : false) : false = true;
+void sameShape;

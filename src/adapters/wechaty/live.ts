@@ -21,6 +21,8 @@ export interface LiveOptions {
   dataDir: string;
   /** Puppet module name; Wechaty and the puppet read their own env (WECHATY_PUPPET_SERVICE_TOKEN ...). */
   puppet?: string;
+  /** An already built puppet instead (e.g. PuppetMock with a Mocker, to try the wiring offline). */
+  puppetInstance?: unknown;
   /** The configured bot name; replaced by the account's real name once logged in. */
   botName: string;
   log: Logger;
@@ -160,7 +162,8 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
 
   const bot: Wechaty = WechatyBuilder.build({
     name: join(opts.dataDir, 'linli'),
-    puppet: puppet as never, // any installed puppet module name, as WECHATY_PUPPET allows
+    // Any installed puppet module name, as WECHATY_PUPPET allows (not only the official list).
+    puppet: (opts.puppetInstance ?? puppet) as never,
   });
   const transportOpts = {
     botName: opts.botName,

@@ -1,6 +1,6 @@
 // Who the help is for: pregnant, child, elderly from people words; self from first-person symptoms.
 import type { ForWhom, Intent } from '../types.ts';
-import type { ItemLexicon } from '../../config/items-schema.ts';
+import type { ItemLexicon } from './lexicon-types.ts';
 
 const SYMPTOM = /发烧|发热|烧到|烧了|烧得|阳了|中了|全中|咳|嗓子|头疼|头痛|胃疼|胃痛|腰疼|肚子疼|浑身疼|全身疼|拉肚子|腹泻|感冒了|不舒服|难受|起不来|下不了楼|出不去|出不了门|退烧了|来了?例假|来大姨妈/;
 // Someone else is the patient: 老公烧到40度.

@@ -1,5 +1,5 @@
 // The message-understanding engine: text (+ hints) -> MessageAnalysis, and its contract view.
-import type { ItemLexicon } from '../../config/items-schema.ts';
+import type { ItemLexicon } from './lexicon-types.ts';
 import { createSegmenter } from '../text/segmenter.ts';
 import type { ForWhom, MessageAnalysis, ParsedItem, ParseHints, ParseResult } from '../types.ts';
 import { trainIntentClassifier } from './classifier.ts';

@@ -1,6 +1,6 @@
 // Item lexicon matcher: longest match of configured words, with name modifiers and child formulations.
 import type { Category, ParsedItem } from '../types.ts';
-import type { ItemLexicon } from '../../config/items-schema.ts';
+import type { ItemLexicon } from './lexicon-types.ts';
 import { prepareText } from './prepare.ts';
 
 export interface ItemMatch extends ParsedItem {

@@ -1,5 +1,5 @@
 // Where a thing is left or collected (门口, 门把手, 保安处 ...), normalised to the config's short name.
-import type { ItemLexicon } from '../../config/items-schema.ts';
+import type { ItemLexicon } from './lexicon-types.ts';
 
 export class PickupReader {
   private readonly words: [string, string][];

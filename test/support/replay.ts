@@ -1,0 +1,37 @@
+// Runs a transcript through `linli replay`'s engine in-process (real Wechaty on the mock
+// puppet, lowdb in a temporary folder) and returns the output lines and the saved state.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { classifyLine, type InputLine } from '../../src/cli/input.ts';
+import { runReplay } from '../../src/adapters/replay/run-replay.ts';
+import { silentLogger } from '../../src/log.ts';
+import type { BotState } from '../../src/bot/state.ts';
+
+export interface ReplayOutput {
+  at?: string;
+  room?: string;
+  to?: string;
+  mentions?: string[];
+  text?: string;
+  error?: string;
+  line?: number;
+}
+
+export async function replayText(jsonl: string): Promise<{ out: ReplayOutput[]; state: BotState; input: Record<string, unknown>[] }> {
+  const lines = jsonl.split('\n').map((l, i) => classifyLine(l, i + 1)).filter((l): l is InputLine => l !== null);
+  const dataDir = mkdtempSync(join(tmpdir(), 'linli-replay-test-'));
+  const out: ReplayOutput[] = [];
+  await runReplay(lines, { configDir: 'config', dataDir, log: silentLogger, emit: (l) => void out.push(l as ReplayOutput) });
+  const state = JSON.parse(readFileSync(join(dataDir, 'linli.json'), 'utf8')) as BotState;
+  const input = lines.flatMap((l) => (l.kind === 'json' ? [l.value] : []));
+  return { out, state, input };
+}
+
+export function replayFile(path: string) {
+  return replayText(readFileSync(path, 'utf8'));
+}
+
+/** Shanghai HH:MM of an output line, with the date when asked. */
+export const hhmm = (o: ReplayOutput): string => (o.at ?? '').slice(11, 16);
+export const day = (o: ReplayOutput): string => (o.at ?? '').slice(0, 10);
