@@ -60,3 +60,45 @@ describe('stripBotMention', () => {
     expect(stripBotMention('没有提到', '邻里小助手')).toBe('没有提到');
   });
 });
+
+describe('live start-up: offline detection (pure parts)', async () => {
+  const { OfflineDetector, isNetworkError, offlineMessage, failingHost } = await import('../src/adapters/wechaty/live.ts');
+  // What wechat4u emits offline: a GError with code 2 and the Node reason in the message.
+  const offline = Object.assign(new Error('getaddrinfo ENOTFOUND login.wx.qq.com'), { code: 2 });
+
+  it('recognises network errors by code or message', () => {
+    expect(isNetworkError(offline)).toBe(true);
+    expect(isNetworkError({ code: 'ECONNREFUSED', message: 'connect failed' })).toBe(true);
+    expect(isNetworkError(new Error('connect ETIMEDOUT 1.2.3.4:443'))).toBe(true);
+    expect(isNetworkError(new Error('login event can not found selfId'))).toBe(false);
+  });
+
+  it('names the host and keeps the English reason in one message', () => {
+    expect(failingHost(offline)).toBe('login.wx.qq.com');
+    expect(offlineMessage(offline, 'wechaty-puppet-wechat4u')).toBe(
+      '无法连接微信服务器(login.wx.qq.com):请检查网络后重试。(getaddrinfo ENOTFOUND login.wx.qq.com)',
+    );
+    expect(offlineMessage(new Error('read ECONNRESET'), 'wechaty-puppet-wechat4u')).toContain('(login.wx.qq.com)');
+  });
+
+  it('gives up when errors persist, not at the first burst; never after a login', () => {
+    const d = new OfflineDetector(10_000, 40);
+    for (let i = 0; i < 14; i++) expect(d.networkError(1_000 + i * 10)).toBe(false);
+    expect(d.networkError(6_000)).toBe(false);
+    expect(d.networkError(11_000)).toBe(true);
+
+    const reached = new OfflineDetector(10_000, 40);
+    reached.networkError(0);
+    reached.reachedServer(); // a QR code came: the server is reachable
+    expect(reached.networkError(10_500)).toBe(false);
+
+    const live = new OfflineDetector(10_000, 3);
+    live.loggedIn();
+    for (let i = 0; i < 10; i++) expect(live.networkError(i * 5_000)).toBe(false);
+
+    const burst = new OfflineDetector(60_000, 3);
+    burst.networkError(0);
+    burst.networkError(1);
+    expect(burst.networkError(2)).toBe(true);
+  });
+});

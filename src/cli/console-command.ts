@@ -49,7 +49,9 @@ export async function runConsole(args: ParsedArgs): Promise<number> {
     });
   } finally {
     app.close();
+    // A terminal's stdin stays referenced after readline closes and would keep the process up.
+    if (interactive) process.stdin.destroy();
   }
-  if (dataDir) printer.info(`状态已保存到 ${join(resolve(dataDir), 'console.json')}`);
+  if (dataDir && interactive) printer.info(`状态已保存到 ${join(resolve(dataDir), 'console.json')}`);
   return 0;
 }

@@ -2,14 +2,16 @@
 // must and should rules of shared/devset/replay-README.md, section (a).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { replayFile, hhmm, day, type ReplayOutput } from '../support/replay.ts';
+import { findPrivacyLeaks } from '../support/privacy.ts';
 
 const B3 = '金象泰小区3号楼群';
 const GRID = '楚凤二网格群';
 let out: ReplayOutput[] = [];
 let state: Awaited<ReturnType<typeof replayFile>>['state'];
+let input: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  ({ out, state } = await replayFile('../shared/devset/replay-building-evening.jsonl'));
+  ({ out, state, input } = await replayFile('../shared/devset/replay-building-evening.jsonl'));
 }, 60_000);
 
 const inRoom = (room: string) => out.filter((o) => o.room === room);
@@ -92,5 +94,9 @@ describe('building evening', () => {
   it('sends any morning summary privately, never to the building group', () => {
     const morning = at('08:30', '2022-12-19');
     expect(morning.filter((o) => o.room)).toEqual([]);
+  });
+
+  it('never repeats a room number in a group unless it was posted there', () => {
+    expect(findPrivacyLeaks(input, out)).toEqual([]);
   });
 });

@@ -219,7 +219,7 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
   });
 
   await transport.start(opts.onMessage);
-  notice(`正在连接微信(${puppet})……`);
+  notice(`正在连接微信(${opts.puppetInstance ? '自定义 puppet' : puppet})……`);
   try {
     await bot.start();
   } catch (err) {
