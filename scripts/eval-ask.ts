@@ -1,5 +1,7 @@
 // Evaluates the union FAQ engine against two baselines on a labelled question set.
-//   node bin/run-script.mjs scripts/eval-ask.ts [devset.jsonl] [configDir]
+//   node bin/run-script.mjs scripts/eval-ask.ts [labelled.jsonl] [configDir] [title]
+// "wrong answers" are the worst outcome: a topic answered outright (linli's answer band;
+// any non-null prediction for the baselines, which have no bands) that is not the label.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,13 +22,16 @@ interface Labelled {
   question: string;
   topic: string | null;
 }
-type Predictor = (question: string) => string | null;
+/** The predicted topic, and whether it would be sent as an answer (not a suggestion). */
+type Predictor = (question: string) => string | null | { topic: string | null; answered: boolean };
 
 interface Figures {
   name: string;
   accuracy: number;
   outOfScope: number;
   inScope: number;
+  /** Answered outright with a wrong topic (an out-of-scope question answered counts too). */
+  wrongAnswers: number;
   msPerQuestion: number;
   errors: { question: string; expected: string | null; got: string | null }[];
 }
@@ -40,8 +45,11 @@ function readDevset(path: string): Labelled[] {
 
 function measure(name: string, rows: Labelled[], predict: Predictor): Figures {
   const t0 = performance.now();
-  const got = rows.map((r) => predict(r.question));
+  const raw = rows.map((r) => predict(r.question));
   const ms = (performance.now() - t0) / Math.max(1, rows.length);
+  const got = raw.map((p) => (p !== null && typeof p === 'object' ? p.topic : p));
+  const answered = raw.map((p) => (p !== null && typeof p === 'object' ? p.answered : p !== null));
+  let wrong = 0;
   let ok = 0;
   let oosN = 0;
   let oosOk = 0;
@@ -51,7 +59,8 @@ function measure(name: string, rows: Labelled[], predict: Predictor): Figures {
   rows.forEach((r, i) => {
     const hit = got[i] === r.topic;
     if (hit) ok++;
-    else errors.push({ question: r.question, expected: r.topic, got: got[i] });
+    else if (answered[i] && got[i] !== null) wrong++;
+    if (!hit) errors.push({ question: r.question, expected: r.topic, got: got[i] });
     if (r.topic === null) {
       oosN++;
       if (hit) oosOk++;
@@ -65,6 +74,7 @@ function measure(name: string, rows: Labelled[], predict: Predictor): Figures {
     accuracy: ok / rows.length,
     outOfScope: oosN ? oosOk / oosN : 1,
     inScope: inN ? inOk / inN : 1,
+    wrongAnswers: wrong,
     msPerQuestion: ms,
     errors,
   };
@@ -98,8 +108,9 @@ function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`.padStart(7);
 }
 
-export async function evalAsk(devsetPath: string, configDir: string): Promise<string> {
-  const rows = readDevset(devsetPath);
+/** Report on any labelled file: figures for linli and both baselines, linli's bands and errors. */
+export async function evalAskFile(path: string, configDir: string, title = path): Promise<string> {
+  const rows = readDevset(path);
   const kb = loadKnowledgeBase(configDir);
   const engine = createFaqEngine(kb, DEFAULT_BANDS);
   engine.ask('预热'); // segmenter and indexes are built; keep the warm-up out of the timing
@@ -109,29 +120,43 @@ export async function evalAsk(devsetPath: string, configDir: string): Promise<st
   bayes('预热');
 
   const results = [
-    measure('linli', rows, (q) => engine.ask(q).topic),
+    measure('linli', rows, (q) => {
+      const a = engine.ask(q);
+      return { topic: a.topic, answered: a.band === 'answer' };
+    }),
     measure('fuse.js', rows, fuse),
     measure('natural Bayes', rows, bayes),
   ];
   const lines: string[] = [];
-  lines.push(`ask eval: ${rows.length} questions (${rows.filter((r) => r.topic === null).length} out of scope), ${kb.entries.length} KB entries`);
+  lines.push(`ask eval (${title}): ${rows.length} questions (${rows.filter((r) => r.topic === null).length} out of scope), ${kb.entries.length} KB entries`);
   lines.push(`bands: answerAt=${DEFAULT_BANDS.answerAt} suggestAt=${DEFAULT_BANDS.suggestAt}`);
   lines.push('');
-  lines.push(`${'system'.padEnd(16)}${'topic'.padStart(7)}  ${'oos ok'.padStart(7)}  ${'in-scope'.padStart(8)}  ms/q`);
+  lines.push(`${'system'.padEnd(16)}${'topic'.padStart(7)}  ${'oos ok'.padStart(7)}  ${'in-scope'.padStart(8)}  ${'wrong ans'.padStart(9)}  ms/q`);
   for (const r of results) {
-    lines.push(`${r.name.padEnd(16)}${pct(r.accuracy)}  ${pct(r.outOfScope)}  ${pct(r.inScope).padStart(8)}  ${r.msPerQuestion.toFixed(3)}`);
+    const wrong = `${r.wrongAnswers} (${((r.wrongAnswers / rows.length) * 100).toFixed(1)}%)`;
+    lines.push(
+      `${r.name.padEnd(16)}${pct(r.accuracy)}  ${pct(r.outOfScope)}  ${pct(r.inScope).padStart(8)}  ${wrong.padStart(9)}  ${r.msPerQuestion.toFixed(3)}`,
+    );
   }
+  lines.push('(topic: suggest counts as its best topic; wrong ans: answered outright with a wrong topic)');
 
   // How the bands split linli's answers (suggest counts as its best topic above).
   const bands = { answer: [0, 0], suggest: [0, 0], handoff: [0, 0] } as Record<string, [number, number]>;
+  const answeredWrong: string[] = [];
   for (const r of rows) {
     const a = engine.ask(r.question);
     bands[a.band][a.topic === r.topic ? 0 : 1]++;
+    if (a.band === 'answer' && a.topic !== r.topic) answeredWrong.push(`  expected ${String(r.topic)}, answered ${String(a.topic)} (${a.confidence}): ${r.question}`);
   }
   lines.push('');
   lines.push('linli bands (right / wrong topic):');
   for (const [band, [right, wrong]] of Object.entries(bands)) lines.push(`  ${band.padEnd(8)} ${right} / ${wrong}`);
 
+  if (answeredWrong.length > 0) {
+    lines.push('');
+    lines.push('linli wrong answers:');
+    lines.push(...answeredWrong);
+  }
   const linli = results[0];
   if (linli.errors.length > 0) {
     lines.push('');
@@ -141,9 +166,14 @@ export async function evalAsk(devsetPath: string, configDir: string): Promise<st
   return lines.join('\n');
 }
 
+/** The dev-set report (kept for callers of the original entry point). */
+export async function evalAsk(devsetPath: string, configDir: string): Promise<string> {
+  return evalAskFile(devsetPath, configDir, 'dev set');
+}
+
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
   const devset = process.argv[2] ?? '../shared/devset/ask-dev.jsonl';
   const configDir = process.argv[3] ?? 'config';
-  console.log(await evalAsk(devset, configDir));
+  console.log(await evalAskFile(devset, configDir, process.argv[4] ?? devset));
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { evalParse } from './eval-parse.ts';
 import { evalAsk } from './eval-ask.ts';
+import { evalAskFile } from './eval-ask.ts';
 
 const devset = resolve(process.env.LINLI_DEVSET ?? '../shared/devset');
 const configDir = resolve(process.env.LINLI_CONFIG ?? 'config');
@@ -15,3 +16,10 @@ process.stdout.write('== linli parse: ../shared/devset/parse-dev.jsonl ==\n');
 process.stdout.write((await evalParse(resolve(devset, 'parse-dev.jsonl'), configDir)) + '\n\n');
 process.stdout.write('== linli ask: ../shared/devset/ask-dev.jsonl ==\n');
 process.stdout.write((await evalAsk(resolve(devset, 'ask-dev.jsonl'), configDir)) + '\n');
+
+// Held-out union questions (not tuned on the dev set); same systems, same bands.
+for (const file of ['test/fixtures/ask-heldout.jsonl', 'test/fixtures/ask-heldout-2.jsonl']) {
+  if (!existsSync(resolve(file))) continue;
+  process.stdout.write(`\n== linli ask: ${file} (held out) ==\n`);
+  process.stdout.write((await evalAskFile(resolve(file), configDir, `held out: ${file}`)) + '\n');
+}
