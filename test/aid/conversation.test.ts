@@ -144,3 +144,48 @@ describe('lifecycle', () => {
     expect(h.app.bot.state.aid.requests[0]!.status).toBe('fulfilled');
   });
 });
+
+describe('more shapes of posts', () => {
+  it('records an exchange as a request and a standing offer', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('孙桂芝', '我有多余的口罩,急求布洛芬,可以置换', { room: B3, at: '19:00' });
+    const [req] = h.app.bot.state.aid.requests;
+    expect(req!.items.map((i) => i.category)).toEqual(['fever_medicine']);
+    expect(h.app.bot.state.aid.offers[0]!.items.map((i) => i.category)).toEqual(['mask']);
+    const out = await h.say('马建军', '谁家有口罩,想要两个', { room: B3, at: '19:05' });
+    expect(out[0]).toMatchObject({ mentions: ['马建军', '孙桂芝'] });
+  });
+
+  it('takes the location from the sender’s group alias, and may repeat it there', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('王姐', '谁家有退烧药,老人发烧了', { room: B3, at: '19:00', alias: '3-2-301 王姐' });
+    const req = h.app.bot.state.aid.requests[0]!;
+    expect(req.location).toMatchObject({ building: '3', unit: '2', room: '301' });
+    const out = await h.say('周航', '我家有', { room: B3, at: '19:01' });
+    expect(out[0]!.text).toMatch(/301/);
+  });
+
+  it('uses the people config for location but never repeats it in the group', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('林晓雯', '谁家有对乙酰氨基酚', { room: B3, at: '21:36' });
+    expect(h.app.bot.state.aid.requests[0]!.location).toMatchObject({ building: '3', room: '602' });
+    const out = await h.say('周航', '我家有', { room: B3, at: '21:37' });
+    expect(out[0]!.text).not.toMatch(/602/);
+  });
+
+  it('acknowledges a request made to the bot directly when nobody can answer yet', async () => {
+    const h = await createHarness(start, scene);
+    const out = await h.say('马建军', '求一个体温计', { room: B3, at: '19:00', mentionsBot: true });
+    expect(out[0]).toMatchObject({ mentions: ['马建军'] });
+    expect(out[0]!.text).toMatch(/已记录/);
+  });
+
+  it('ignores non-text noise and huge posts without failing', async () => {
+    const h = await createHarness(start, scene);
+    expect(await h.say('刘建国', '[图片]', { room: B3, at: '19:00' })).toEqual([]);
+    expect(await h.say('刘建国', '药'.repeat(20_000), { room: B3, at: '19:01' })).toEqual([]);
+    const out = await h.say('陈思雨', '谁家有美林', { room: B3, at: '19:02' });
+    expect(out).toEqual([]);
+    expect(h.app.bot.state.aid.requests).toHaveLength(1);
+  });
+});

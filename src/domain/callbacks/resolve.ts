@@ -1,5 +1,5 @@
 // Finding which roster person a worker means: full name, nickname from the note, 刘大爷 / 老刘.
-import { toHalfWidth } from '../text/normalize.ts';
+import { chineseNumberToInt, toHalfWidth } from '../text/normalize.ts';
 import { surnameOf } from './entry.ts';
 import type { RosterEntry } from './types.ts';
 
@@ -132,5 +132,10 @@ export function resolveAmbiguity(reply: string, candidates: readonly RosterEntry
     return candidates[n - 1] ?? null;
   }
   const byRoom = narrowByAddress(candidates, text);
-  return byRoom.length === 1 ? byRoom[0] : null;
+  if (byRoom.length === 1) return byRoom[0];
+  // "1号楼那个": the building alone is enough when it tells the candidates apart.
+  const building = /(\d+|[一二三四五六七八九十]+)\s*(?:号楼|号|栋|幢)/.exec(text)?.[1];
+  const n = building ? chineseNumberToInt(building) : null;
+  const inBuilding = n === null ? [] : candidates.filter((c) => c.building === String(n));
+  return inBuilding.length === 1 ? inBuilding[0] : null;
 }

@@ -1,0 +1,115 @@
+// Daily callbacks inside the bot: who may report, ask-backs, danger alerts, holidays, needs.
+import { describe, expect, it } from 'vitest';
+import { createHarness } from './support/harness.ts';
+import type { SceneOverrides } from '../src/app.ts';
+
+const B1 = '楚凤社区1号楼群';
+const GRID = '楚凤一网格群';
+const roster = [
+  { name: '张柱业', building: '1', room: '502', phone: '13800000001', worker: '邵婷婷', frequency: 'daily', note: '独居' },
+  { name: '刘德顺', building: '1', room: '302', phone: '13800000002', worker: '邵婷婷', frequency: 'daily', note: '独居,外号老刘头' },
+  { name: '刘德明', building: '2', room: '101', phone: '13800000003', worker: '邵婷婷', frequency: 'daily', note: '空巢' },
+  { name: '王秀英', building: '3', room: '201', phone: '13800000004', worker: '邱靓', frequency: 'daily', note: '独居' },
+];
+const scene = (holidays = false): SceneOverrides => ({
+  rooms: [
+    { topic: B1, kind: 'building', building: '1', grid: '楚凤一网格' },
+    { topic: GRID, kind: 'grid', building: null, grid: '楚凤一网格' },
+  ],
+  people: [
+    { name: '邵婷婷', role: 'grid_worker', grid: '楚凤一网格', building: null, unit: null, room: null },
+    { name: '邱靓', role: 'grid_worker', grid: '楚凤二网格', building: null, unit: null, room: null },
+    { name: '王晓慧', role: 'admin', grid: null, building: null, unit: null, room: null },
+  ],
+  roster: holidays ? roster : roster,
+});
+const start = '2022-12-21T07:30:00+08:00';
+
+describe('callback reports in a private chat', () => {
+  it('asks back when two people fit, and records the one the worker then names', async () => {
+    const h = await createHarness(start, scene());
+    const ask = await h.say('邵婷婷', '刘大爷电话没人接', { dm: true, at: '09:00' });
+    expect(ask[0]!.text).toMatch(/刘德顺/);
+    expect(ask[0]!.text).toMatch(/刘德明/);
+    expect(h.app.bot.state.calls).toEqual([]);
+    await h.say('邵婷婷', '1号楼那个', { dm: true, at: '09:01' });
+    expect(h.app.bot.state.calls).toMatchObject([{ outcome: 'unreachable' }]);
+    const entry = h.app.bot.state.roster.find((e) => e.id === h.app.bot.state.calls[0]!.rosterId);
+    expect(entry?.name).toBe('刘德顺');
+  });
+
+  it('finds only the worker’s own people', async () => {
+    const h = await createHarness(start, scene());
+    const out = await h.say('邵婷婷', '王秀英 正常', { dm: true, at: '09:00' });
+    expect(h.app.bot.state.calls).toEqual([]);
+    expect(out[0]!.text).not.toMatch(/已记录/);
+  });
+
+  it('alerts the admin at once on danger words', async () => {
+    const h = await createHarness(start, scene());
+    const out = await h.say('邵婷婷', '张柱业摔倒了,说胸痛', { dm: true, at: '09:00' });
+    const alert = out.find((o) => o.kind === 'private' && o.to === '王晓慧');
+    expect(alert?.text).toMatch(/张柱业/);
+    expect(alert?.text).toMatch(/摔倒|胸痛/);
+  });
+
+  it('turns a need into an anonymous request in the building group, without name, room or phone', async () => {
+    const h = await createHarness(start, scene());
+    const out = await h.say('邵婷婷', '张柱业已回访,在发烧,家里没有退烧药', { dm: true, at: '09:00' });
+    const post = out.find((o) => o.kind === 'room');
+    expect(post).toMatchObject({ room: B1 });
+    expect(post!.text).toMatch(/1号楼/);
+    expect(post!.text).toMatch(/退烧药/);
+    expect(post!.text).not.toMatch(/张柱业|502|13800000001/);
+    const offer = await h.say('赵秀梅', '我家有布洛芬', { room: B1, at: '09:10' });
+    expect(offer.find((o) => o.kind === 'room')).toMatchObject({ mentions: ['邵婷婷', '赵秀梅'] });
+    expect(offer.find((o) => o.kind === 'private' && o.to === '邵婷婷')?.text).toMatch(/赵秀梅/);
+  });
+
+  it('marks everyone still pending as reached on 都打完了,都挺好', async () => {
+    const h = await createHarness(start, scene());
+    await h.say('邵婷婷', '张柱业正常', { dm: true, at: '09:00' });
+    await h.say('邵婷婷', '都打完了,都挺好', { dm: true, at: '10:00' });
+    expect(h.app.bot.state.calls.filter((c) => c.outcome === 'reached')).toHaveLength(3);
+  });
+
+  it('keeps residents out of callbacks and 回访统计 for admins', async () => {
+    const h = await createHarness(start, scene());
+    await h.say('李阿姨', '张柱业正常', { dm: true, at: '09:00' });
+    expect(h.app.bot.state.calls).toEqual([]);
+    const worker = await h.say('邵婷婷', '回访统计', { dm: true, at: '09:01' });
+    expect(worker[0]!.text).toMatch(/管理员/);
+    const admin = await h.say('王晓慧', '回访统计', { dm: true, at: '09:02' });
+    expect(admin[0]!.text).toMatch(/邵婷婷/);
+  });
+});
+
+describe('callback schedule', () => {
+  it('reminds each worker privately with only their own people', async () => {
+    const h = await createHarness(start, scene());
+    const out = await h.advance('09:00');
+    expect(out.map((o) => (o.kind === 'private' ? o.to : o.room)).sort()).toEqual(['邱靓', '邵婷婷']);
+    const mine = out.find((o) => o.kind === 'private' && o.to === '邵婷婷')!;
+    expect(mine.text).toMatch(/张柱业/);
+    expect(mine.text).not.toMatch(/王秀英/);
+  });
+
+  it('skips reminders on a holiday listed in config', async () => {
+    const h = await createHarness(start, scene());
+    h.app.config.holidays.push('2022-12-21');
+    expect(await h.advance('09:00')).toEqual([]);
+  });
+
+  it('puts counts only in the grid group in the evening', async () => {
+    const h = await createHarness(start, scene());
+    await h.say('邵婷婷', '张柱业正常', { dm: true, at: '09:00' });
+    const out = await h.advance('20:30');
+    const digest = out.filter((o) => o.kind === 'room' && o.room === GRID);
+    expect(digest).toHaveLength(1);
+    expect(digest[0]!.text).toMatch(/\d/);
+    for (const e of roster) {
+      expect(digest[0]!.text).not.toContain(e.name);
+      expect(digest[0]!.text).not.toContain(e.phone);
+    }
+  });
+});

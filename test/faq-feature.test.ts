@@ -1,0 +1,92 @@
+// The union FAQ inside the bot: when it speaks, suggestions by number, hand-offs for staff.
+import { describe, expect, it } from 'vitest';
+import { createHarness } from './support/harness.ts';
+import type { SceneOverrides } from '../src/app.ts';
+
+const UNION = '芝罘区职工服务群';
+const scene: SceneOverrides = {
+  rooms: [
+    { topic: UNION, kind: 'union', building: null, grid: null },
+    { topic: '楚凤社区2号楼群', kind: 'building', building: '2', grid: '楚凤一网格' },
+  ],
+  people: [{ name: '林晓', role: 'admin', grid: null, building: null, unit: null, room: null }],
+  roster: [],
+};
+const start = '2022-12-22T08:30:00+08:00';
+
+describe('union answers in the bot', () => {
+  it('answers in a group only when @-mentioned or asked with a prefix', async () => {
+    const h = await createHarness(start, scene);
+    expect(await h.say('马小军', '12351是啥电话?', { room: UNION, at: '09:00' })).toEqual([]);
+    const mentioned = await h.say('马小军', '12351是啥电话?', { room: UNION, at: '09:01', mentionsBot: true });
+    expect(mentioned[0]).toMatchObject({ kind: 'room', room: UNION, mentions: ['马小军'] });
+    expect(mentioned[0]!.text).toMatch(/12351/);
+    const prefixed = await h.say('马小军', '问:工资被拖欠了怎么办', { room: UNION, at: '09:02' });
+    expect(prefixed[0]!.text).toMatch(/法律服务站|律师/);
+  });
+
+  it('always answers in a private chat', async () => {
+    const h = await createHarness(start, scene);
+    const out = await h.say('张建军', '老板欠我三个月工资不给咋整', { dm: true, at: '09:00' });
+    expect(out[0]).toMatchObject({ kind: 'private', to: '张建军' });
+    expect(out[0]!.text).toMatch(/法律服务站|律师/);
+  });
+
+  it('never treats a medicine question in the union room as a request for help', async () => {
+    const h = await createHarness(start, scene);
+    const out = await h.say('赵磊', '谁有布洛芬,一天最多吃几片', { room: UNION, at: '10:02', mentionsBot: true });
+    expect(out[0]!.text).toMatch(/转给工会工作人员/);
+    expect(h.app.bot.state.aid.requests).toEqual([]);
+  });
+
+  it('keeps handed-off questions for staff and lists them with 未解答问题', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('周强', '最近买什么股票好', { room: UNION, at: '10:41', mentionsBot: true });
+    expect(h.app.bot.state.handoffs).toMatchObject([{ question: '最近买什么股票好', asker: '周强', room: UNION }]);
+    const list = await h.say('林晓', '未解答问题', { dm: true, at: '11:00' });
+    expect(list[0]!.text).toMatch(/周强.*股票/);
+    const notStaff = await h.say('周强', '未解答问题', { dm: true, at: '11:01' });
+    expect(notStaff[0]!.text).not.toMatch(/股票/);
+  });
+
+  it('sends each handed-off question to staff in one digest, and never again', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('周强', '最近买什么股票好', { room: UNION, at: '10:41', mentionsBot: true });
+    const first = await h.advance('18:30');
+    expect(first.filter((o) => o.kind === 'private' && o.to === '林晓')).toHaveLength(1);
+    await h.say('黄丽', '帮我写一篇年终总结', { room: UNION, at: '19:00', mentionsBot: true });
+    const second = await h.advance('2022-12-23T19:00:00+08:00');
+    const digest = second.filter((o) => o.kind === 'private' && o.to === '林晓');
+    expect(digest).toHaveLength(1);
+    expect(digest[0]!.text).toMatch(/黄丽/);
+    expect(digest[0]!.text).not.toMatch(/周强/);
+  });
+
+  it('greets a bare greeting without bothering staff', async () => {
+    const h = await createHarness(start, scene);
+    const out = await h.say('刘芳', '你好', { room: UNION, at: '15:30', mentionsBot: true });
+    expect(out[0]!.text).toMatch(/可以回答/);
+    expect(h.app.bot.state.handoffs).toEqual([]);
+  });
+
+  it('answers a numbered choice after a suggestion', async () => {
+    const h = await createHarness(start, scene);
+    const engine = h.app.bot.services.faq();
+    // Find a question of the dev kind that lands in the suggest band, without hard-coding one.
+    const candidates = ['那这个要钱吗', '在哪里', '怎么弄', '能去吗', '有人管吗', '找谁'];
+    const vague = candidates.find((q) => engine.ask(q).band === 'suggest');
+    expect(vague).toBeDefined();
+    const ask = await h.say('王师傅', vague!, { dm: true, at: '09:00' });
+    expect(ask[0]!.text).toMatch(/您是想问/);
+    const expected = engine.answerById(engine.ask(vague!).suggestions[0]!.answerId)!.reply;
+    const pick = await h.say('王师傅', '1', { dm: true, at: '09:01' });
+    expect(pick[0]!.text).toBe(expected);
+  });
+
+  it('answers a union question @-asked in a building group, but not a plain post there', async () => {
+    const h = await createHarness(start, scene);
+    expect(await h.say('李阿姨', '工伤怎么认定', { room: '楚凤社区2号楼群', at: '09:00' })).toEqual([]);
+    const out = await h.say('李阿姨', '工伤怎么认定', { room: '楚凤社区2号楼群', at: '09:01', mentionsBot: true });
+    expect(out[0]!.text).toMatch(/工伤/);
+  });
+});
