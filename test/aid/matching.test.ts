@@ -132,3 +132,16 @@ describe('escalation', () => {
     expect(textOf(out[0])).toMatch(/林晓雯.*对乙酰氨基酚.*602/);
   });
 });
+
+describe('groups nobody configured', () => {
+  it('still tells an admin about an urgent request nobody answers in an unknown group', async () => {
+    const h = await createHarness(start, {
+      rooms: [],
+      people: [{ name: '王晓慧', role: 'admin', grid: null, building: null, unit: null, room: null }],
+      roster: [],
+    });
+    await h.say('路人甲', '急!孩子高烧39度,谁家有美林', { room: '某小区业主群', at: '21:00' });
+    const out = await h.advance('21:30');
+    expect(out.filter((o) => o.kind === 'private' && o.to === '王晓慧')).toHaveLength(1);
+  });
+});

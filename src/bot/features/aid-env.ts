@@ -7,6 +7,7 @@ export function aidEnv(services: BotServices): AidEnv {
   return {
     settings: config.aid,
     gridWorkers: (grid) => directory.gridWorkers(grid).map((p) => p.name),
+    admins: () => directory.admins().map((p) => p.name),
     gridRoom: (grid) => directory.gridRoom(grid)?.topic ?? null,
     roomBuilding: (topic) => directory.room(topic).building,
     categoryOf: (name) => parser.extractItems(name)[0]?.category ?? null,

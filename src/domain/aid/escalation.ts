@@ -36,9 +36,11 @@ export function escalateAndExpire(state: AidState, now: Date, env: AidEnv): Effe
       req.relayedTo = gridRoom;
       effects.push(toRoom(gridRoom, gridRelay(req, env.roomBuilding(req.room)), workers));
     }
-    if (req.urgent && !req.escalatedToWorkerAt && age >= esc.urgentToWorkerMinutes && workers.length) {
+    // A group no grid worker covers (an unknown group) falls back to the admins.
+    const responsible = workers.length ? workers : env.admins();
+    if (req.urgent && !req.escalatedToWorkerAt && age >= esc.urgentToWorkerMinutes && responsible.length) {
       req.escalatedToWorkerAt = now.toISOString();
-      for (const w of workers) effects.push(toPerson(w, workerAlert(req, now)));
+      for (const w of responsible) effects.push(toPerson(w, workerAlert(req, now)));
     }
   }
   return effects;

@@ -16,6 +16,8 @@ export interface AidEnv {
   settings: AidSettings;
   /** Names of the grid workers of a grid. */
   gridWorkers(grid: string | null): string[];
+  /** Names of the admins, who hear of urgent requests in groups no grid worker covers. */
+  admins(): string[];
   /** Topic of a grid's group. */
   gridRoom(grid: string | null): string | null;
   /** Building a group covers, if it is a building group. */
