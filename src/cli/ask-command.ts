@@ -1,21 +1,13 @@
 // `linli ask`: union-service answers through the same FAQ engine the bot uses.
 import type { ParsedArgs } from './args.ts';
 import { flagString } from './args.ts';
-import { errorLine, InputUnreadable, openInput, readInputLines, writeJsonLine } from './input.ts';
+import { errorLine, openInputFor, readInputLines, writeJsonLine } from './input.ts';
 import { loadEngines } from './engines.ts';
 
 export async function runAsk(file: string | undefined, args: ParsedArgs): Promise<number> {
   const { faq } = loadEngines(flagString(args, 'config'), { faq: true });
-  let input;
-  try {
-    input = openInput(file);
-  } catch (err) {
-    if (err instanceof InputUnreadable) {
-      process.stderr.write(`linli ask: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const input = openInputFor('ask', file);
+  if (!input) return 2;
   for await (const item of readInputLines(input)) {
     if (item.kind === 'error') {
       await writeJsonLine(errorLine(item.line, item.error));

@@ -20,6 +20,17 @@ export function openInput(file: string | undefined): Readable {
   return createReadStream(file, { encoding: 'utf8' });
 }
 
+/** Opens the input or says on stderr why it cannot (the caller then exits 2). */
+export function openInputFor(command: string, file: string | undefined): Readable | null {
+  try {
+    return openInput(file);
+  } catch (err) {
+    if (!(err instanceof InputUnreadable)) throw err;
+    process.stderr.write(`linli ${command}: ${err.message}\n`);
+    return null;
+  }
+}
+
 export function classifyLine(raw: string, line: number): InputLine | null {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if (text.trim() === '') return null;

@@ -1,22 +1,14 @@
 // `linli parse`: message understanding through the same parser the bot uses.
 import type { ParsedArgs } from './args.ts';
 import { flagString } from './args.ts';
-import { errorLine, InputUnreadable, openInput, readInputLines, writeJsonLine } from './input.ts';
+import { errorLine, openInputFor, readInputLines, writeJsonLine } from './input.ts';
 import { loadEngines } from './engines.ts';
 import { toContract } from '../domain/parse/index.ts';
 
 export async function runParse(file: string | undefined, args: ParsedArgs): Promise<number> {
   const { parser, directory } = loadEngines(flagString(args, 'config'), { faq: false });
-  let input;
-  try {
-    input = openInput(file);
-  } catch (err) {
-    if (err instanceof InputUnreadable) {
-      process.stderr.write(`linli parse: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const input = openInputFor('parse', file);
+  if (!input) return 2;
   for await (const item of readInputLines(input)) {
     if (item.kind === 'error') {
       await writeJsonLine(errorLine(item.line, item.error));
