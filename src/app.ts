@@ -6,7 +6,8 @@ import { loadKnowledgeBase, watchKnowledgeBase } from './config/load-faq.ts';
 import type { LinliConfigFile } from './config/schema.ts';
 import { createParser } from './domain/parse/index.ts';
 import { createFaqEngine, type FaqEngine } from './domain/faq/index.ts';
-import { describeRosterConfigErrors, rosterFromConfig } from './roster-io/index.ts';
+// Not roster-io/index.ts: that pulls in exceljs (almost a second), which only the CLI needs.
+import { describeRosterConfigErrors, rosterFromConfig } from './roster-io/config.ts';
 import { ConfigError } from './config/errors.ts';
 import { Bot } from './bot/bot.ts';
 import { Directory, type PersonInfo, type RoomInfo } from './bot/directory.ts';
@@ -52,12 +53,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const directory = new Directory(overrides.rooms ?? config.rooms, overrides.people ?? config.people);
   const parser = createParser(loadItemLexicon(configDir));
   const bands = { answerAt: config.faq.answerAt, suggestAt: config.faq.suggestAt };
-  let faq: FaqEngine = createFaqEngine(loadKnowledgeBase(configDir), bands);
+  // The knowledge base is checked now; its index is built on the first question.
+  let kb = loadKnowledgeBase(configDir);
+  let faq: FaqEngine | null = null;
   const stopWatching = deps.watchKnowledgeBase
     ? watchKnowledgeBase(
         configDir,
-        (kb) => {
-          faq = createFaqEngine(kb, bands);
+        (edited) => {
+          kb = edited;
+          faq = null;
           log.info({ entries: kb.entries.length }, 'knowledge base reloaded');
         },
         (err) => log.error({ err: err.message }, 'knowledge base edit rejected; keeping the previous one'),
@@ -73,7 +77,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
   if (state.aid.stock.length === 0) state.aid.stock = config.pickupPoints.map((p) => ({ ...p, stock: { ...p.stock } }));
 
-  const services: BotServices = { config, directory, parser, faq: () => faq, clock: deps.clock, log };
+  const services: BotServices = { config, directory, parser, faq: () => (faq ??= createFaqEngine(kb, bands)), clock: deps.clock, log };
   const bot = new Bot(services, deps.store, state, deps.scheduler, deps.send);
   bot
     .use(helpFeature(() => bot.helpLines()))

@@ -177,8 +177,26 @@ describe('console loop (stub bot)', () => {
     ]);
     expect(out).toContain('[陈思雨 @ 金象泰小区3号楼群] > 急求布洛芬');
     expect(out).toContain('◆ 邻里小助手 21:00 → 金象泰小区3号楼群  @陈思雨 @张伟\n  │ 张伟 可以提供');
-    expect(out).toContain('时间不能倒退');
+    expect(out).toContain('模拟时钟直接设为 2022-12-20 20:00');
     expect(out).not.toContain('不会被读到');
+  });
+
+  it('explains ambiguous rooms and unknown rooms, and sets the date on a long clock jump', async () => {
+    const rooms = new Directory(
+      [
+        { topic: '楚凤社区1号楼群', kind: 'building', building: '1', grid: 'g1' },
+        { topic: '楚凤社区2号楼群', kind: 'building', building: '2', grid: 'g1' },
+      ],
+      [],
+    );
+    const out = await runLines(['/in 号楼', '/in 新业主群', '/time +8d', '/time +1d'], () => ({
+      directory: rooms,
+      bot: { handle: async () => [] },
+    }));
+    expect(out).toContain('对应多个群:楚凤社区1号楼群、楚凤社区2号楼群');
+    expect(out).toContain('进入「新业主群」(不在配置中,按其他群处理)');
+    expect(out).toContain('模拟时钟直接设为');
+    expect(out).toContain('2022-12-29 21:00');
   });
 
   it('runs scheduled jobs when /time moves the clock, at their own time', async () => {

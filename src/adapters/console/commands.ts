@@ -25,7 +25,10 @@ export type ConsoleCommand =
   | { kind: 'empty' }
   | { kind: 'error'; message: string };
 
-export const TIME_USAGE = '用法:/time 2022-12-20T21:30(上海时间)、/time 21:30(当天)或 /time +30m / +2h / +1d';
+/** Every due job runs on the way (the aid check runs each minute): keep one jump bounded. */
+export const MAX_JUMP_DAYS = 7;
+
+export const TIME_USAGE = '用法:/time 21:30(当天)、/time +30m / +2h / +1d 或 /time YYYY-MM-DDTHH:MM(上海时间,可带 +08:00 这样的时区)';
 
 const COMMAND = /^[/／]([^\s/／]+)(?:\s+([\s\S]*))?$/;
 const MENTION_END = /^[\s\u2005\u2004\u00a0]/;

@@ -3,6 +3,7 @@ import type { OutgoingMessage } from '../../bot/messages.ts';
 import type { PersonInfo, RoomInfo } from '../../bot/directory.ts';
 import { localDate, localTime, localWeekday } from '../../domain/time.ts';
 import type { ConsoleSession } from './session.ts';
+import { MAX_JUMP_DAYS } from './commands.ts';
 
 export const PRIVATE_LABEL = '私聊';
 
@@ -65,7 +66,7 @@ export function helpText(botName: string): string {
     '  /rooms          列出配置中的群',
     '  /people         列出配置中的人(角色、网格)',
     '  /time 时间      把模拟时钟往前拨,途中到点的定时任务会执行并显示',
-    '                  例:/time 2022-12-20T21:30(默认上海时间)、/time 21:30、/time +30m',
+    `                  例:/time 21:30(今天)、/time +30m、/time +2h、/time YYYY-MM-DDTHH:MM(上海时间);往后拨 ${MAX_JUMP_DAYS} 天以内会补发途中的定时任务,拨回过去或跳得更远则直接设定日期`,
     `  /at 或 /@       下一条消息 @${botName}(也可以直接以 @${botName} 开头)`,
     '  /quote 文本     下一条消息引用这段文字(/quote 不带文字则取消)',
     '  /help           显示本帮助',

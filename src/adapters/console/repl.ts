@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { IncomingMessage, OutgoingMessage } from '../../bot/messages.ts';
 import type { Directory } from '../../bot/directory.ts';
-import { parseConsoleLine, resolveTimeSpec, type ConsoleCommand } from './commands.ts';
+import { MAX_JUMP_DAYS, parseConsoleLine, resolveTimeSpec, type ConsoleCommand } from './commands.ts';
 import { describePerson, formatClock, formatPeople, formatPrompt, formatRooms, helpText } from './format.ts';
 import type { ConsolePrinter } from './printer.ts';
 import { ConsoleSession, matchRoom } from './session.ts';
@@ -15,6 +15,7 @@ import { ConsoleSession, matchRoom } from './session.ts';
 export interface SteppingClock {
   now(): Date;
   advanceTo(to: Date): Promise<void>;
+  resetTo(to: Date): void;
 }
 
 export interface ConsoleLoopOptions {
@@ -119,8 +120,11 @@ export async function runConsoleLoop(opts: ConsoleLoopOptions): Promise<void> {
   const moveClock = async (spec: Extract<ConsoleCommand, { kind: 'time' }>['spec']): Promise<void> => {
     const from = clock.now();
     const to = resolveTimeSpec(spec, from);
-    if (to.getTime() < from.getTime()) {
-      printer.error(`时间不能倒退:模拟时间已是 ${formatClock(from)},不能拨回 ${formatClock(to)}`);
+    // Going back, or further than a week ahead, sets the date without replaying the jobs
+    // in between (every minute of simulated time runs the escalation check).
+    if (to.getTime() < from.getTime() || to.getTime() - from.getTime() > MAX_JUMP_DAYS * 86_400_000) {
+      clock.resetTo(to);
+      printer.info(`⏰ 模拟时钟直接设为 ${formatClock(to)}(途中的定时任务不补发;之后再往后拨就能看到它们)`);
       return;
     }
     printer.info(`⏰ 模拟时钟 ${formatClock(from)} → ${formatClock(to)}`);
@@ -129,6 +133,7 @@ export async function runConsoleLoop(opts: ConsoleLoopOptions): Promise<void> {
     if (printer.printed === before) printer.info('  (途中没有定时消息)');
   };
 
+  let quitByCommand = false;
   prompt();
   for await (const line of rl) {
     const cmd = parseConsoleLine(line, botNames);
@@ -139,8 +144,13 @@ export async function runConsoleLoop(opts: ConsoleLoopOptions): Promise<void> {
     } catch (err) {
       printer.error(`出错了:${err instanceof Error ? err.message : String(err)}`);
     }
-    if (result === 'quit') break;
+    if (result === 'quit') {
+      quitByCommand = true;
+      break;
+    }
     prompt();
   }
   rl.close();
+  // Ctrl-D / Ctrl-C leave the cursor after the prompt: end the line for the shell.
+  if (opts.interactive && !quitByCommand) opts.output.write('\n');
 }
