@@ -1,0 +1,53 @@
+// `linli roster import|export` and `linli callbacks export` from outside: the store changes
+// only when every row is good, and what was imported comes back out.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function linli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('node', ['bin/linli.mjs', ...args], (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const HEADER = '姓名,楼号,单元,室号,电话,网格员,频次,备注';
+
+describe('roster commands', () => {
+  it('imports a CSV into the store, exports it again, and writes the call log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linli-roster-cmd-'));
+    const csv = join(dir, 'roster.csv');
+    writeFileSync(csv, [HEADER, '张桂兰,1号楼,,201,13800001001,邵婷婷,每天,独居', '周长海,3,1,101,13800001005,邵婷婷,每周,空巢'].join('\n'));
+    const imported = await linli(['roster', 'import', csv, '--data', dir]);
+    expect(imported.code).toBe(0);
+    const state = JSON.parse(readFileSync(join(dir, 'linli.json'), 'utf8'));
+    expect(state.roster.map((e: { name: string }) => e.name)).toEqual(['张桂兰', '周长海']);
+
+    const out = join(dir, 'back.csv');
+    expect((await linli(['roster', 'export', out, '--data', dir])).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('张桂兰');
+    expect(text).toContain('13800001005');
+
+    const log = join(dir, 'calls.xlsx');
+    expect((await linli(['callbacks', 'export', log, '--data', dir, '--from', '2022-12-01', '--to', '2022-12-31'])).code).toBe(0);
+    expect(existsSync(log)).toBe(true);
+  }, 60_000);
+
+  it('refuses a file with bad rows whole, listing every bad row, and keeps the old roster', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linli-roster-bad-'));
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, [HEADER, '张桂兰,1,,201,13800001001,邵婷婷,每天,独居'].join('\n'));
+    await linli(['roster', 'import', good, '--data', dir]);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, [HEADER, ',1,,201,13800001001,邵婷婷,每天,', '李秀英,2,,302,123,邵婷婷,每天,', '王淑芬,3,,402,13800001006,邵婷婷,偶尔,', '孙玉华,2,,601,13800001004,邵婷婷,每天,'].join('\n'));
+    const r = await linli(['roster', 'import', bad, '--data', dir]);
+    expect(r.code).not.toBe(0);
+    for (const line of ['2', '3', '4']) expect(r.stderr).toMatch(new RegExp(`第?\\s*${line}\\s*行|line ${line}|${line}:`));
+    const state = JSON.parse(readFileSync(join(dir, 'linli.json'), 'utf8'));
+    expect(state.roster.map((e: { name: string }) => e.name)).toEqual(['张桂兰']);
+  }, 60_000);
+});
