@@ -1,5 +1,5 @@
-// Accuracy of the parser on a labelled dev set: per field, the intent confusion matrix, speed.
-// Run: node bin/run-script.mjs scripts/eval-parse.ts [devset.jsonl] [configDir]
+// Accuracy of the parser on a labelled file (dev set or held-out set): per field, the intent
+// confusion matrix, speed. Run: node bin/run-script.mjs scripts/eval-parse.ts [file.jsonl] [configDir]
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +14,12 @@ const catKey = (r: ParseResult) => [...new Set(r.items.map((i) => i.category))].
 const locKey = (l: Location) => LOC_FIELDS.map((f) => l[f] ?? '-').join(',');
 
 export async function evalParse(devsetPath: string, configDir: string): Promise<string> {
+  return evalParseFile(devsetPath, configDir, 'parse dev set');
+}
+
+/** Same report for any file in the labelled contract format; `title` heads the report. */
+export async function evalParseFile(path: string, configDir: string, title: string): Promise<string> {
+  const devsetPath = path;
   const gold: ParseResult[] = readFileSync(devsetPath, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -36,7 +42,7 @@ export async function evalParse(devsetPath: string, configDir: string): Promise<
     ['urgent', (r) => r.urgent],
     ['contextDependent', (r) => r.contextDependent],
   ];
-  const lines: string[] = [`parse dev set: ${gold.length} messages (${devsetPath})`, ''];
+  const lines: string[] = [`${title}: ${gold.length} messages (${devsetPath})`, ''];
   const misses: string[] = [];
   for (const [name, key] of fields) {
     const ok = gold.filter((g, i) => key(g) === key(got[i]!)).length;

@@ -1,7 +1,7 @@
 // `npm run eval`: accuracy figures on ../shared/devset for parsing and union answers.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { evalParse } from './eval-parse.ts';
+import { evalParse, evalParseFile } from './eval-parse.ts';
 import { evalAsk } from './eval-ask.ts';
 import { evalAskFile } from './eval-ask.ts';
 
@@ -14,6 +14,13 @@ if (!existsSync(devset)) {
 }
 process.stdout.write('== linli parse: ../shared/devset/parse-dev.jsonl ==\n');
 process.stdout.write((await evalParse(resolve(devset, 'parse-dev.jsonl'), configDir)) + '\n\n');
+// Held-out sets written apart from the dev set: the figures that say whether the parser generalises.
+for (const name of ['parse-heldout.jsonl', 'parse-heldout-2.jsonl']) {
+  const file = resolve('test/fixtures', name);
+  if (!existsSync(file)) continue;
+  process.stdout.write(`== linli parse: test/fixtures/${name} (held out) ==\n`);
+  process.stdout.write((await evalParseFile(file, configDir, 'parse held-out set')) + '\n\n');
+}
 process.stdout.write('== linli ask: ../shared/devset/ask-dev.jsonl ==\n');
 process.stdout.write((await evalAsk(resolve(devset, 'ask-dev.jsonl'), configDir)) + '\n');
 

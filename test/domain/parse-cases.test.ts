@@ -108,7 +108,7 @@ const CASES: Case[] = [
   ["药店说明天才有货", 'info', '', 'unknown', false],
   ["今天楼下核酸排队的人好多", 'other', '', 'unknown', false],
   ["你们都吃的啥药？", 'other', '', 'unknown', false],
-  ["阳了第三天，嗓子像刀割", 'other', '', 'unknown', false],
+  ["阳了第三天，嗓子像刀割", 'other', '', 'self', false], // the writer is the patient (contract: self)
   ["我家宝宝也发烧了，好担心", 'other', '', 'child', false],
   ["哪里能买到退烧药啊，跑了三家都没有", 'other', '', 'unknown', false],
   ["谁知道发热门诊在哪", 'other', '', 'unknown', false],

@@ -13,16 +13,22 @@ export interface ConfidenceInputs {
   /** IDF mass of the question's matched words over 1.5 x the rarest word's IDF, capped at 1:
    *  low for vague questions made of common words ("那这个要钱吗"). */
   evidence: number;
+  /** 1 when the question names a keyword that points only to the chosen topic. */
+  anchor: number;
+  /** 1 when the question names a keyword that points only to another topic. */
+  rival: number;
 }
 
 export const CONFIDENCE_WEIGHTS = {
-  bias: -6.0,
+  bias: -6.5,
   evidence: 2.6,
   coverage: 4.0,
   margin: 2.2,
   probability: 1.6,
   score: 0.18,
   scoreCap: 12,
+  anchor: 1,
+  rival: -1.5,
 };
 
 export function calibrate(x: ConfidenceInputs, w = CONFIDENCE_WEIGHTS): number {
@@ -32,6 +38,8 @@ export function calibrate(x: ConfidenceInputs, w = CONFIDENCE_WEIGHTS): number {
     w.margin * x.margin +
     w.probability * x.probability +
     w.evidence * x.evidence +
-    w.score * Math.min(x.score, w.scoreCap);
+    w.score * Math.min(x.score, w.scoreCap) +
+    w.anchor * x.anchor +
+    w.rival * x.rival;
   return 1 / (1 + Math.exp(-z));
 }

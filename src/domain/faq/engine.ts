@@ -44,6 +44,15 @@ const CONTEXT_WEIGHT = 0.4;
 /** Weight of the classifier's probability next to the relative BM25 score. */
 const CLASSIFIER_WEIGHT = 0.35;
 const MAX_SUGGESTIONS = 3;
+/** Another topic is offered among the choices when its topic score is this close to the best. */
+const RIVAL_SUGGESTION_SHARE = 0.7;
+/** Coverage weight of a question word no entry knows, as a share of the maximal IDF: such words
+ *  are mostly story filler (家里, 等着, 过年), so they should not drown the words that do match. */
+const UNKNOWN_SHARE = 0.45;
+/** Single characters the entries do not know weigh even less (说, 等, 快, 看). */
+const UNKNOWN_CHAR_SHARE = 0.2;
+/** A known single character counts with this share of its IDF in coverage and evidence. */
+const SINGLE_CHAR_SHARE = 0.4;
 
 function bagOf(f: Features, weight = 1): Bag {
   const bag = addToBag(new Map(), f.tokens, weight);
@@ -95,6 +104,32 @@ export function createFaqEngine(
   const index = createBm25(docs);
   const classifier = trainTopicClassifier(examples);
 
+  // Anchors: keyword terms that point to exactly one topic ("工伤", "仲裁", "驿站"). A topic is
+  // answered outright more readily when the question names one of its anchors, and less readily
+  // when it names another topic's anchor as well (a mixed question gets choices instead).
+  const keywordTopics = new Map<string, Set<string>>();
+  for (const e of entries) {
+    for (const k of e.keywords) {
+      const f = text.features(k);
+      for (const t of new Set([...f.tokens, ...f.subterms])) {
+        const set = keywordTopics.get(t) ?? new Set<string>();
+        set.add(e.topic);
+        keywordTopics.set(t, set);
+      }
+    }
+  }
+  const anchorsOf = (terms: Iterable<string>): Map<string, string[]> => {
+    const out = new Map<string, string[]>();
+    for (const t of new Set(terms)) {
+      if ([...t].length < 2) continue;
+      const topics = keywordTopics.get(t);
+      if (!topics || topics.size !== 1) continue;
+      const [topic] = topics;
+      out.set(topic, [...(out.get(topic) ?? []), t]);
+    }
+    return out;
+  };
+
   function score(q: Features, ctx: Features | null): Scored {
     let bag = bagOf(q);
     let tokens = [...q.tokens, ...q.subterms];
@@ -125,23 +160,38 @@ export function createFaqEngine(
     let have = 0;
     let all = 0;
     for (const t of new Set(q.tokens)) {
-      const idf = index.idf(t);
+      const known = index.has(t) || q.subterms.some((s) => t.includes(s) && index.has(s));
+      const single = [...t].length === 1;
+      // A lone character is weak evidence either way ("退", "打", "发"): it matches many entries by accident.
+      const idf = known ? index.idf(t) * (single ? SINGLE_CHAR_SHARE : 1) : index.maxIdf * (single ? UNKNOWN_CHAR_SHARE : UNKNOWN_SHARE);
       all += idf;
       if (index.contains(top.r.i, t)) have += idf;
       else if (q.subterms.some((s) => t.includes(s) && index.contains(top.r.i, s))) have += idf * SUBTERM_WEIGHT;
     }
     const coverage = all > 0 ? have / all : 0;
     const evidence = Math.min(1, have / (1.5 * index.maxIdf));
+    // Own anchors may sit inside a compound ("工伤认定" -> "工伤"); a rival must be a word of its
+    // own ("起诉书" names 代书, not the 起诉 of an arbitration).
+    const anchors = anchorsOf([...q.tokens, ...q.subterms]);
+    const rivals = [...anchorsOf(q.tokens).keys()].filter((t) => t !== topTopic);
     const inputs = {
       coverage,
       margin: (top.s - second) / top.s,
       probability: probs.get(topTopic) ?? 0,
       score: top.r.score,
       evidence,
+      anchor: anchors.has(topTopic) ? 1 : 0,
+      rival: rivals.length > 0 ? 1 : 0,
     };
     const confidence = calibrate(inputs);
-    if (debug) debug({ ...inputs, confidence, topic: topTopic, tokens: q.tokens });
-    const reordered = [top.r, ...ranked.filter((r) => r !== top.r)];
+    if (debug) debug({ ...inputs, confidence, topic: topTopic, tokens: q.tokens, rivals });
+    // Choices: the chosen entry, then the best entry of each other topic in topic order (so a
+    // mixed question offers both topics), then the remaining entries by score.
+    const firsts = topics
+      .slice(1)
+      .filter(([, v]) => v.s >= RIVAL_SUGGESTION_SHARE * top.s)
+      .map(([, v]) => v.r);
+    const reordered = [top.r, ...firsts, ...ranked.filter((r) => r !== top.r && !firsts.includes(r))];
     return { topic: topTopic, entry: top.r.entry, confidence, ranked: reordered };
   }
 
@@ -169,7 +219,7 @@ export function createFaqEngine(
     const confidence = round(result.confidence);
     if (!result.entry || !result.topic || confidence < bands.suggestAt) return handoff(confidence);
 
-    const best = result.ranked[0].score;
+    const best = Math.max(...result.ranked.map((r) => r.score));
     const suggestions: FaqSuggestion[] = result.ranked
       .filter((r, i) => i === 0 || r.score >= best * 0.3)
       .slice(0, MAX_SUGGESTIONS)

@@ -65,7 +65,7 @@ export function createParser(lexicon: ItemLexicon): Parser {
     const items = selectItems(matches);
     const intent = readIntent(masked, items.length, classifier, text);
     const kept = CARRIES_ITEMS.has(intent) ? items : [];
-    const who = childItemAsked(forWhom.read(mask(norm, matches, 'blank'), intent), intent, kept);
+    const who = childItemAsked(forWhom.read(mask(norm, matches, 'blank'), intent, norm), intent, kept);
     const temperature = readTemperature(norm);
     const location = applyHints(extractLocation(mask(norm, matches, 'blank')), hints);
     const ctx = readContext(masked, intent, kept.length, who);

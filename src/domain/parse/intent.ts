@@ -15,9 +15,17 @@ function statesHaving(masked: string): boolean {
   return CUES.offerHaveAfter.test(masked);
 }
 
+// A clause asked as a question (已经解决了吗?) withdraws nothing. Split first: one scan, no backtracking.
+const ASKED = /((吗|么|没|呢)?[?？]|(吗|么|了没|没有|呢)[,，。!！\s]?)$/;
+const withoutQuestions = (t: string): string =>
+  t
+    .split(/(?<=[,，。!！?？\s])/)
+    .filter((clause) => !ASKED.test(clause))
+    .join(' ');
+
 export function readIntent(masked: string, itemCount: number, classifier: IntentClassifier, raw: string): Intent {
   const t = masked.replace(/不用谢|不客气|不用客气/g, '');
-  if (has(CUES.cancelStrong, t)) return 'cancel';
+  if (has(CUES.cancelStrong, withoutQuestions(t))) return 'cancel';
 
   const strongRequest = hasAny(CUES.requestStrong, t);
   const request = strongRequest || hasAny(CUES.requestWeak, t);
@@ -27,6 +35,10 @@ export function readIntent(masked: string, itemCount: number, classifier: Intent
   const offer = having || giving || offerAsk || has(CUES.offerCue, t);
 
   if (has(CUES.noHave, t) && !strongRequest) return 'other';
+  // 帮顶: pushing someone else's ask up, unless the writer asks too (帮顶,我家也缺X)
+  if (has(CUES.bump, t) && itemCount === 0 && !hasAny(CUES.requestWeak, t)) return 'other';
+  // 哪里能买到X: asks the group where, not for the thing
+  if (has(CUES.whereToBuy, t) && !/谁|哪位|哪家|能不能|借|匀/.test(t) && !having && !giving) return 'other';
   if (has(CUES.thanks, t) && !request && !offerAsk) return 'thanks';
   if (has(CUES.received, t) && !request && !having && !giving) return 'thanks';
   if (has(CUES.cancelWeak, t) && !request && !offer) return 'cancel';

@@ -1,6 +1,7 @@
 // Item lexicon matcher: longest match of configured words, with name modifiers and child formulations.
 import type { Category, ParsedItem } from '../types.ts';
 import type { ItemLexicon } from './lexicon-types.ts';
+import { foldSound } from './fold.ts';
 import { prepareText } from './prepare.ts';
 
 export interface ItemMatch extends ParsedItem {
@@ -15,14 +16,14 @@ const MEDICINE: ReadonlySet<Category> = new Set([
 ]);
 
 // A one-character word (米, 面, 梨) only counts between these neighbours: 有米有面, 没菜了, 多的梨吗.
-const SINGLE_BEFORE = new Set([...'有没缺求要借点些袋斤包桶碗箱的买个换和或、,，。 !！']);
+const SINGLE_BEFORE = new Set([...'有没缺求要借点些袋斤包桶碗箱的买个换和或者跟与及、,，。 !！']);
 const SINGLE_AFTER = new Set([...'有了吗吧呀啊和或、,，。.!！?？也都的送给来过 ']);
 const ASCII_WORD = /^[a-z0-9%]+$/;
 const isAsciiChar = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
 
 // Things already taken or broken: dropped when another item is left (吃了布洛芬胃疼, 谁有胃药).
 const TAKEN_BEFORE = /(吃了?|服了?|服用了?|用了|喝了)$/;
-const BROKEN_AFTER = /^(也|都)?(没电|坏了|摔坏|不准|不好使)/;
+const BROKEN_AFTER = /^(也|都)?(没电|坏了|摔坏|不准|不好使)|^(吃了|吃过|用了|用过|喝了)(也|都|还)?(不|没)|^(已经|都)?(有了|够了|买到了|借到了)/;
 
 interface Entry {
   word: string;
@@ -54,15 +55,19 @@ export class ItemMatcher {
     this.childForms = byLength(lexicon.modifiers.childForms);
     this.formSuffixes = byLength(lexicon.modifiers.formSuffixes);
     this.namePrefixes = byLength(lexicon.modifiers.namePrefixes);
-    this.words = [...entries.keys()].filter((w) => w.length > 1);
+    // The segmenter gets the words as written, not their sound-folded keys.
+    const written = [...Object.values(lexicon.categories).flat(), ...lexicon.notItems].map((w) => prepareText(w).norm.trim());
+    this.words = [...new Set(written)].filter((w) => w.length > 1);
   }
 
+  /** Matching form of a word: prepared, then sound-alike characters folded (布诺芬 = 布洛芬). */
   private key(word: string): string {
-    return prepareText(word).norm.trim();
+    return foldSound(prepareText(word).norm.trim());
   }
 
   /** All item mentions in order, `display` and `norm` as from prepareText. */
-  match(display: string, norm: string): ItemMatch[] {
+  match(display: string, prepared: string): ItemMatch[] {
+    const norm = foldSound(prepared);
     const out: ItemMatch[] = [];
     let i = 0;
     while (i < norm.length) {

@@ -1,10 +1,10 @@
 // Urgency and body temperature.
 import { chineseNumberToInt } from '../text/normalize.ts';
 
-const NOT_URGENT = /不急|不着急|别着急|不用急|不太急|不是很急|没那么急|不紧急|急支糖浆/g;
-const URGENT = /急|紧急|在线等|高烧|高热|深夜|半夜|凌晨|马上|赶紧|立刻|尽快|快点|(?<!\d)120(?!\d)|喘不上气|呼吸困难|喘不过气|昏迷|抽搐|惊厥|说胡话|晕倒|胸闷|胸痛|血氧.{0,4}(低|只有|掉|[89]\d)|烧.{0,3}不退/;
+const NOT_URGENT = /马上(就)?还|不急|不着急|别着急|不用急|不太急|不是很急|没那么急|不紧急|急支糖浆/g;
+const URGENT = /急|紧急|在线等|高烧|高热|深夜|半夜|凌晨|马上|赶紧|立刻|尽快|快点|(?<!\d)120(?!\d)|喘不上气|呼吸困难|喘不过气|昏迷|抽搐|惊厥|说胡话|晕倒|胸闷|胸痛|血氧.{0,4}(低|只有|掉|[89]\d)|烧.{0,6}(不退|退不下来|降不下来)|救命|快来人|晕倒|越快越好|火速|等着用/;
 const FEVER = /烧|发热|体温/;
-const INFANT = /(?<!怀孕|孕)((\d{1,2}|[一二两三四五六七八九十]{1,2})个(多)?月|(?<![\d两三四五六七八九十])(1|一)岁|周岁以下|新生儿|婴儿)/;
+const INFANT = /(?<!怀孕|孕)((\d{1,2}|[一二两三四五六七八九十]{1,2})个(多)?月|(?<![\d两三四五六七八九十])(1|一)岁|周岁以下|新生儿|婴儿|半岁)/;
 
 const CN = '[一二两三四五六七八九十]';
 const TEMP_PATTERNS: RegExp[] = [
@@ -32,5 +32,6 @@ export function isUrgentText(masked: string, temperature: number | null): boolea
   const text = masked.replace(NOT_URGENT, '  ');
   if (URGENT.test(text)) return true;
   if (temperature !== null && temperature >= 39) return true;
-  return FEVER.test(text) && INFANT.test(text);
+  // A feverish infant: said in words (发烧) or as a temperature (宝宝11个月38度).
+  return (FEVER.test(text) || (temperature !== null && temperature >= 37.5)) && INFANT.test(text);
 }
