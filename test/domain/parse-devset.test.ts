@@ -1,9 +1,8 @@
-// Dev-set accuracy targets and speed budget. The dev set is read here only, never by the parser.
+// Dev-set accuracy targets. The dev set is read here only, never by the parser.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadItemLexicon } from '../../src/config/load-items.ts';
-import { createSegmenter } from '../../src/domain/text/segmenter.ts';
 import { createParser, toContract } from '../../src/domain/parse/index.ts';
 import type { ParseResult } from '../../src/domain/types.ts';
 

@@ -5,7 +5,7 @@ import { toRoom } from '../effects.ts';
 import type { ForWhom, ParsedItem } from '../types.ts';
 import type { AidRequest, AidState } from './types.ts';
 import { mergeItems, describeItems } from './items.ts';
-import { newId, sameNeed } from './requests.ts';
+import { addRequest, sameNeed } from './requests.ts';
 
 export interface CallbackNeed {
   worker: string;
@@ -32,38 +32,28 @@ export function postCallbackNeed(state: AidState, need: CallbackNeed): { request
     return { request: existing, effects: [] };
   }
   if (!need.groupTopic) return { request: null, effects: [] };
-  const at = need.at.toISOString();
-  const req: AidRequest = {
-    id: newId(state, 'R'),
-    room: need.groupTopic,
-    grid: need.grid,
-    requester: need.worker,
-    onBehalfOf: need.person,
-    anonymous: true,
-    text: `${need.person}:${describeItems(need.items)}`,
-    messageIds: [],
-    items: need.items,
-    forWhom: need.forWhom,
-    location,
-    postedLocation: { building: need.building, unit: null, floor: null, room: null },
-    urgent: need.urgent,
-    relaxed: false,
-    temperature: need.temperature,
-    pickup: null,
-    byStaff: true,
-    createdAt: at,
-    updatedAt: at,
-    status: 'open',
-    offers: [],
-    helper: null,
-    delivered: false,
-    escalatedToGridAt: null,
-    escalatedToWorkerAt: null,
-    expiryNotified: false,
-    closedAt: null,
-    relayedTo: null,
-  };
-  state.requests.push(req);
+  const req = addRequest(
+    state,
+    {
+      room: need.groupTopic,
+      grid: need.grid,
+      requester: need.worker,
+      onBehalfOf: need.person,
+      anonymous: true,
+      text: `${need.person}:${describeItems(need.items)}`,
+      messageIds: [],
+      items: need.items,
+      forWhom: need.forWhom,
+      location,
+      postedLocation: { building: need.building, unit: null, floor: null, room: null },
+      urgent: need.urgent,
+      relaxed: false,
+      temperature: need.temperature,
+      pickup: null,
+      byStaff: true,
+    },
+    need.at,
+  );
   const who = need.forWhom === 'elderly' || need.forWhom === 'unknown' ? '一位老人' : '一位邻居';
   const text = [
     `【邻里互助】${need.building}号楼${who}${need.urgent ? '急需' : '需要'}${describeItems(need.items)}(网格员代发)。`,

@@ -33,7 +33,6 @@ export function escalateAndExpire(state: AidState, now: Date, env: AidEnv): Effe
     const relayAfter = req.urgent ? esc.urgentToGridGroupMinutes : esc.normalToGridGroupMinutes;
     if (!req.escalatedToGridAt && age >= relayAfter && gridRoom && gridRoom !== req.room) {
       req.escalatedToGridAt = now.toISOString();
-      req.relayedTo = gridRoom;
       effects.push(toRoom(gridRoom, gridRelay(req, env.roomBuilding(req.room)), workers));
     }
     // A group no grid worker covers (an unknown group) falls back to the admins.

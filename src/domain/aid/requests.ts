@@ -111,34 +111,29 @@ export function sameNeed(state: AidState, loc: Location, items: ParsedItem[], gr
   );
 }
 
-export function createRequest(
-  state: AidState,
-  post: AidPost,
-  fields: { items: ParsedItem[]; relaxed: boolean },
-): AidRequest {
-  const a = post.analysis;
-  const at = post.at.toISOString();
-  const location = { ...a.location, building: a.location.building ?? post.roomBuilding };
+/** What describes a request when it is made; the lifecycle fields start empty. */
+export type RequestFields = Omit<
+  AidRequest,
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'status'
+  | 'offers'
+  | 'helper'
+  | 'delivered'
+  | 'escalatedToGridAt'
+  | 'escalatedToWorkerAt'
+  | 'expiryNotified'
+  | 'closedAt'
+>;
+
+export function addRequest(state: AidState, fields: RequestFields, at: Date): AidRequest {
+  const iso = at.toISOString();
   const req: AidRequest = {
+    ...fields,
     id: newId(state, 'R'),
-    room: post.room,
-    grid: post.grid,
-    requester: post.sender,
-    onBehalfOf: null,
-    anonymous: false,
-    text: post.text,
-    messageIds: [post.id],
-    items: fields.items,
-    forWhom: a.forWhom,
-    location,
-    postedLocation: post.postedLocation,
-    urgent: a.urgent,
-    relaxed: fields.relaxed && !a.urgent,
-    temperature: a.temperature,
-    pickup: a.pickup,
-    byStaff: post.senderIsStaff,
-    createdAt: at,
-    updatedAt: at,
+    createdAt: iso,
+    updatedAt: iso,
     status: 'open',
     offers: [],
     helper: null,
@@ -147,10 +142,36 @@ export function createRequest(
     escalatedToWorkerAt: null,
     expiryNotified: false,
     closedAt: null,
-    relayedTo: null,
   };
   state.requests.push(req);
   return req;
+}
+
+/** A request from a group post. */
+export function createRequest(state: AidState, post: AidPost, fields: { items: ParsedItem[]; relaxed: boolean }): AidRequest {
+  const a = post.analysis;
+  return addRequest(
+    state,
+    {
+      room: post.room,
+      grid: post.grid,
+      requester: post.sender,
+      onBehalfOf: null,
+      anonymous: false,
+      text: post.text,
+      messageIds: [post.id],
+      items: fields.items,
+      forWhom: a.forWhom,
+      location: { ...a.location, building: a.location.building ?? post.roomBuilding },
+      postedLocation: post.postedLocation,
+      urgent: a.urgent,
+      relaxed: fields.relaxed && !a.urgent,
+      temperature: a.temperature,
+      pickup: a.pickup,
+      byStaff: post.senderIsStaff,
+    },
+    post.at,
+  );
 }
 
 export function closeRequest(req: AidRequest, status: 'fulfilled' | 'cancelled' | 'expired', at: Date): void {

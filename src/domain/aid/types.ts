@@ -48,8 +48,6 @@ export interface AidRequest {
   escalatedToWorkerAt: string | null;
   expiryNotified: boolean;
   closedAt: string | null;
-  /** Id of the bot's relay text in the grid group, so a reply there finds this request. */
-  relayedTo: string | null;
 }
 
 export interface StandingOffer {

@@ -3,24 +3,14 @@ import { toHalfWidth } from '../text/normalize.ts';
 import { analyzeReport, type ExtractItems, type ReportAnalysis } from './report.ts';
 import { findMentions, guessUnknownName, type Mention } from './resolve.ts';
 import { NOT_YET_RE } from './vocabulary.ts';
-import type { CallOutcome, HealthFlag, RosterEntry } from './types.ts';
-import type { ParsedItem } from '../types.ts';
+import type { RosterEntry } from './types.ts';
 
 export type CallbackQuery = 'due_today' | 'not_called' | 'status' | 'stats';
 
-export interface CallbackReport {
+/** What a report says about one roster person (see ReportAnalysis for the fields). */
+export interface CallbackReport extends Omit<ReportAnalysis, 'hasSignal'> {
   kind: 'report';
   entry: RosterEntry;
-  outcome: CallOutcome;
-  flags: HealthFlag[];
-  needs: ParsedItem[];
-  /** Danger words found; non-empty means alert the admin at once. */
-  danger: string[];
-  /** Good news: earlier flags and needs no longer apply. */
-  clears: boolean;
-  temperature: number | null;
-  /** Failed attempts described (打了两次都没人接 -> 2). */
-  attempts: number;
 }
 
 export type CallbackInterpretation =
