@@ -113,3 +113,14 @@ describe('callback schedule', () => {
     }
   });
 });
+
+describe('needs and good news', () => {
+  it('settles the aid request for a person when a later call says the need is met', async () => {
+    const h = await createHarness(start, scene());
+    await h.say('邵婷婷', '张柱业已回访,在发烧,家里没有退烧药', { dm: true, at: '09:00' });
+    expect(h.app.bot.state.aid.requests[0]!.status).toBe('open');
+    await h.say('邵婷婷', '张柱业退烧了,药够吃,女儿给买了', { dm: true, at: '09:20' });
+    expect(h.app.bot.state.aid.requests[0]!.status).toBe('fulfilled');
+    expect((await h.advance('12:00')).filter((o) => o.kind === 'room' && o.room === GRID)).toEqual([]);
+  });
+});

@@ -32,7 +32,7 @@ import {
   type CallbackReport,
   type CallRecord,
 } from '../../domain/callbacks/index.ts';
-import { postCallbackNeed } from '../../domain/aid/index.ts';
+import { closeRequest, isOpen, postCallbackNeed } from '../../domain/aid/index.ts';
 import { localDate } from '../../domain/time.ts';
 import type { BotState } from '../state.ts';
 
@@ -166,8 +166,16 @@ function record(ctx: MessageContext, report: CallbackReport, text = ctx.text): s
     const summary = describeFindings(report.flags, report.needs, report.temperature) || '情况正常';
     for (const a of admins) ctx.outbox.toPerson(a.name, formatEscalationResolved(entry, summary));
   }
+  if (report.clears) closeMetNeeds(ctx, entry.name);
   if (report.needs.length > 0) lines.push(postNeed(ctx, report));
   return lines;
+}
+
+/** Good news on a call ("药够吃了") settles the aid request made for that person. */
+function closeMetNeeds(ctx: MessageContext, person: string): void {
+  for (const req of ctx.state.aid.requests) {
+    if (req.onBehalfOf === person && isOpen(req)) closeRequest(req, 'fulfilled', ctx.now);
+  }
 }
 
 function postNeed(ctx: MessageContext, report: CallbackReport): string {
