@@ -80,7 +80,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const services: BotServices = { config, directory, parser, faq: () => (faq ??= createFaqEngine(kb, bands)), clock: deps.clock, log };
   const bot = new Bot(services, deps.store, state, deps.scheduler, deps.send);
   bot
-    .use(helpFeature(() => bot.helpLines()))
+    .use(helpFeature((staff) => bot.helpLines(staff)))
     .use(aidFeature)
     .use(callbacksFeature)
     .use(briefingsFeature)

@@ -94,3 +94,12 @@ describe('Bot pipeline', () => {
     expect(bot.helpLines()).toEqual(['echo']);
   });
 });
+
+describe('help', () => {
+  it('shows staff lines only to staff', () => {
+    const f: Feature = { name: 'f', help: ['for all'], staffHelp: ['for staff'], install: () => {} };
+    const { bot } = makeBot([f]);
+    expect(bot.helpLines(false)).toEqual(['for all']);
+    expect(bot.helpLines(true)).toEqual(['for all', 'for staff']);
+  });
+});

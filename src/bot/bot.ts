@@ -17,6 +17,8 @@ export interface Feature {
   name: string;
   /** Lines for the help text, next to the handlers they describe (as Hubot's Commands:). */
   help?: string[];
+  /** Help lines only grid workers and admins see. */
+  staffHelp?: string[];
   install(bot: BotBuilder): void;
 }
 
@@ -65,8 +67,8 @@ export class Bot implements BotBuilder {
     });
   }
 
-  helpLines(): string[] {
-    return this.features.flatMap((f) => f.help ?? []);
+  helpLines(staff = false): string[] {
+    return this.features.flatMap((f) => [...(f.help ?? []), ...(staff ? (f.staffHelp ?? []) : [])]);
   }
 
   /** Handles one message; returns what the bot sent. Never throws: errors are logged. */

@@ -29,6 +29,7 @@ export const aidFeature: Feature = {
     '求助:在楼栋群里直接说需要什么,例如"2号楼老人求退烧药";有的邻居回复"我家有"即可',
     '求助列表 / 我的求助 / 完成 / 取消',
   ],
+  staffHelp: ['网格员私聊:求助列表(本网格的求助)、库存 布洛芬 +20(爱心药领取处库存)'],
   install(bot) {
     const env = aidEnv(bot.services);
 

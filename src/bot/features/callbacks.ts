@@ -40,7 +40,7 @@ const CLARIFY_MINUTES = 30;
 
 export const callbacksFeature: Feature = {
   name: 'callbacks',
-  help: ['回访(网格员私聊):今天要回访哪些人 / 还有谁没打 / 张柱业最近情况 / 直接说结果,如"李秀英没人接"'],
+  staffHelp: ['回访(私聊我):今天要回访哪些人 / 还有谁没打 / 张柱业最近情况 / 回访统计(管理员) / 直接说结果,如"李秀英没人接"'],
   install(bot) {
     const { config, directory } = bot.services;
 

@@ -14,7 +14,8 @@ const GREETING = '您好!我是工会服务小助手,可以回答欠薪讨薪、
 
 export const faqFeature: Feature = {
   name: 'faq',
-  help: ['工会服务问答:在工会群里@我提问,或以"问:"开头,例如"问:工资被拖欠了怎么办"', '未解答问题(工作人员)'],
+  help: ['工会服务问答:在工会群里@我提问,或以"问:"开头,例如"问:工资被拖欠了怎么办"'],
+  staffHelp: ['未解答问题:查看转给工作人员的问题(管理员)'],
   install(bot) {
     const { config } = bot.services;
 
