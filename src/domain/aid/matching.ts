@@ -8,6 +8,7 @@ import type { AidRequest, AidState, OfferLink, StandingOffer } from './types.ts'
 import { fitScore, itemFit } from './items.ts';
 import { gridOfferAck, matchNotice, standingOfferNotice, stockNotice } from './texts.ts';
 import { newId } from './requests.ts';
+import { maskPhones } from '../text/privacy.ts';
 
 const STANDING_OFFER_HOURS = 24;
 
@@ -38,7 +39,7 @@ export function linkOffer(req: AidRequest, post: AidPost, env: AidEnv): Effect[]
     effects.push({
       kind: 'private',
       to: req.requester,
-      text: `${post.sender} 在「${post.room}」回应了您代发的求助(${req.onBehalfOf ?? ''}):${post.text}`,
+      text: `${post.sender} 在「${post.room}」回应了您代发的求助(${req.onBehalfOf ?? ''}):${maskPhones(post.text)}`,
     });
   }
   return effects;
