@@ -21,6 +21,8 @@ import { aidFeature } from './bot/features/aid.ts';
 import { callbacksFeature } from './bot/features/callbacks.ts';
 import { briefingsFeature } from './bot/features/briefings.ts';
 import { faqFeature } from './bot/features/faq.ts';
+import { retentionFeature } from './bot/features/retention.ts';
+import { MemoryArchive, type Archive } from './store/archive.ts';
 
 /** A replay's setup (or a test) may replace the config's rooms, people and roster. */
 export interface SceneOverrides {
@@ -32,6 +34,8 @@ export interface SceneOverrides {
 export interface AppDeps {
   configDir: string;
   store: StateStore;
+  /** Old records; in memory unless given (the live bot uses data/archive/). */
+  archive?: Archive;
   clock: Clock;
   scheduler: Scheduler;
   send: (out: OutgoingMessage) => Promise<void>;
@@ -77,14 +81,23 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }
   if (state.aid.stock.length === 0) state.aid.stock = config.pickupPoints.map((p) => ({ ...p, stock: { ...p.stock } }));
 
-  const services: BotServices = { config, directory, parser, faq: () => (faq ??= createFaqEngine(kb, bands)), clock: deps.clock, log };
+  const services: BotServices = {
+    config,
+    directory,
+    parser,
+    faq: () => (faq ??= createFaqEngine(kb, bands)),
+    clock: deps.clock,
+    log,
+    archive: deps.archive ?? new MemoryArchive(),
+  };
   const bot = new Bot(services, deps.store, state, deps.scheduler, deps.send);
   bot
     .use(helpFeature((staff) => bot.helpLines(staff)))
     .use(aidFeature)
     .use(callbacksFeature)
     .use(briefingsFeature)
-    .use(faqFeature);
+    .use(faqFeature)
+    .use(retentionFeature);
   return {
     bot,
     config,

@@ -5,6 +5,7 @@ import type { FaqEngine } from '../domain/faq/index.ts';
 import type { LinliConfigFile } from '../config/schema.ts';
 import type { Clock } from '../schedule/types.ts';
 import type { Logger } from '../log.ts';
+import type { Archive } from '../store/archive.ts';
 
 export interface BotServices {
   config: LinliConfigFile;
@@ -14,4 +15,6 @@ export interface BotServices {
   faq: () => FaqEngine;
   clock: Clock;
   log: Logger;
+  /** Where old records go; see features/retention.ts. */
+  archive: Archive;
 }

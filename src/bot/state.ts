@@ -32,6 +32,8 @@ export interface BotState {
   aid: AidState;
   roster: RosterEntry[];
   calls: CallRecord[];
+  /** Call ids keep counting after old calls move to the archive. */
+  nextCallId: number;
   /** Admin escalations already sent: `${rosterId}:${date}`. */
   callbackEscalations: string[];
   clarifications: PendingClarification[];
@@ -47,6 +49,7 @@ export function emptyState(): BotState {
     aid: emptyAidState(),
     roster: [],
     calls: [],
+    nextCallId: 1,
     callbackEscalations: [],
     clarifications: [],
     handoffs: [],

@@ -4,13 +4,16 @@ import { join, resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
 import { flagString } from './args.ts';
 import { LowdbStore } from '../store/lowdb-store.ts';
+import { JsonlArchive } from '../store/archive.ts';
+import type { CallRecord } from '../domain/callbacks/index.ts';
 import { describeImportErrors, exportCallLog, exportRoster, importRosterFile } from '../roster-io/index.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function runRosterCommand(command: string, rest: string[], args: ParsedArgs): Promise<number> {
   const [action, file] = rest;
-  const store = new LowdbStore(join(resolve(flagString(args, 'data') ?? 'data'), 'linli.json'));
+  const dataDir = resolve(flagString(args, 'data') ?? 'data');
+  const store = new LowdbStore(join(dataDir, 'linli.json'));
   const fail = (message: string): number => {
     process.stderr.write(`linli ${command}: ${message}\n`);
     return 2;
@@ -40,7 +43,10 @@ export async function runRosterCommand(command: string, rest: string[], args: Pa
     const to = flagString(args, 'to');
     if (!from || !to || !DATE.test(from) || !DATE.test(to)) return fail('--from and --to need dates like 2022-12-01');
     const state = await store.load();
-    await exportCallLog(state.calls, state.roster, { from, to }, file);
+    // Older calls live in the archive; a record can be in both after an interrupted move.
+    const archived = await new JsonlArchive(join(dataDir, 'archive')).readAll<CallRecord>('calls');
+    const calls = [...new Map([...archived, ...state.calls].map((c) => [c.id, c])).values()];
+    await exportCallLog(calls, state.roster, { from, to }, file);
     process.stderr.write(`已导出 ${from} 至 ${to} 的回访记录到 ${file}\n`);
     return 0;
   }

@@ -11,6 +11,7 @@ import { resolveConfigDir } from '../config/load.ts';
 import { createLogger } from '../log.ts';
 import { CronScheduler, systemClock } from '../schedule/cron-scheduler.ts';
 import { LowdbStore } from '../store/lowdb-store.ts';
+import { JsonlArchive } from '../store/archive.ts';
 import type { LiveBot, LiveEnd } from '../adapters/wechaty/live.ts';
 
 const DEFAULT_DATA_DIR = 'data';
@@ -29,6 +30,7 @@ export async function runStart(args: ParsedArgs): Promise<number> {
 
   let live: LiveBot | null = null;
   const app = await createApp({
+    archive: new JsonlArchive(join(dataDir, 'archive')),
     configDir,
     store,
     clock: systemClock,

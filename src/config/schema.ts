@@ -47,7 +47,12 @@ export const configSchema = z.object({
     unreachableEscalation: cronExpr,
     eveningDigest: cronExpr,
     faqDigest: cronExpr,
+    retention: cronExpr.default('0 3 * * *'),
   }),
+  /** How long records stay in the live state before moving to data/archive/. */
+  retention: z
+    .object({ callsDays: z.number().int().positive(), requestsDays: z.number().int().positive() })
+    .default({ callsDays: 60, requestsDays: 14 }),
   aid: z.object({
     /** A bare "我家有" attaches to an open request of the last N minutes. */
     replyWindowMinutes: z.number().positive(),

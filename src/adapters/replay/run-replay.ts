@@ -9,6 +9,7 @@ import { createApp } from '../../app.ts';
 import { loadMainConfig } from '../../config/load.ts';
 import { describeRosterConfigErrors, rosterFromConfig } from '../../roster-io/index.ts';
 import { LowdbStore } from '../../store/lowdb-store.ts';
+import { JsonlArchive } from '../../store/archive.ts';
 import { SimulatedClock } from '../../schedule/simulated.ts';
 import { WechatyTransport } from '../wechaty/wechaty-transport.ts';
 import { formatQuote } from '../wechaty/quote.ts';
@@ -61,6 +62,7 @@ export async function runReplay(lines: InputLine[], opts: ReplayOptions): Promis
   const app = await createApp({
     configDir: opts.configDir,
     store: new LowdbStore(join(dataDir, 'linli.json')),
+    archive: new JsonlArchive(join(dataDir, 'archive')),
     clock,
     scheduler: clock,
     send,

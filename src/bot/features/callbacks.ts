@@ -140,7 +140,7 @@ function record(ctx: MessageContext, report: CallbackReport, text = ctx.text): s
   const date = localDate(now);
   const previouslyOpen = { flags: openFlags(entry, state.calls), needs: openNeeds(entry, state.calls) };
   const call: CallRecord = {
-    id: `C${state.calls.length + 1}`,
+    id: `C${state.nextCallId++}`,
     rosterId: entry.id,
     worker: ctx.person.name,
     at: now.toISOString(),

@@ -1,0 +1,44 @@
+// Old records leave the live state for the archive, and nothing is lost on the way.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHarness } from './support/harness.ts';
+import { JsonlArchive, MemoryArchive } from '../src/store/archive.ts';
+import type { CallRecord } from '../src/domain/callbacks/index.ts';
+
+const roster = [{ name: '张柱业', building: '1', room: '502', phone: '13800000001', worker: '邵婷婷', frequency: 'daily', note: '独居' }];
+const scene = {
+  rooms: [{ topic: '楚凤社区1号楼群', kind: 'building' as const, building: '1', grid: '楚凤一网格' }],
+  people: [{ name: '邵婷婷', role: 'grid_worker' as const, grid: '楚凤一网格', building: null, unit: null, room: null }],
+  roster,
+};
+
+describe('retention', () => {
+  it('moves calls older than the configured days to the archive at night, keeping recent ones', async () => {
+    const h = await createHarness('2022-12-01T08:00:00+08:00', scene);
+    const archive = h.app.bot.services.archive as MemoryArchive;
+    await h.say('邵婷婷', '张柱业正常', { dm: true, at: '09:00' });
+    await h.say('邵婷婷', '谁家有退烧药', { room: '楚凤社区1号楼群', at: '09:05' });
+    await h.say('邵婷婷', '不用了,买到了', { room: '楚凤社区1号楼群', at: '09:10' });
+    // 60 days for calls, 14 for closed requests (config/linli.yaml); the clock moves a week at a time.
+    for (const day of ['12-08', '12-15', '12-22', '12-29']) await h.advance(`2022-${day}T08:00:00+08:00`);
+    expect((await archive.readAll('requests')).length).toBe(1);
+    expect(h.app.bot.state.aid.requests).toEqual([]);
+    expect(h.app.bot.state.calls).toHaveLength(1);
+    await h.say('邵婷婷', '张柱业正常', { dm: true, at: '2022-12-29T09:00:00+08:00' });
+    for (const day of ['01-05', '01-12', '01-19', '01-26', '02-02']) await h.advance(`2023-${day}T08:00:00+08:00`);
+    const archived = await archive.readAll<CallRecord>('calls');
+    expect(archived.map((c) => c.date)).toEqual(['2022-12-01']);
+    expect(h.app.bot.state.calls.map((c) => c.date)).toEqual(['2022-12-29']);
+    expect(new Set([...archived, ...h.app.bot.state.calls].map((c) => c.id)).size).toBe(2);
+  }, 60_000);
+
+  it('writes JSON Lines per kind and month, and reads them back in order', async () => {
+    const archive = new JsonlArchive(join(mkdtempSync(join(tmpdir(), 'linli-archive-')), 'archive'));
+    await archive.append('calls', [{ id: 'C1', date: '2022-11-30' }, { id: 'C2', date: '2022-12-01' }], (c) => c.date.slice(0, 7));
+    await archive.append('calls', [{ id: 'C3', date: '2022-12-02' }], (c) => c.date.slice(0, 7));
+    expect((await archive.readAll<{ id: string }>('calls')).map((c) => c.id)).toEqual(['C1', 'C2', 'C3']);
+    expect(await archive.readAll('requests')).toEqual([]);
+  });
+});
