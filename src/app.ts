@@ -56,7 +56,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const config = loadMainConfig(configDir);
   const directory = new Directory(overrides.rooms ?? config.rooms, overrides.people ?? config.people);
   const parser = createParser(loadItemLexicon(configDir));
-  const bands = { answerAt: config.faq.answerAt, suggestAt: config.faq.suggestAt };
+  const bands = config.faq;
   // The knowledge base is checked now; its index is built on the first question.
   let kb = loadKnowledgeBase(configDir);
   let faq: FaqEngine | null = null;

@@ -21,7 +21,7 @@ export function loadEngines(configDirFlag: string | undefined, opts: { faq: bool
   const directory = new Directory(config.rooms, config.people);
   const parser = createParser(loadItemLexicon(configDir));
   const faq = opts.faq
-    ? createFaqEngine(loadKnowledgeBase(configDir), { answerAt: config.faq.answerAt, suggestAt: config.faq.suggestAt })
+    ? createFaqEngine(loadKnowledgeBase(configDir), config.faq)
     : null;
   return { configDir, config, directory, parser, faq };
 }

@@ -1,6 +1,9 @@
 // Floors on labelled questions the knowledge base was not written from: held-out set 1 (used
-// for tuning synonyms, cues and calibration) and held-out set 2 (never tuned on). The floors are
-// modest on purpose; a drop below them means a KB or engine change hurt generalisation.
+// for tuning synonyms, cues and calibration), held-out set 2 (its unseen vocabulary was later
+// fixed by synonym families), held-out set 3 (voice run-ons, fragments, dialect, employer-side and
+// mixed questions, chit-chat with union words; used for tuning) and held-out set 4 (written last,
+// never tuned on: its figures are the honest ones). The floors sit just under the measured values;
+// a drop below them means a KB or engine change hurt generalisation.
 // "wrong answers" = answered outright (answer band) with a wrong topic, the worst outcome.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,7 +71,7 @@ beforeAll(() => {
 describe('held-out union questions', () => {
   it('the held-out files are well-formed and labelled with known topics or null', () => {
     const topics = new Set(engine.kb.entries.map((e) => e.topic));
-    for (const file of ['ask-heldout.jsonl', 'ask-heldout-2.jsonl']) {
+    for (const file of ['ask-heldout.jsonl', 'ask-heldout-2.jsonl', 'ask-heldout-3.jsonl', 'ask-heldout-4.jsonl']) {
       const rows = read(join(ROOT, 'test/fixtures', file));
       expect(rows.length, file).toBeGreaterThanOrEqual(60);
       expect(rows.filter((r) => r.topic === null).length, file).toBeGreaterThanOrEqual(10);
@@ -91,6 +94,49 @@ describe('held-out union questions', () => {
     expect(f.topicAccuracy, f.failures.join('\n')).toBeGreaterThanOrEqual(0.75);
     expect(f.outOfScopeHandled, f.failures.join('\n')).toBeGreaterThanOrEqual(0.85);
     expect(f.wrongAnswerRate, f.failures.join('\n')).toBeLessThanOrEqual(0.05);
+  });
+
+  it('held-out set 3 (tuned on): topic >= 0.97, out of scope >= 0.95, wrong answers <= 5%', () => {
+    const f = figures(engine, read(join(ROOT, 'test/fixtures/ask-heldout-3.jsonl')));
+    expect(f.topicAccuracy, f.failures.join('\n')).toBeGreaterThanOrEqual(0.97);
+    expect(f.outOfScopeHandled, f.failures.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(f.wrongAnswerRate, f.failures.join('\n')).toBeLessThanOrEqual(0.05);
+  });
+
+  it('held-out set 4 (never tuned on): topic >= 0.78, out of scope >= 0.55, wrong answers <= 5%', () => {
+    // Measured 0.800 / 0.571 / 1 wrong answer (1.7%) the first time it was run.
+    const f = figures(engine, read(join(ROOT, 'test/fixtures/ask-heldout-4.jsonl')));
+    expect(f.topicAccuracy, f.failures.join('\n')).toBeGreaterThanOrEqual(0.78);
+    expect(f.outOfScopeHandled, f.failures.join('\n')).toBeGreaterThanOrEqual(0.55);
+    expect(f.wrongAnswerRate, f.failures.join('\n')).toBeLessThanOrEqual(0.05);
+  });
+
+  it('everyday words alone are small talk, distress outweighs 加班, pay-withheld and injury families reach their topics', () => {
+    for (const q of ['你吃饭了没', '多喝热水哈哈哈', '加班使我快乐哈哈哈', '休息一下再聊']) {
+      const a = engine.ask(q);
+      expect(a.band, q).toBe('handoff');
+      expect(a.topic, q).toBeNull();
+    }
+    expect(engine.ask('老婆孩子都不理解我，天天加班回家还吵架，心里太累了').topic).toBe('psychological_counseling');
+    for (const [q, topic] of [
+      ['我们车队老板把运费压了仨月了 司机们都急了', 'wage_arrears'],
+      ['临时工干了二十天，走的时候老板一分没给', 'wage_arrears'],
+      ['工地上钉子扎穿了脚，老板让我自己去诊所', 'work_injury'],
+      ['被公司辞了，赔偿金咋算', 'contract'],
+      ['服务中心国庆放假吗', 'service_center'],
+    ] as const) {
+      expect(engine.ask(q).topic, q).toBe(topic);
+    }
+  });
+
+  it('unseen vocabulary gets a choice list, and out-of-scope questions still hand off', () => {
+    // Unseen vocabulary the word level cannot place gets choices, never an outright answer.
+    const a = engine.ask('有没有教做面点的培训，俺想以后自己开个早餐铺');
+    expect(a.band).not.toBe('handoff');
+    expect(a.suggestions.map((s) => s.topic)).toContain('skills_training');
+    for (const q of ['明天会下雨吗', '帮我写个年终总结', '青岛总工会电话多少']) expect(engine.ask(q).topic, q).toBeNull();
+    // "笑话" inside a sentence is not a request for a joke.
+    expect(engine.ask('唉说出来不怕你笑话，这阵子焦虑得不行，晚上老是失眠').topic).toBe('psychological_counseling');
   });
 
   it.skipIf(!existsSync(DEVSET))('dev set targets still hold: topic >= 0.92, out of scope >= 0.90, no wrong answer', () => {

@@ -54,6 +54,20 @@ const UNKNOWN_CHAR_SHARE = 0.2;
 /** A known single character counts with this share of its IDF in coverage and evidence. */
 const SINGLE_CHAR_SHARE = 0.4;
 
+/** Everyday activity words that name no service on their own: "你吃饭了没", "多喝热水", "加班使我快乐"
+ *  must not be answered with the outdoor-station or overtime entry. A question made only of these
+ *  (no place, service or problem word) is at most offered choices, and without a question word it
+ *  is small talk. */
+const GENERIC_TERMS = new Set(['吃饭', '吃午饭', '吃晚饭', '休息', '休息一下', '喝水', '喝热水', '热水', '喝口水', '加班', '上班', '下班', '累', '太累', '饿']);
+/** Words of distress: they pull toward psychological counselling even when 加班 is the story's
+ *  setting ("天天加班回家还吵架，心里太累了"), unless another topic is named by a specific word. */
+const DISTRESS_TERMS = new Set(['心里累', '心累', '太累', '压力大', '压力', '吵架', '想不开', '郁闷', '憋屈', '崩溃', '焦虑', '抑郁', '失眠', '睡不着', '委屈', '心烦', '烦死', '难受', '绝望', '想哭', '不理解', '没劲']);
+const DISTRESS_BOOST = 0.6;
+const DISTRESS_TOPIC = 'psychological_counseling';
+/** A question word that makes a generic-word message a question ("哪里能喝口水") rather than talk. */
+const QUESTION_MARK = /[?？]|哪|怎|咋|吗|么|能不能|可以|有没有|行不行|中不中|算不算|合法|违法|多少|几/u;
+const LAUGHTER = /哈哈|嘿嘿|呵呵|嘻嘻|hh|233/u;
+
 function bagOf(f: Features, weight = 1): Bag {
   const bag = addToBag(new Map(), f.tokens, weight);
   addToBag(bag, f.subterms, weight * SUBTERM_WEIGHT);
@@ -102,6 +116,11 @@ export function createFaqEngine(
     docs.push(doc);
   }
   const index = createBm25(docs);
+  /** Whether every known word of the question is an everyday activity word (and there is one). */
+  const genericOnly = (q: Features): boolean => {
+    const known = q.tokens.filter((t) => [...t].length >= 2 && (index.has(t) || q.subterms.some((s) => t.includes(s) && index.has(s))));
+    return known.some((t) => GENERIC_TERMS.has(t)) && known.every((t) => GENERIC_TERMS.has(t));
+  };
   const classifier = trainTopicClassifier(examples);
 
   // Anchors: keyword terms that point to exactly one topic ("工伤", "仲裁", "驿站"). A topic is
@@ -152,6 +171,12 @@ export function createFaqEngine(
       const cur = topicScore.get(r.entry.topic);
       if (!cur || s > cur.s) topicScore.set(r.entry.topic, { s, r });
     }
+    // Distress words pull toward counselling unless another topic is named by a specific word.
+    const qAnchors = anchorsOf([...q.tokens, ...q.subterms]);
+    const distressed = q.tokens.some((t) => DISTRESS_TERMS.has(t));
+    const otherSpecific = [...qAnchors].some(([t, terms]) => t !== DISTRESS_TOPIC && terms.some((x) => !GENERIC_TERMS.has(x)));
+    const counsel = topicScore.get(DISTRESS_TOPIC);
+    if (distressed && !otherSpecific && counsel) counsel.s += DISTRESS_BOOST;
     const topics = [...topicScore.entries()].sort((a, b) => b[1].s - a[1].s);
     const [topTopic, top] = topics[0];
     const second = topics[1]?.[1].s ?? 0;
@@ -216,8 +241,17 @@ export function createFaqEngine(
       if (withContext.confidence > result.confidence) result = withContext;
     }
     const round = (x: number) => Math.round(x * 1000) / 1000;
-    const confidence = round(result.confidence);
-    if (!result.entry || !result.topic || confidence < bands.suggestAt) return handoff(confidence);
+    let confidence = round(result.confidence);
+    const generic = genericOnly(q);
+    if (generic) {
+      // "你吃饭了没", "多喝热水哈哈哈": everyday words and no question are small talk, not a topic.
+      if (LAUGHTER.test(question) || !QUESTION_MARK.test(question)) return handoff(0, 'chitchat');
+      // "哪里能喝口水": a question, but no place or service is named; offer choices at most.
+      confidence = Math.min(confidence, round(bands.answerAt - 0.01));
+    }
+    if (!result.entry || !result.topic || confidence < bands.suggestAt) {
+      return handoff(confidence);
+    }
 
     const best = Math.max(...result.ranked.map((r) => r.score));
     const suggestions: FaqSuggestion[] = result.ranked
