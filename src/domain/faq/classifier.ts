@@ -1,5 +1,5 @@
 // Topic classifier: natural's naive Bayes, trained on the knowledge base's own phrasings.
-import { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
+import { BayesClassifier } from '../text/bayes.ts';
 
 export interface TopicClassifier {
   /** Normalised topic probabilities (sum 1); empty when no token is known. */
