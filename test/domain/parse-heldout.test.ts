@@ -1,5 +1,5 @@
 // Held-out accuracy floors: labelled posts written apart from the dev set (test/fixtures/parse-heldout*.jsonl).
-// parse-heldout-2 was written after the last tuning round and never tuned on: its floors sit just
+// parse-heldout-4 was written after the last tuning round and never tuned on: its floors sit just
 // under what it measured, so they catch regressions, not reward fitting.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -32,7 +32,12 @@ function rates(file: string): Record<string, number> {
 
 const FLOORS: Record<string, Record<string, number>> = {
   'parse-heldout.jsonl': { intent: 0.95, category: 0.95, forWhom: 0.93, location: 0.95, urgent: 0.95, contextDependent: 0.95 },
-  'parse-heldout-2.jsonl': { intent: 0.78, category: 0.93, forWhom: 0.9, location: 0.95, urgent: 0.93, contextDependent: 0.93 },
+  // Set 2's weak shapes were fixed as language patterns in the clause-level round: its intent floor rose with them.
+  'parse-heldout-2.jsonl': { intent: 0.95, category: 0.93, forWhom: 0.9, location: 0.95, urgent: 0.93, contextDependent: 0.93 },
+  // Set 3 (other personas, everyday group life) was measured, then its misses studied: a tuned-on set.
+  'parse-heldout-3.jsonl': { intent: 0.96, category: 0.94, forWhom: 0.95, location: 0.98, urgent: 0.98, contextDependent: 0.96 },
+  // Set 4 was written after the last change and never tuned on: the honest figures.
+  'parse-heldout-4.jsonl': { intent: 0.8, category: 0.9, forWhom: 0.95, location: 0.98, urgent: 0.95, contextDependent: 0.85 },
 };
 
 describe('parse held-out sets', () => {
@@ -47,5 +52,7 @@ describe('parse held-out sets', () => {
     const count = (f: string) => readFileSync(resolve(root, 'test/fixtures', f), 'utf8').split('\n').filter((l) => l.trim()).length;
     expect(count('parse-heldout.jsonl')).toBeGreaterThanOrEqual(200);
     expect(count('parse-heldout-2.jsonl')).toBeGreaterThanOrEqual(80);
+    expect(count('parse-heldout-3.jsonl')).toBeGreaterThanOrEqual(150);
+    expect(count('parse-heldout-4.jsonl')).toBeGreaterThanOrEqual(80);
   });
 });

@@ -1,6 +1,6 @@
 // Naive Bayes over jieba tokens, trained once per parser on INTENT_EXAMPLES: the tie-breaker
 // for posts that no rule decides.
-import { BayesClassifier } from 'natural/lib/natural/classifiers/index.js';
+import { BayesClassifier } from '../text/bayes.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 import { INTENTS, type Intent } from '../types.ts';
 import { INTENT_EXAMPLES } from './training.ts';

@@ -12,7 +12,7 @@ const RECOVERED = /阳康|康复了|好了/;
 const INFANT_MONTHS = /(?<!怀孕|孕)(\d{1,2}|[一二两三四五六七八九十]{1,2})个(多)?月|半岁/;
 const CHILD_AGE = /(?<![\d.])(\d{1,2}|[一二两三四五六七八九十]{1,2})(岁|周岁)/;
 // 七十多岁, 80岁, 八十好几: old age said as a number.
-const OLD_AGE = /(?<![\d.])([6-9]\d|[六七八九]十)(多|几|好几)?(岁|了)/;
+const OLD_AGE = /(?<![\d.])([6-9]\d|[六七八九]十[一二三四五六七八九]?)(多|几|好几)?(岁|了)/;
 // Things only the writer asks for herself.
 const PERSONAL_ITEM = /卫生巾|姨妈巾|卫生棉|安睡裤/;
 const CLAUSE_END = /[,，。!！?？\s;；]/;

@@ -1,11 +1,15 @@
-// Intent by phrase-shape rules; the classifier only decides posts no rule speaks for.
+// Intent by phrase-shape rules read clause by clause; the classifier only decides posts no rule speaks for.
 import type { Intent } from '../types.ts';
 import type { IntentClassifier } from './classifier.ts';
+import { asksAboutThread, pastHelp, splitClauses, thanksLed, withoutAskerPointers } from './clauses.ts';
 import { CUES, has, hasAny } from './cues.ts';
 
+// 家里有的邻居请联系我: 'neighbours who have it', a relative clause, not the writer having it.
+const RELATIVE_HAVE = /有的(邻居|人|朋友|家)/g;
 
-/** An offer statement that is not itself inside a question (有没有宝妈家里有多余的). */
-function statesHaving(masked: string): boolean {
+/** An offer statement that is not itself inside a question (有没有宝妈家里有多余的) nor a relative clause (家里有的邻居). */
+function statesHaving(text: string): boolean {
+  const masked = text.replace(RELATIVE_HAVE, '的$1');
   const re = new RegExp(CUES.offerHave.source, 'g');
   let m: RegExpExecArray | null;
   while ((m = re.exec(masked))) {
@@ -23,16 +27,27 @@ const withoutQuestions = (t: string): string =>
     .filter((clause) => !ASKED.test(clause))
     .join(' ');
 
+// A clause that asks who can help (谁能帮忙给他送点米): its 给他/送 belong to the ask, not to an offer.
+const WHO_ASKS = /谁|哪位|哪家|哪个|有没有|有人|能不能|可不可以|能否|麻烦/;
+const asksWho = (c: string): boolean => WHO_ASKS.test(c) && hasAny(CUES.requestStrong, c) && !has(CUES.offerAsk, c);
+
 export function readIntent(masked: string, itemCount: number, classifier: IntentClassifier, raw: string): Intent {
-  const t = masked.replace(/不用谢|不客气|不用客气/g, '');
+  const t = withoutAskerPointers(masked.replace(/不用谢|不客气|不用客气/g, ''));
   if (has(CUES.cancelStrong, withoutQuestions(t))) return 'cancel';
 
-  const strongRequest = hasAny(CUES.requestStrong, t);
-  const request = strongRequest || hasAny(CUES.requestWeak, t);
-  const offerAsk = has(CUES.offerAsk, t);
-  const having = statesHaving(t);
-  const giving = has(CUES.offerGive, t) || has(CUES.delivered, t);
-  const offer = having || giving || offerAsk || has(CUES.offerCue, t);
+  const clauses = splitClauses(t);
+  // 楼主的药送到了吗: a question about how a thread went, neither an ask nor an offer.
+  if (asksAboutThread(clauses)) return 'other';
+  // Request cues are read outside thanks clauses and recounted help; offer cues outside who-can-help asks.
+  const asking = clauses.filter((c) => !thanksLed(c) && !pastHelp(c)).join(' ');
+  const offering = clauses.some(asksWho) ? clauses.filter((c) => !asksWho(c)).join(' ') : t;
+
+  const strongRequest = hasAny(CUES.requestStrong, asking);
+  const request = strongRequest || hasAny(CUES.requestWeak, asking);
+  const offerAsk = has(CUES.offerAsk, offering);
+  const having = statesHaving(offering);
+  const giving = has(CUES.offerGive, offering) || has(CUES.delivered, offering);
+  const offer = having || giving || offerAsk || has(CUES.offerCue, offering);
 
   if (has(CUES.noHave, t) && !strongRequest) return 'other';
   // 帮顶: pushing someone else's ask up, unless the writer asks too (帮顶,我家也缺X)
@@ -43,6 +58,8 @@ export function readIntent(masked: string, itemCount: number, classifier: Intent
   if (has(CUES.received, t) && !request && !having && !giving) return 'thanks';
   if (has(CUES.cancelWeak, t) && !request && !offer) return 'cancel';
 
+  // 捡到钥匙放保安亭了,失主去认领: lost property handed in is a notice, not an offer.
+  if (/失主|招领|认领/.test(t) && !strongRequest) return 'info';
   if (has(CUES.notice, t) && !having && !giving && !strongRequest) return 'info';
   if (itemCount > 0 && has(CUES.exchange, t)) return 'both';
   if (request && (having || giving) && itemCount >= 2 && strongRequest) return 'both';
