@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { InputLine } from '../../cli/input.ts';
 import type { PersonInfo, RoomInfo } from '../../bot/directory.ts';
+import { personSchema, roomSchema } from '../../config/schema.ts';
 
 export interface ReplaySetup {
   now: Date | null;
@@ -31,36 +32,11 @@ const isoTime = z
   .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time')
   .transform((s) => new Date(/[zZ]|[+-]\d{2}:?\d{2}$/.test(s) ? s : `${s}+08:00`));
 
-const digits = z
-  .union([z.string(), z.number()])
-  .nullable()
-  .optional()
-  .transform((v) => (v == null || v === '' ? null : String(v)));
-
+// The same shapes as config/linli.yaml's rooms and people (a room's kind defaults to other).
 const setupSchema = z.object({
   now: isoTime.optional(),
-  rooms: z
-    .array(
-      z.object({
-        topic: z.string().min(1),
-        kind: z.enum(['building', 'grid', 'union', 'other']).default('other'),
-        building: digits,
-        grid: z.string().nullable().optional().transform((v) => v ?? null),
-      }),
-    )
-    .optional(),
-  people: z
-    .array(
-      z.object({
-        name: z.string().min(1),
-        role: z.enum(['resident', 'grid_worker', 'admin']).default('resident'),
-        grid: z.string().nullable().optional().transform((v) => v ?? null),
-        building: digits,
-        unit: digits,
-        room: digits,
-      }),
-    )
-    .optional(),
+  rooms: z.array(roomSchema.extend({ kind: roomSchema.shape.kind.default('other') })).optional(),
+  people: z.array(personSchema).optional(),
   roster: z.array(z.unknown()).optional(),
 });
 
