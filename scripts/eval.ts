@@ -15,7 +15,7 @@ if (!existsSync(devset)) {
 process.stdout.write('== linli parse: ../shared/devset/parse-dev.jsonl ==\n');
 process.stdout.write((await evalParse(resolve(devset, 'parse-dev.jsonl'), configDir)) + '\n\n');
 // Held-out sets written apart from the dev set: the figures that say whether the parser generalises.
-for (const name of ['parse-heldout.jsonl', 'parse-heldout-2.jsonl', 'parse-heldout-3.jsonl', 'parse-heldout-4.jsonl']) {
+for (const name of ['parse-heldout.jsonl', 'parse-heldout-2.jsonl', 'parse-heldout-3.jsonl', 'parse-heldout-4.jsonl', 'parse-heldout-5.jsonl', 'parse-heldout-6.jsonl']) {
   const file = resolve('test/fixtures', name);
   if (!existsSync(file)) continue;
   process.stdout.write(`== linli parse: test/fixtures/${name} (held out) ==\n`);

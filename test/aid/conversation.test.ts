@@ -189,3 +189,76 @@ describe('more shapes of posts', () => {
     expect(h.app.bot.state.aid.requests).toHaveLength(1);
   });
 });
+
+describe('rules found on new transcripts', () => {
+  it('lets the requester say where in a follow-up, and the match notice repeats it', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('张秀兰', '谁家有布洛芬?我爸发烧了', { room: B3, at: '19:00' });
+    expect(await h.say('张秀兰', '3号楼2单元301', { room: B3, at: '19:02' })).toEqual([]);
+    const out = await h.say('陈静', '我家有布洛芬,给你送过去', { room: B3, at: '19:03' });
+    expect(out[0]!.kind === 'room' && out[0]!.text).toMatch(/2单元301/);
+    expect(h.app.bot.state.aid.requests).toHaveLength(1);
+  });
+
+  it('matches the offered half of an exchange to an open request', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('高峰', '谁家有口罩?想要两个', { room: B3, at: '19:00' });
+    const out = await h.say('马丽', '我家有多余的口罩,想换点布洛芬,可以置换', { room: B3, at: '19:05' });
+    expect(out.some((o) => o.kind === 'room' && o.mentions.join() === '高峰,马丽')).toBe(true);
+    expect(h.app.bot.state.aid.requests.filter((r) => r.requester === '马丽')).toHaveLength(1);
+  });
+
+  it('keeps a 自取 offer standing after it answers one request', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('李强', '求两个抗原', { room: B3, at: '19:00' });
+    const first = await h.say('赵敏', '我有多余的抗原,放一楼保安处了,需要的自取', { room: B3, at: '19:05' });
+    expect(first[0]).toMatchObject({ mentions: ['李强', '赵敏'] });
+    const second = await h.say('周航', '谁家有抗原?求一个', { room: B3, at: '19:30' });
+    expect(second[0]).toMatchObject({ mentions: ['周航', '赵敏'] });
+  });
+
+  it('does not attach 我也有+another item to a request for something else', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('李强', '求两个抗原', { room: B3, at: '19:00' });
+    expect(await h.say('陈静', '我也有布洛芬', { room: B3, at: '19:02' })).toEqual([]);
+    expect(h.app.bot.state.aid.requests[0]!.status).toBe('open');
+  });
+
+  it('attaches a grid-group reply quoting a relay to the relayed request, and a cancel keeps the requester unnamed there', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('宋伟', '求一盒蒙脱石散,孩子拉肚子', { room: B3, at: '19:00' });
+    await h.say('曹阳', '谁家有体温计?借用一下', { room: B3, at: '19:05' });
+    await h.advance('19:40');
+    const out = await h.say('韩冬', '我有', { room: GRID2, at: '19:50', quote: '【互助转发】3号楼有一位孩子需要蒙脱石散,已等30分钟还没有人回应。' });
+    expect(out.find((o) => o.kind === 'room' && o.room === B3)).toMatchObject({ mentions: ['宋伟', '韩冬'] });
+    const cancel = await h.say('宋伟', '取消', { room: B3, at: '20:00' });
+    const toHelper = cancel.find((o) => o.kind === 'room' && o.mentions.includes('韩冬'));
+    expect(toHelper).toMatchObject({ room: GRID2 });
+    expect(toHelper!.kind === 'room' && toHelper!.text).not.toMatch(/宋伟/);
+  });
+
+  it('answers a resident who asks privately, privately, and closes her request there', async () => {
+    const h = await createHarness(start, scene);
+    const hint = await h.say('陈思雨', '求布洛芬,老人发烧了', { dm: true, at: '19:00' });
+    expect(hint).toHaveLength(1);
+    expect(hint[0]).toMatchObject({ kind: 'private', to: '陈思雨' });
+    expect(h.app.bot.state.aid.requests).toHaveLength(0);
+    await h.say('陈思雨', '谁家有美林?', { room: B3, at: '19:02' });
+    await h.say('刘建国', '我家有', { room: B3, at: '19:03' });
+    const out = await h.say('陈思雨', '取消', { dm: true, at: '19:05' });
+    expect(out.find((o) => o.kind === 'private')).toMatchObject({ to: '陈思雨' });
+    expect(out.find((o) => o.kind === 'room')).toMatchObject({ room: B3, mentions: ['刘建国'] });
+    expect(h.app.bot.state.aid.requests[0]!.status).toBe('cancelled');
+  });
+
+  it('treats a need re-posted in the grid group as a relay of the open request, and announces a real fit after a stand-in', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('戊', '急!孩子发烧39度5,谁家有美林', { room: B3, at: '19:05' });
+    const standIn = await h.say('己', '有需要布洛芬的吗?我家多了两盒', { room: B3, at: '19:06' });
+    expect(standIn[0]!.kind === 'room' && standIn[0]!.text).toMatch(/医生|药师/);
+    expect(await h.say('邱靓', '3号楼那个孩子,谁家有美林帮帮忙', { room: GRID2, at: '19:20' })).toEqual([]);
+    expect(h.app.bot.state.aid.requests).toHaveLength(1);
+    const out = await h.say('庚', '我家有美林', { room: GRID2, at: '19:30' });
+    expect(out.find((o) => o.kind === 'room' && o.room === B3)).toMatchObject({ mentions: ['戊', '庚'] });
+  });
+});

@@ -72,7 +72,7 @@ const CASES: Case[] = [
   ["今天谁去超市？帮我带点菜，钱我转你", 'request', '菜', 'unknown', false],
   ["谁家有降压药，硝苯地平那种，老人忘买了", 'request', '降压药', 'elderly', false],
   ["楼上邻居能借点米吗，家里米吃完了", 'request', '米', 'unknown', false],
-  ["家里煤气没了，谁家有多的煤气罐可以借一下", 'request', '煤气|煤气罐', 'unknown', false],
+  ["家里煤气没了，谁家有多的煤气罐可以借一下", 'request', '煤气罐', 'unknown', false],
   ["老人烧了三天了，一直不退，谁能帮帮忙", 'request', '', 'elderly', false],
   ["在线等，孩子抽搐了怎么办", 'request', '', 'child', false],
   ["有没有会打针的，老人需要打胰岛素", 'request', '胰岛素', 'elderly', false],

@@ -36,8 +36,12 @@ const FLOORS: Record<string, Record<string, number>> = {
   'parse-heldout-2.jsonl': { intent: 0.95, category: 0.93, forWhom: 0.9, location: 0.95, urgent: 0.93, contextDependent: 0.93 },
   // Set 3 (other personas, everyday group life) was measured, then its misses studied: a tuned-on set.
   'parse-heldout-3.jsonl': { intent: 0.96, category: 0.94, forWhom: 0.95, location: 0.98, urgent: 0.98, contextDependent: 0.96 },
-  // Set 4 was written after the last change and never tuned on: the honest figures.
-  'parse-heldout-4.jsonl': { intent: 0.8, category: 0.9, forWhom: 0.95, location: 0.98, urgent: 0.95, contextDependent: 0.85 },
+  // Set 4 was honest until its misses were studied for kinds of error (quotes, bare replies, generic+specific items).
+  'parse-heldout-4.jsonl': { intent: 0.9, category: 0.93, forWhom: 0.95, location: 0.98, urgent: 0.98, contextDependent: 0.97 },
+  // Set 5 (fever-wave chat in many voices) was measured before that round, then tuned on: intent 0.913 -> 0.993.
+  'parse-heldout-5.jsonl': { intent: 0.98, category: 0.98, forWhom: 0.96, location: 0.98, urgent: 0.98, contextDependent: 0.98 },
+  // Set 6 was written after the last change and never tuned on: the honest figures.
+  'parse-heldout-6.jsonl': { intent: 0.96, category: 0.97, forWhom: 0.97, location: 0.98, urgent: 0.97, contextDependent: 0.98 },
 };
 
 describe('parse held-out sets', () => {
@@ -54,5 +58,7 @@ describe('parse held-out sets', () => {
     expect(count('parse-heldout-2.jsonl')).toBeGreaterThanOrEqual(80);
     expect(count('parse-heldout-3.jsonl')).toBeGreaterThanOrEqual(150);
     expect(count('parse-heldout-4.jsonl')).toBeGreaterThanOrEqual(80);
+    expect(count('parse-heldout-5.jsonl')).toBeGreaterThanOrEqual(150);
+    expect(count('parse-heldout-6.jsonl')).toBeGreaterThanOrEqual(80);
   });
 });

@@ -19,7 +19,11 @@ import {
   recogniseAidCommand,
   roomRequestList,
   stockReport,
+  withdraw,
+  type AidCommand,
+  type AidEnv,
   type AidPost,
+  type AidRequest,
 } from '../../domain/aid/index.ts';
 import { aidEnv } from './aid-env.ts';
 
@@ -35,8 +39,8 @@ export const aidFeature: Feature = {
 
     bot.on(async (ctx, next) => {
       if (ctx.room?.kind === 'union') return next();
-      if (ctx.isPrivate) return privateCommand(ctx) ? undefined : next();
-      if (groupCommand(ctx)) return;
+      if (ctx.isPrivate) return privateCommand(ctx, env) ? undefined : next();
+      if (groupCommand(ctx, env)) return;
       const post = toAidPost(ctx);
       for (const e of handleAidPost(ctx.state.aid, post, env)) {
         if (e.kind === 'room') ctx.outbox.toRoom(e.room, e.text, e.mentions);
@@ -84,32 +88,49 @@ function toAidPost(ctx: MessageContext): AidPost {
   };
 }
 
-function groupCommand(ctx: MessageContext): boolean {
+function groupCommand(ctx: MessageContext, env: AidEnv): boolean {
   const cmd = recogniseAidCommand(ctx.text);
   if (!cmd || cmd.kind === 'stock') return false;
   const aid = ctx.state.aid;
   const sender = ctx.msg.sender.name;
   if (cmd.kind === 'list') ctx.reply(roomRequestList(aid, ctx.room!.topic, ctx.room!.building));
   else if (cmd.kind === 'mine') ctx.reply(ownRequestList(aid, sender));
-  else {
-    const mine = ownRequests(aid, sender).filter((r) => r.room === ctx.room!.topic);
-    const target = cmd.index ? mine[cmd.index - 1] : mine[mine.length - 1];
-    if (!target) ctx.reply('您在本群没有待解决的求助。');
-    else {
-      closeRequest(target, cmd.status, ctx.now);
-      ctx.reply(cmd.status === 'fulfilled' ? '好的,这条求助已标记为解决。' : '好的,这条求助已取消。');
-    }
-  }
+  else closeOwn(ctx, env, cmd, ownRequests(aid, sender).filter((r) => r.room === ctx.room!.topic), '您在本群没有待解决的求助。');
   return true;
 }
 
-function privateCommand(ctx: MessageContext): boolean {
+/** 完成 / 取消 (2): closes the sender's latest (or numbered) request; helpers hear of a cancel. */
+function closeOwn(ctx: MessageContext, env: AidEnv, cmd: Extract<AidCommand, { kind: 'close' }>, mine: AidRequest[], none: string): void {
+  const target = cmd.index ? mine[cmd.index - 1] : mine[mine.length - 1];
+  if (!target) return ctx.reply(none);
+  ctx.reply(cmd.status === 'fulfilled' ? '好的,这条求助已标记为解决。' : '好的,这条求助已取消。');
+  if (cmd.status === 'fulfilled') return closeRequest(target, 'fulfilled', ctx.now);
+  for (const e of withdraw(target, ctx.now, env)) if (e.kind === 'room') ctx.outbox.toRoom(e.room, e.text, e.mentions);
+}
+
+/** A resident asking the bot privately for something: neighbours only see the group. */
+function privateRequest(ctx: MessageContext): boolean {
+  if (ctx.person.role !== 'resident') return false;
+  const a = ctx.services.parser.parse(ctx.text, {});
+  if (a.intent !== 'request' || a.items.length === 0) return false;
+  ctx.reply('私聊里的求助邻居们看不到。请在您的楼栋群里直接说需要什么(比如"3号楼老人求退烧药"),有邻居回应时我会@您;情况紧急请直接联系网格员或拨打120。');
+  return true;
+}
+
+function privateCommand(ctx: MessageContext, env: AidEnv): boolean {
   const cmd = recogniseAidCommand(ctx.text);
-  if (!cmd) return false;
+  if (!cmd) return privateRequest(ctx);
   const staff = ctx.person.role !== 'resident';
   const aid = ctx.state.aid;
-  if (cmd.kind === 'mine') {
-    ctx.reply(ownRequestList(aid, ctx.msg.sender.name));
+  const sender = ctx.msg.sender.name;
+  // A resident's own requests, in whichever group they were posted.
+  if (cmd.kind === 'mine' || (!staff && cmd.kind === 'list')) {
+    ctx.reply(ownRequestList(aid, sender));
+    return true;
+  }
+  const mine = ownRequests(aid, sender);
+  if (cmd.kind === 'close' && (!staff || mine.length)) {
+    closeOwn(ctx, env, cmd, mine, '您现在没有待解决的求助。');
     return true;
   }
   if (!staff) return false;
@@ -119,6 +140,6 @@ function privateCommand(ctx: MessageContext): boolean {
       const result = applyStock(aid.stock, ctx.person.grid, cmd.item, cmd.delta);
       ctx.reply(result ? `已更新:${result.point.name} ${cmd.item} 现有 ${result.count}` : '还没有登记爱心药领取处,请先在 config/linli.yaml 的 pickupPoints 里添加。');
     } else ctx.reply(stockReport(aid.stock));
-  } else return false;
+  }
   return true;
 }

@@ -12,7 +12,7 @@ import {
   sumCounts,
   type DueItem,
 } from '../../domain/callbacks/index.ts';
-import { aidSummary, gridRequestList, isOpen, openRequestCount } from '../../domain/aid/index.ts';
+import { aidSummary, gridRequestList, isOpen, openRequestCount, type AidState } from '../../domain/aid/index.ts';
 import { localDate } from '../../domain/time.ts';
 
 const DAY_MS = 86_400_000;
@@ -30,16 +30,34 @@ function morning(job: JobContext, holidays: string[]): void {
   const { state, services, now } = job;
   const date = localDate(now);
   const holiday = holidays.includes(date);
-  for (const worker of services.directory.allPeople().filter((p) => p.role === 'grid_worker')) {
+  const listed = services.directory.allPeople().filter((p) => p.role === 'grid_worker');
+  // A worker the roster names but the people list forgot still gets their list.
+  const unlisted = [...new Set(state.roster.map((e) => e.worker))]
+    .filter((name) => !listed.some((p) => p.name === name) && services.directory.person(name).role !== 'admin')
+    .map((name) => services.directory.person(name));
+  for (const worker of [...listed, ...unlisted]) {
     const parts: string[] = [];
     if (!holiday && state.roster.some((e) => e.worker === worker.name)) {
       const items = withAidNotes(buildDueItems(state.roster, state.calls, date, { worker: worker.name, holidays, asOfStart: true }), job);
       parts.push(formatMorningList(worker.name, items, date));
     }
-    const aid = aidSummary(state.aid, worker.grid, new Date(now.getTime() - DAY_MS));
+    const aid = worker.role === 'grid_worker' ? aidSummary(aidSeenBy(state.aid, worker.name), worker.grid, new Date(now.getTime() - DAY_MS)) : null;
     if (aid) parts.push(aid);
     if (parts.length) job.outbox.toPerson(worker.name, parts.join('\n\n'));
   }
+}
+
+/**
+ * The grid's aid as one worker may see it: a need another worker found on a callback keeps that
+ * worker's roster person private (no name, no room), like the anonymous post in the group.
+ */
+function aidSeenBy(aid: AidState, worker: string): AidState {
+  return {
+    ...aid,
+    requests: aid.requests.map((r) =>
+      r.anonymous && r.onBehalfOf !== null && r.requester !== worker ? { ...r, onBehalfOf: null, location: { ...r.postedLocation } } : r,
+    ),
+  };
 }
 
 /** "止咳药已有邻居响应,待确认": how the aid request made for a roster person stands. */
@@ -77,7 +95,7 @@ function evening(job: JobContext, holidays: string[]): void {
   // Each grid worker, privately: the requests of the grid still open tonight.
   for (const worker of directory.allPeople().filter((p) => p.role === 'grid_worker')) {
     const { open, matched } = openRequestCount(state.aid, worker.grid);
-    if (open + matched > 0) job.outbox.toPerson(worker.name, `【今晚互助】\n${gridRequestList(state.aid, worker.grid)}`);
+    if (open + matched > 0) job.outbox.toPerson(worker.name, `【今晚互助】\n${gridRequestList(aidSeenBy(state.aid, worker.name), worker.grid)}`);
   }
 
   // Admins: district totals and the day's open requests.

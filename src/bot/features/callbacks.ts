@@ -15,11 +15,13 @@ import {
   formatDueReply,
   formatEscalationResolved,
   formatNotCalled,
+  formatNotYet,
   formatPersonStatus,
   formatReportAck,
   formatReportAllAck,
   formatStats,
   formatUnknownPerson,
+  interpretFor,
   interpretWorkerMessage,
   lastDays,
   openFlags,
@@ -29,8 +31,10 @@ import {
   describeFindings,
   unreachableAttempts,
   workerStats,
+  findMentions,
   type CallbackReport,
   type CallRecord,
+  type RosterEntry,
 } from '../../domain/callbacks/index.ts';
 import { closeRequest, isOpen, postCallbackNeed } from '../../domain/aid/index.ts';
 import { localDate } from '../../domain/time.ts';
@@ -45,7 +49,8 @@ export const callbacksFeature: Feature = {
     const { config, directory } = bot.services;
 
     bot.on((ctx, next) => {
-      if (!ctx.isPrivate || ctx.person.role === 'resident') return next();
+      // Grid workers and admins; also anyone the roster names as a worker, even if the people list forgot them.
+      if (!ctx.isPrivate || (ctx.person.role === 'resident' && !ctx.state.roster.some((e) => e.worker === ctx.person.name))) return next();
       if (answerClarification(ctx)) return;
       const result = interpretWorkerMessage(ctx.text, {
         worker: ctx.person.name,
@@ -97,6 +102,9 @@ export const callbacksFeature: Feature = {
           });
           ctx.reply(formatAmbiguous(result.mention, result.candidates));
           return;
+        case 'not_yet':
+          ctx.reply(formatNotYet(result.person?.name ?? result.mention));
+          return;
         case 'unknown_person':
           ctx.reply(formatUnknownPerson(result.name));
           return;
@@ -139,6 +147,7 @@ function record(ctx: MessageContext, report: CallbackReport, text = ctx.text): s
   const entry = report.entry;
   const date = localDate(now);
   const previouslyOpen = { flags: openFlags(entry, state.calls), needs: openNeeds(entry, state.calls) };
+  const escalatedSinceLastSuccess = escalatedSince(state, entry, lastSuccessDate(entry, state.calls));
   const call: CallRecord = {
     id: `C${state.nextCallId++}`,
     rosterId: entry.id,
@@ -162,13 +171,26 @@ function record(ctx: MessageContext, report: CallbackReport, text = ctx.text): s
     .filter((c) => c.rosterId === entry.id && c.date === date && c.outcome === 'unreachable')
     .reduce((n, c) => n + Math.max(1, c.attempts ?? 1), 0);
   const lines = [formatReportAck(report, { attemptsToday, previouslyOpen, adminAlerted: admins.length > 0 })];
-  if (report.outcome !== 'unreachable' && state.callbackEscalations.includes(`${entry.id}:${date}`)) {
+  // An escalated case (today's, or an earlier day's still unsettled) is settled by this call: tell the admin once.
+  if (report.outcome !== 'unreachable' && escalatedSinceLastSuccess) {
     const summary = describeFindings(report.flags, report.needs, report.temperature) || '情况正常';
     for (const a of admins) ctx.outbox.toPerson(a.name, formatEscalationResolved(entry, summary));
   }
   if (report.clears) closeMetNeeds(ctx, entry.name);
   if (report.needs.length > 0) lines.push(postNeed(ctx, report));
   return lines;
+}
+
+function lastSuccessDate(entry: RosterEntry, calls: readonly CallRecord[]): string | null {
+  let last: string | null = null;
+  for (const c of calls) if (c.rosterId === entry.id && c.outcome !== 'unreachable' && (last === null || c.date > last)) last = c.date;
+  return last;
+}
+
+/** Whether the admin was told this person was unreachable after their last successful call. */
+function escalatedSince(state: BotState, entry: RosterEntry, since: string | null): boolean {
+  const prefix = `${entry.id}:`;
+  return state.callbackEscalations.some((k) => k.startsWith(prefix) && (since === null || k.slice(prefix.length) > since));
 }
 
 /** Good news on a call ("药够吃了") settles the aid request made for that person. */
@@ -215,7 +237,16 @@ function answerClarification(ctx: MessageContext): boolean {
   const candidates = ctx.state.roster.filter((e) => pending.candidateIds.includes(e.id));
   const chosen = resolveAmbiguity(ctx.text, candidates);
   if (!chosen) return false;
-  const report = reportFor(chosen, pending.text, (t) => ctx.services.parser.extractItems(t));
-  ctx.reply(record(ctx, report, pending.text).join('\n'));
+  // The first message may have been a question (王奶奶最近情况) or a report (王奶奶没人接).
+  const meant = interpretFor(chosen, mentionIn(pending.text, chosen), pending.text, (t) => ctx.services.parser.extractItems(t));
+  if (meant.kind === 'query') ctx.reply(formatPersonStatus(chosen, ctx.state.calls));
+  else if (meant.kind === 'not_yet') ctx.reply(formatNotYet(chosen.name));
+  else if (meant.kind === 'report') ctx.reply(record(ctx, meant, pending.text).join('\n'));
+  else return false;
   return true;
+}
+
+/** The words that named `entry` in an earlier message (王奶奶), so the rest can be read. */
+function mentionIn(text: string, entry: RosterEntry): string {
+  return findMentions(text, [entry])[0]?.text ?? entry.name;
 }

@@ -10,6 +10,10 @@ import { localDate, localTime } from '../../domain/time.ts';
 import { maskPhones } from '../../domain/text/privacy.ts';
 
 const SUGGESTION_MINUTES = 30;
+/** 你能干啥 / 工会能帮啥忙 / 能问什么: a question about the bot itself. */
+const CAPABILITY_RE = /^(?:你|您|小助手|机器人|工会)?(?:都)?(?:能|可以|会)(?:帮(?:我|我们|大家)?|干|做|回答|解答|问)(?:些)?(?:啥|什么|哪些)(?:忙|事|问题)?[?？吗呀啊呢。!！\s]*$|^(?:能|可以)问(?:些)?(?:啥|什么|哪些)(?:问题)?[?？]?$|^(?:你|您)?(?:有)?(?:什么|啥)(?:功能|用)[?？]?$/;
+/** Acknowledgements and thanks, alone: 好的,收到 · 谢谢 · 辛苦了 · 明白. */
+const ACK_RE = /^(?:(?:好的?|好嘞|好滴|行|可以|收到了?|谢谢(?:你|您|啦|了)?|多谢|感谢|辛苦了?|嗯+|哦+|噢+|ok|okay|明白了?|知道了|了解)[\s,，.。!！~～]*)+$/i;
 const GREETING = '您好!我是工会服务小助手,可以回答欠薪讨薪、法律援助、劳动争议调解、心理咨询、职工之家、户外劳动者服务站、工匠联盟、入会、工伤、加班费、劳动合同等问题。请@我直接提问。';
 
 export const faqFeature: Feature = {
@@ -21,12 +25,26 @@ export const faqFeature: Feature = {
 
     bot.on(async (ctx, next) => {
       const question = questionFor(ctx, config.bot.askPrefixes);
-      if (question === null) return next();
+      if (question === null) {
+        // "2" right after 您是想问: 1. … 2. … is a reply to the bot, @ or not.
+        if (!ctx.isPrivate && ctx.room?.kind === 'union' && pickSuggestion(ctx, ctx.text.trim())) return;
+        return next();
+      }
       if (ctx.person.role === 'admin' && /^(未解答|待解答|转人工)的?问题$/.test(question)) {
         ctx.reply(listHandoffs(ctx.state));
         return;
       }
+      if (ACK_RE.test(question)) {
+        // "好的,收到" / "谢谢" is not a question: nothing in a private chat, a short word in a group.
+        if (!ctx.isPrivate) ctx.reply('不客气!还有问题随时@我。');
+        return;
+      }
       if (pickSuggestion(ctx, question)) return;
+      if (CAPABILITY_RE.test(question)) {
+        // "你能帮啥忙": say what can be asked, rather than hand it to staff.
+        ctx.reply(GREETING);
+        return;
+      }
       const engine = ctx.services.faq();
       const answer = engine.ask(question, { context: ctx.msg.quote ?? null });
       ctx.reply(answer.reply);

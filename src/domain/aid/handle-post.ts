@@ -2,14 +2,15 @@
 // delivery, thanks or a cancel. The bot speaks only for matches (and when asked).
 import type { Effect } from '../effects.ts';
 import { toRoom } from '../effects.ts';
-import type { ParsedItem } from '../types.ts';
+import type { Location, ParsedItem } from '../types.ts';
 import type { AidEnv } from './settings.ts';
 import { isRelaxed, type AidPost } from './post.ts';
-import type { AidRequest, AidState } from './types.ts';
-import { mergeItems } from './items.ts';
+import { isOpen, type AidRequest, type AidState } from './types.ts';
+import { mergeItems, sharesCategory } from './items.ts';
 import {
   closeRequest,
   continuedRequest,
+  minutesBetween,
   createRequest,
   helpedBy,
   openInRoom,
@@ -24,30 +25,59 @@ export function handleAidPost(state: AidState, post: AidPost, env: AidEnv): Effe
   const a = post.analysis;
   switch (a.intent) {
     case 'cancel':
-      return onCancel(state, post);
+      return onCancel(state, post, env);
     case 'thanks':
       return onThanks(state, post);
     case 'request':
       return onRequest(state, post, env, a.items);
     case 'both': {
+      // 我有A,求B: A answers an open request if one fits, else it stands; B is a request.
       const { wanted, offered } = splitExchange(post.text, a.items);
-      if (offered.length) recordStandingOffer(state, post, offered);
-      return onRequest(state, post, env, wanted);
+      const effects: Effect[] = [];
+      if (offered.length) {
+        const asOffer: AidPost = { ...post, analysis: { ...a, items: offered, contextDependent: false, question: false } };
+        const target = targetForOffer(state, asOffer, env.settings);
+        if (target) effects.push(...linkOffer(target, asOffer, env));
+        recordStandingOffer(state, post, offered);
+      }
+      return [...effects, ...onRequest(state, post, env, wanted)];
     }
     case 'offer':
       return onOffer(state, post, env);
     default:
       if (a.delivered) markDelivered(state, post);
+      else followUp(state, post, env);
       return [];
   }
 }
 
-function onCancel(state: AidState, post: AidPost): Effect[] {
+/** The requester adding to her fresh thread ("5号楼2单元301", "孩子,5岁"): part of the request,
+ *  so a reply quoting it finds the request, and the request learns where. */
+function followUp(state: AidState, post: AidPost, env: AidEnv): void {
+  const req = ownOpen(state, post.sender, post.room)[0];
+  if (!req || req.anonymous || minutesBetween(req.updatedAt, post.at) > env.settings.replyWindowMinutes) return;
+  req.text = `${req.text}\n${post.text.slice(0, 200)}`;
+  req.messageIds.push(post.id);
+  req.updatedAt = post.at.toISOString();
+  if (!post.analysis.question) addLocation(req, post);
+}
+
+function onCancel(state: AidState, post: AidPost, env: AidEnv): Effect[] {
   const req = pickOwn(state, post);
-  if (!req) return [];
-  closeRequest(req, 'cancelled', post.at);
-  const helpers = [...new Set(req.offers.map((o) => o.helper))];
-  return helpers.length ? [toRoom(req.room, cancelNotice(req), helpers)] : [];
+  return req ? withdraw(req, post.at, env) : [];
+}
+
+/** Cancels a request; every helper who offered hears it in the group where they offered. */
+export function withdraw(req: AidRequest, at: Date, env: AidEnv): Effect[] {
+  closeRequest(req, 'cancelled', at);
+  const byRoom = new Map<string, string[]>();
+  for (const o of req.offers) {
+    const room = o.room ?? req.room;
+    const helpers = byRoom.get(room) ?? [];
+    if (!helpers.includes(o.helper)) helpers.push(o.helper);
+    byRoom.set(room, helpers);
+  }
+  return [...byRoom].map(([room, helpers]) => toRoom(room, cancelNotice(req, room === req.room, env.roomBuilding(req.room)), helpers));
 }
 
 function onThanks(state: AidState, post: AidPost): Effect[] {
@@ -78,19 +108,25 @@ function onRequest(state: AidState, post: AidPost, env: AidEnv, items: ParsedIte
     continued.text = `${continued.text}\n${post.text}`;
     continued.messageIds.push(post.id);
     continued.updatedAt = post.at.toISOString();
-    revealPostedLocation(continued, post);
+    addLocation(continued, post);
     return [];
   }
   const someoneElsesThread = openInRoom(state, post.room).some((r) => r.requester !== post.sender);
-  if (a.question && items.length === 0 && someoneElsesThread) return []; // 几栋? — a question into a thread
+  if (a.question && someoneElsesThread) return []; // 几栋? 泰诺林行吗? — a question into a thread
   if (items.length === 0 && a.contextDependent) return [];
 
   const location = { ...a.location, building: a.location.building ?? post.roomBuilding };
+  const relayed = postedInGridGroup(state, post, location.building, items);
+  if (relayed) {
+    // "6号楼那个孩子,谁家有美林": someone relaying a building's open need by hand.
+    relayed.escalatedToGridAt ??= post.at.toISOString();
+    return [];
+  }
   const same = sameNeed(state, location, items, post.grid);
   if (same && same.room === post.room) {
     // A grid worker posting the need the bot already posted for a callback: one request.
     same.requester = post.sender;
-    revealPostedLocation(same, post);
+    addLocation(same, post);
     same.items = mergeItems(same.items, items);
     same.text = `${same.text}\n${post.text}`;
     same.messageIds.push(post.id);
@@ -106,27 +142,37 @@ function onRequest(state: AidState, post: AidPost, env: AidEnv, items: ParsedIte
   return effects;
 }
 
-/** What the requester now posted in the group may be repeated there (a room number, say). */
-function revealPostedLocation(req: AidRequest, post: AidPost): void {
+/** An open request of another group in this grid group's grid, for the building and need named here. */
+function postedInGridGroup(state: AidState, post: AidPost, building: string | null, items: ParsedItem[]): AidRequest | null {
+  if (post.roomKind !== 'grid' || !building || items.length === 0) return null;
+  return (
+    state.requests.find(
+      (r) => isOpen(r) && r.room !== post.room && r.grid === post.grid && r.location.building === building && sharesCategory(r.items, items),
+    ) ?? null
+  );
+}
+
+/** Where the requester now says it is; what she posted in the group may be repeated there. */
+function addLocation(req: AidRequest, post: AidPost): void {
   if (post.room !== req.room) return;
+  const fill = (known: Location, more: Location): Location => ({
+    building: known.building ?? more.building,
+    unit: known.unit ?? more.unit,
+    floor: known.floor ?? more.floor,
+    room: known.room ?? more.room,
+  });
   req.anonymous = false;
-  const shown = req.postedLocation;
-  const now = post.postedLocation;
-  req.postedLocation = {
-    building: shown.building ?? now.building,
-    unit: shown.unit ?? now.unit,
-    floor: shown.floor ?? now.floor,
-    room: shown.room ?? now.room,
-  };
+  req.location = fill(req.location, post.analysis.location);
+  req.postedLocation = fill(req.postedLocation, post.postedLocation);
 }
 
 function onOffer(state: AidState, post: AidPost, env: AidEnv): Effect[] {
   const a = post.analysis;
   if (a.delivered && markDelivered(state, post)) return [];
   const target = targetForOffer(state, post, env.settings);
-  if (target) return linkOffer(target, post, env);
-  if (a.items.length > 0 && (a.standing || !a.contextDependent)) recordStandingOffer(state, post, a.items);
-  return [];
+  // 有需要的来拿: it answers the request that fits and still stands for the next one.
+  if (a.items.length > 0 && (a.standing || (!target && !a.contextDependent))) recordStandingOffer(state, post, a.items);
+  return target ? linkOffer(target, post, env) : [];
 }
 
 function markDelivered(state: AidState, post: AidPost): boolean {

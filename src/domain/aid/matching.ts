@@ -16,6 +16,7 @@ const STANDING_OFFER_HOURS = 24;
 export function linkOffer(req: AidRequest, post: AidPost, env: AidEnv): Effect[] {
   const offer: OfferLink = {
     helper: post.sender,
+    room: post.room,
     at: post.at.toISOString(),
     text: post.text,
     items: post.analysis.items,
@@ -23,13 +24,15 @@ export function linkOffer(req: AidRequest, post: AidPost, env: AidEnv): Effect[]
     delivered: post.analysis.delivered,
   };
   const already = req.offers.some((o) => o.helper === post.sender);
+  const fit = itemFit(req.items, offer.items);
+  // Only a stand-in (adult medicine for a child) so far: the first real fit is announced too.
+  const better = req.offers.length > 0 && req.offers.every((o) => itemFit(req.items, o.items) === 'compatible') && fitScore(fit) > fitScore('compatible');
   req.offers.push(offer);
   req.updatedAt = offer.at;
   if (offer.delivered) req.delivered = true;
-  if (req.status !== 'open' || already) return []; // a backup offer: recorded, no noise
+  if ((req.status !== 'open' && !better) || already) return []; // a backup offer: recorded, no noise
   req.status = 'matched';
   req.helper = post.sender;
-  const fit = itemFit(req.items, offer.items);
   const effects: Effect[] = [
     toRoom(req.room, matchNotice(req, offer, fit, env.roomBuilding(req.room)), [req.requester, post.sender]),
   ];
@@ -82,6 +85,7 @@ export function matchNewRequest(state: AidState, req: AidRequest, now: Date, env
     req.helper = best.helper;
     req.offers.push({
       helper: best.helper,
+      room: best.room,
       at: now.toISOString(),
       text: best.text,
       items: best.items,

@@ -5,7 +5,7 @@ import type { AidSettings } from './settings.ts';
 import { isOpen, type AidRequest, type AidState } from './types.ts';
 import { fitScore, itemFit, sharesCategory } from './items.ts';
 
-const minutesBetween = (a: string | Date, b: Date): number => (b.getTime() - new Date(a).getTime()) / 60000;
+export const minutesBetween = (a: string | Date, b: Date): number => (b.getTime() - new Date(a).getTime()) / 60000;
 
 export function newId(state: AidState, prefix: string): string {
   return `${prefix}${state.nextId++}`;
@@ -26,8 +26,11 @@ export function ownOpen(state: AidState, sender: string, room: string): AidReque
 export function continuedRequest(state: AidState, post: AidPost, settings: AidSettings): AidRequest | null {
   const items = post.analysis.items;
   for (const r of ownOpen(state, post.sender, post.room)) {
-    if (minutesBetween(r.updatedAt, post.at) > settings.refreshWindowMinutes) continue;
+    const minutes = minutesBetween(r.updatedAt, post.at);
+    if (minutes > settings.refreshWindowMinutes) continue;
     if (items.length === 0 || r.items.length === 0 || sharesCategory(r.items, items)) return r;
+    // "美林没有的话布洛芬也行": a context-dependent follow-up on her fresh thread.
+    if (post.analysis.contextDependent && minutes <= settings.replyWindowMinutes) return r;
   }
   return null;
 }
@@ -47,7 +50,7 @@ export function targetForOffer(state: AidState, post: AidPost, settings: AidSett
   const pool = candidates(state, post, settings);
   if (pool.length === 0) return null;
   if (post.quote) {
-    const quoted = pool.find((r) => r.text.includes(post.quote!) || post.quote!.includes(r.text));
+    const quoted = pool.find((r) => r.text.includes(post.quote!) || post.quote!.includes(r.text)) ?? quotedNotice(pool, post.quote);
     if (quoted) return quoted;
   }
   const byMention = pool.filter((r) => post.mentioned.includes(r.requester)).sort(newestFirst)[0];
@@ -69,9 +72,17 @@ export function targetForOffer(state: AidState, post: AidPost, settings: AidSett
       a.r.createdAt.localeCompare(b.r.createdAt),
   );
   if (scored[0]) return scored[0].r;
-  // "我也有,泰诺林行不行?" names an item the request did not: still an answer to the thread.
-  if (post.analysis.contextDependent) return recent.find((r) => r.items.length === 0 || itemFit(r.items, items) !== 'none') ?? recent[0] ?? null;
-  return null;
+  if (!post.analysis.contextDependent) return null;
+  // "我也有,泰诺林行不行?" proposes another item to the thread; "我也有布洛芬" under an
+  // antigen request answers nothing there.
+  return recent.find((r) => r.items.length === 0) ?? (post.analysis.question ? recent[0] : null) ?? null;
+}
+
+/** A quote of the bot's own relay or notice names the need (and the building), not the post. */
+function quotedNotice(pool: AidRequest[], quote: string): AidRequest | null {
+  const named = pool.filter((r) => r.items.length > 0 && r.items.every((i) => quote.includes(i.name)));
+  const inBuilding = named.filter((r) => r.location.building && quote.includes(`${r.location.building}号楼`));
+  return (inBuilding.length ? inBuilding : named).sort(newestFirst)[0] ?? null;
 }
 
 /** Same building > same grid > elsewhere. */

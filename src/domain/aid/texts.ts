@@ -109,8 +109,11 @@ export function gridOfferAck(req: AidRequest, roomBuilding: string | null): stri
   return `谢谢!已在${building ? `${building}号楼` : '对方所在的'}群里通知求助的邻居,请和对方联系。`;
 }
 
-export function cancelNotice(req: AidRequest): string {
-  return `${req.requester} 的求助(${need(req)})已经不需要了,谢谢热心帮忙!`;
+/** In another group (a helper answering a relay) the requester stays unnamed, as in the relay. */
+export function cancelNotice(req: AidRequest, inOwnRoom: boolean, roomBuilding: string | null): string {
+  const building = req.location.building ?? roomBuilding;
+  const whose = inOwnRoom && !req.anonymous ? `${req.requester} 的求助` : `${building ? `${building}号楼` : ''}那条求助`;
+  return `${whose}(${need(req)})已经不需要了,谢谢热心帮忙!`;
 }
 
 const STATUS_LABEL: Record<string, string> = {

@@ -6,6 +6,8 @@ export type RequestStatus = 'open' | 'matched' | 'fulfilled' | 'cancelled' | 'ex
 
 export interface OfferLink {
   helper: string;
+  /** Group the offer was made in (a grid group, for a relayed request); absent in old state. */
+  room?: string;
   at: string;
   text: string;
   items: ParsedItem[];

@@ -159,3 +159,8 @@ export function formatUnknownPerson(name?: string): string {
     ? `您的回访名单里没有"${name}",请核对一下姓名(说全名最准)。`
     : '没看出是哪位,请带上姓名,比如"张桂兰正常""李秀英没人接"。';
 }
+
+/** 赵德明今天还没打 / 下午再打: nothing recorded, just a nod. */
+export function formatNotYet(name?: string): string {
+  return `好的,${name ?? '这位'}先不记录,打完直接告诉我结果就行。`;
+}

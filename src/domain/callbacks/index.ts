@@ -20,6 +20,7 @@ export { analyzeReport, findTemperature, type ExtractItems, type ReportAnalysis 
 export { findMentions, nicknamesFromNote, resolveAmbiguity, narrowByAddress, type Mention } from './resolve.ts';
 export {
   interpretWorkerMessage,
+  interpretFor,
   reportFor,
   type CallbackInterpretation,
   type CallbackReport,
@@ -37,6 +38,7 @@ export {
   formatPersonStatus,
   formatAmbiguous,
   formatUnknownPerson,
+  formatNotYet,
   type AckOptions,
 } from './format-worker.ts';
 export {

@@ -2,7 +2,7 @@
 import { toHalfWidth } from '../text/normalize.ts';
 import { analyzeReport, type ExtractItems, type ReportAnalysis } from './report.ts';
 import { findMentions, guessUnknownName, type Mention } from './resolve.ts';
-import { NOT_YET_RE } from './vocabulary.ts';
+import { NOT_YET_RE, PLANNED_CALL_RE } from './vocabulary.ts';
 import type { RosterEntry } from './types.ts';
 
 export type CallbackQuery = 'due_today' | 'not_called' | 'status' | 'stats';
@@ -21,6 +21,9 @@ export type CallbackInterpretation =
   /** 都打完了,都挺好: every still-pending due entry of the worker was reached and is fine. */
   | { kind: 'report_all'; outcome: 'reached'; clears: true }
   | { kind: 'ambiguous'; mention: string; candidates: RosterEntry[] }
+  /** 赵德明今天还没打 / 王奶奶那边我下午再打: a plan, nothing to record yet. */
+  | { kind: 'not_yet'; mention: string; person?: RosterEntry }
+  /** Someone the worker named who is not on their list (or who cannot be told from the words). */
   | { kind: 'unknown_person'; name?: string }
   | { kind: 'none' };
 
@@ -74,17 +77,41 @@ export function interpretWorkerMessage(rawText: string, ctx: InterpretContext): 
   }
 
   const first = mentions[0];
-  if (first.candidates.length > 1) return { kind: 'ambiguous', mention: first.text, candidates: first.candidates };
-  const rest = text.replace(first.text, '').replace(/[()()\s,.:;!。，：]/g, '');
-  const isStatus = STATUS_RE.test(text) || (QUESTION_RE.test(text) && !ALL_RE.test(text)) || rest.length === 0;
-  if (isStatus && mentions.length === 1) return { kind: 'query', query: 'status', person: first.candidates[0] };
-
-  if (NOT_YET_RE.test(text) && mentions.length === 1) return { kind: 'none' };
+  if (first.candidates.length > 1) {
+    if (isPlanOnly(text, ctx.extractItems)) return { kind: 'not_yet', mention: first.text };
+    return { kind: 'ambiguous', mention: first.text, candidates: first.candidates };
+  }
+  if (mentions.length === 1 && isStatusQuestion(text, first.text)) return { kind: 'query', query: 'status', person: first.candidates[0] };
+  if (isPlanOnly(text, ctx.extractItems)) return { kind: 'not_yet', mention: first.text, person: first.candidates[0] };
   const people = distinctPeople(mentions);
   const unclear = people.find((m) => m.candidates.length > 1);
   if (unclear) return { kind: 'ambiguous', mention: unclear.text, candidates: unclear.candidates };
   if (people.length === 1) return reportFor(first.candidates[0], text, ctx.extractItems);
   return { kind: 'reports', reports: splitReports(text, people, ctx.extractItems) };
+}
+
+/**
+ * What a message means for one person, once the worker has said which of several they meant:
+ * a question about them, a plan (nothing to record), or a report.
+ */
+export function interpretFor(entry: RosterEntry, mention: string, rawText: string, extractItems: ExtractItems): CallbackInterpretation {
+  const text = toHalfWidth(rawText).trim();
+  if (isStatusQuestion(text, mention)) return { kind: 'query', query: 'status', person: entry };
+  if (isPlanOnly(text, extractItems)) return { kind: 'not_yet', mention, person: entry };
+  return reportFor(entry, text, extractItems);
+}
+
+/** 张桂兰最近情况 / 张桂兰怎么样了? / a bare name. */
+function isStatusQuestion(text: string, mention: string): boolean {
+  const rest = text.replace(mention, '').replace(/[()()\s,.:;!。，：]/g, '');
+  return STATUS_RE.test(text) || (QUESTION_RE.test(text) && !ALL_RE.test(text)) || rest.length === 0;
+}
+
+/** 还没打 / 下午再打 with no result in the words: nothing to record. */
+function isPlanOnly(text: string, extractItems: ExtractItems): boolean {
+  const stripped = text.replace(new RegExp(NOT_YET_RE.source, 'g'), '').replace(new RegExp(PLANNED_CALL_RE.source, 'g'), '');
+  if (stripped === text) return false;
+  return !analyzeReport(stripped, extractItems).hasSignal;
 }
 
 /** One mention per person, in text order. */
@@ -118,11 +145,12 @@ function splitReports(text: string, people: Mention[], extractItems: ExtractItem
   });
 }
 
-/** A report about someone not on this worker's list, or a message for another feature. */
+/** A report or question about someone not on this worker's list, or a message for another feature. */
 function unknownOrNone(text: string, ctx: InterpretContext): CallbackInterpretation {
+  // A full name from anyone's roster is never a question for another feature (nor for union staff).
   const anywhere = findMentions(text, ctx.roster).find((m) => m.how === 'full');
-  const looksLikeReport = /没人接|无人接|打不通|没打通|联系不上|关机|回访|上门看|打过了|打了|打通|正常|挺好/.test(text);
-  if (anywhere && looksLikeReport) return { kind: 'unknown_person', name: anywhere.text };
+  if (anywhere) return { kind: 'unknown_person', name: anywhere.text };
+  const looksLikeReport = /没人接|无人接|打不通|没打通|联系不上|关机|回访|上门看|打过了|打了|打通|正常|挺好/.test(text) || STATUS_RE.test(text);
   if (!looksLikeReport) return { kind: 'none' };
   const name = guessUnknownName(text);
   return name ? { kind: 'unknown_person', name } : { kind: 'none' };

@@ -133,7 +133,8 @@ export function analyzeReport(rawText: string, extractItems: ExtractItems): Repo
       const items = extractItems(clause);
       for (const item of items.length ? items : fallbackItems(clause)) needs.set(item.name, item);
     } else if (wantsSomething) {
-      for (const item of extractItems(clause)) needs.set(item.name, item);
+      const items = extractItems(clause);
+      for (const item of items.length ? items : fallbackItems(clause)) needs.set(item.name, item);
     }
   }
 

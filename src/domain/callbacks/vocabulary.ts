@@ -8,6 +8,8 @@ export const VISITED_RE = /上门|入户|家访|去家里|到家里|去他家|�
 export const PLANNED_BEFORE_RE = /(明天|明早|后天|等会儿?|待会儿?|一会儿?|晚点|下午|晚上|准备|打算|要|得|会|再|去)$/;
 /** Not called yet: 李秀英今天还没打 (nothing to record). */
 export const NOT_YET_RE = /还没打|没打呢|还没回访|还没联系|待会打|等会打|一会打|一会儿打|明天打|晚点打|还没来得及/;
+/** A call still to make: 下午再打, 等会儿联系, 明天上门看看. */
+export const PLANNED_CALL_RE = /(?:我|那边)?(?:下午|晚上|晚点|等会儿?|待会儿?|一会儿?|过会儿?|回头|稍后|明天|明早|后天)(?:再|就|去|会)?(?:打|联系|回访|上门|去看)/;
 /** Got through after all, checked after the unreachable phrases are removed: 第一次没接,后来打通了. */
 export const REACHED_EXPLICIT_RE = /打通|接通|接了|通了|联系上|回电了|回过来了/;
 /** Any sign the message reports a call. */
@@ -60,6 +62,7 @@ export const FALLBACK_ITEMS: { re: RegExp; name: string; category: Category }[] 
   { re: /胃药/, name: '胃药', category: 'stomach_medicine' },
   { re: /抗原/, name: '抗原', category: 'antigen_test' },
   { re: /体温计/, name: '体温计', category: 'thermometer' },
+  { re: /买菜|没菜|缺菜|蔬菜|青菜/, name: '蔬菜', category: 'food' },
 ];
 
 export function fallbackItems(clause: string): ParsedItem[] {

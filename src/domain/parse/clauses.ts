@@ -16,6 +16,8 @@ export const thanksLed = (c: string): boolean => THANKS_LED.test(c);
 const PAST_HELP = /(昨|刚才|刚刚|已经|之前|上午|下午|晚上).{0,6}帮(我|忙|着)|帮(我|忙|着).{0,10}(了|过)$/;
 const ASKING = /[吗么?？]|谁|哪位|能不能|可不可以|能否|(能|可以).{0,4}帮/;
 export const pastHelp = (c: string): boolean => PAST_HELP.test(c) && !ASKING.test(c);
+/** The clause asks something of someone (a question, 谁, 能不能, 求, 急需). */
+export const asksInClause = (c: string): boolean => ASKING.test(c) || /求|急需|需要|缺|借/.test(c);
 
 // 楼主的药送到了吗 / 借到了吗 / 后来怎么样了: asking how an earlier thread went.
 const STATUS =

@@ -46,6 +46,16 @@ function childItemAsked(who: ForWhom, intent: string, items: ParsedItem[]): ForW
   return items.some((i) => CHILD_WORD.test(i.name) && i.category !== 'daily_supplies') ? 'child' : who;
 }
 
+// WeChat quotes the post replied to as 「name：text」 plus a dashed rule, before or after the reply.
+// The quote is the earlier message: the reply alone is read. Bounded classes only (no backtracking blow-up).
+const QUOTE = /「[^」：:\n]{0,40}[：:][^」]{0,800}」/g;
+const RULE = /(?:-\s?){5,}/g;
+function withoutQuote(text: string): { body: string; quoted: boolean } {
+  if (!text.includes('「')) return { body: text, quoted: false };
+  const body = text.replace(QUOTE, ' ').replace(RULE, ' ');
+  return body === text.replace(RULE, ' ') || body.trim() === '' ? { body: text, quoted: false } : { body, quoted: true };
+}
+
 // Only asks, offers, exchanges, thanks and withdrawals carry items in the contract.
 const CARRIES_ITEMS = new Set(['request', 'offer', 'both', 'thanks', 'cancel']);
 const MAY_BE_URGENT = new Set(['request', 'both']);
@@ -59,7 +69,8 @@ export function createParser(lexicon: ItemLexicon): Parser {
   const classifier = trainIntentClassifier(createSegmenter(userWords));
 
   function parse(text: string, hints?: ParseHints): MessageAnalysis {
-    const { display, norm } = prepareText(text);
+    const { body, quoted } = withoutQuote(text);
+    const { display, norm } = prepareText(body);
     const matches = matcher.match(display, norm);
     const masked = mask(norm, matches, 'X');
     const items = selectItems(matches);
@@ -76,7 +87,8 @@ export function createParser(lexicon: ItemLexicon): Parser {
       forWhom: who,
       location,
       urgent: MAY_BE_URGENT.has(intent) && isUrgentText(masked, temperature),
-      contextDependent: ctx.contextDependent,
+      // A reply quoting an earlier post leans on it, whatever it says.
+      contextDependent: ctx.contextDependent || (quoted && intent !== 'info'),
       pickup: intent === 'info' || intent === 'other' ? null : pickup.read(norm),
       standing: ctx.standing,
       delivered: ctx.delivered,

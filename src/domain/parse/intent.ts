@@ -1,7 +1,7 @@
 // Intent by phrase-shape rules read clause by clause; the classifier only decides posts no rule speaks for.
 import type { Intent } from '../types.ts';
 import type { IntentClassifier } from './classifier.ts';
-import { asksAboutThread, pastHelp, splitClauses, thanksLed, withoutAskerPointers } from './clauses.ts';
+import { asksAboutThread, asksInClause, pastHelp, splitClauses, thanksLed, withoutAskerPointers } from './clauses.ts';
 import { CUES, has, hasAny } from './cues.ts';
 
 // 家里有的邻居请联系我: 'neighbours who have it', a relative clause, not the writer having it.
@@ -33,13 +33,18 @@ const asksWho = (c: string): boolean => WHO_ASKS.test(c) && hasAny(CUES.requestS
 
 export function readIntent(masked: string, itemCount: number, classifier: IntentClassifier, raw: string): Intent {
   const t = withoutAskerPointers(masked.replace(/不用谢|不客气|不用客气/g, ''));
-  if (has(CUES.cancelStrong, withoutQuestions(t))) return 'cancel';
+  // 用不着了,送有需要的: no longer needed by the writer, given away to the group.
+  if (has(CUES.cancelStrong, withoutQuestions(t)) && !has(CUES.offerAsk, t)) return 'cancel';
+  // A bare 有 / 有的 / 有有有 answers an ask.
+  if (/^(有|有的|有啊|有呀|有哦)+[!！~～。.]*$/.test(t.trim())) return 'offer';
 
   const clauses = splitClauses(t);
   // 楼主的药送到了吗: a question about how a thread went, neither an ask nor an offer.
   if (asksAboutThread(clauses)) return 'other';
   // Request cues are read outside thanks clauses and recounted help; offer cues outside who-can-help asks.
-  const asking = clauses.filter((c) => !thanksLed(c) && !pastHelp(c)).join(' ');
+  // A post led by thanks recounts the help in its other clauses unless they ask (谢谢张书记 半夜帮我们把老人送到医院).
+  const ledByThanks = clauses.length > 0 && thanksLed(clauses[0]!);
+  const asking = clauses.filter((c) => !thanksLed(c) && !pastHelp(c) && !(ledByThanks && !asksInClause(c))).join(' ');
   const offering = clauses.some(asksWho) ? clauses.filter((c) => !asksWho(c)).join(' ') : t;
 
   const strongRequest = hasAny(CUES.requestStrong, asking);

@@ -120,6 +120,10 @@ export class ItemMatcher {
   }
 }
 
+// A class name (胃药, 退烧药, 降压药): said beside a product of its class it only describes it
+// (需要胃药的邻居,我家有奥美拉唑 / 孕妇能吃的退烧药只有对乙酰氨基酚).
+const GENERIC = /^(小儿|儿童|宝宝)?(退烧|退热|止痛|止疼|感冒|止咳|咳嗽|化痰|胃|肠胃|止泻|拉肚子|降压|降糖|消炎)(的)?(药|药片|药水)$/;
+
 /** Unique by name, and without things merely taken or broken when something else is named. */
 export function selectItems(matches: ItemMatch[]): ParsedItem[] {
   const wanted = matches.some((m) => !m.narrative) ? matches.filter((m) => !m.narrative) : matches;
@@ -130,5 +134,11 @@ export function selectItems(matches: ItemMatch[]): ParsedItem[] {
     seen.add(m.name);
     out.push({ name: m.name, category: m.category });
   }
-  return out;
+  // Keep the specific name: 五号电池 over 电池, 奥美拉唑 over 胃药 (same category only).
+  return out.filter(
+    (a) =>
+      !out.some(
+        (b) => b !== a && b.category === a.category && ((b.name.length > a.name.length && b.name.includes(a.name)) || (GENERIC.test(a.name) && !GENERIC.test(b.name))),
+      ),
+  );
 }
