@@ -124,3 +124,21 @@ describe('needs and good news', () => {
     expect((await h.advance('12:00')).filter((o) => o.kind === 'room' && o.room === GRID)).toEqual([]);
   });
 });
+
+describe('what each worker sees', () => {
+  it('keeps another worker’s callback person out of a worker’s private request list', async () => {
+    const h = await createHarness(start, {
+      ...scene(),
+      people: [
+        { name: '邵婷婷', role: 'grid_worker', grid: '楚凤一网格', building: null, unit: null, room: null },
+        { name: '陈红', role: 'grid_worker', grid: '楚凤一网格', building: null, unit: null, room: null },
+      ],
+    });
+    await h.say('邵婷婷', '张柱业已回访,在发烧,家里没有退烧药', { dm: true, at: '09:00' });
+    const own = await h.say('邵婷婷', '求助列表', { dm: true, at: '09:05' });
+    expect(own[0]!.text).toMatch(/张柱业/);
+    const other = await h.say('陈红', '求助列表', { dm: true, at: '09:06' });
+    expect(other[0]!.text).toMatch(/退烧药/);
+    expect(other[0]!.text).not.toMatch(/张柱业|502/);
+  });
+});

@@ -8,6 +8,7 @@
 import type { Feature } from '../bot.ts';
 import type { MessageContext } from '../context.ts';
 import {
+  aidSeenBy,
   applyStock,
   closeRequest,
   escalateAndExpire,
@@ -134,8 +135,10 @@ function privateCommand(ctx: MessageContext, env: AidEnv): boolean {
     return true;
   }
   if (!staff) return false;
-  if (cmd.kind === 'list') ctx.reply(gridRequestList(aid, ctx.person.role === 'admin' ? null : ctx.person.grid));
-  else if (cmd.kind === 'stock') {
+  if (cmd.kind === 'list') {
+    if (ctx.person.role === 'admin') ctx.reply(gridRequestList(aid, null));
+    else ctx.reply(gridRequestList(aidSeenBy(aid, ctx.person.name), ctx.person.grid));
+  } else if (cmd.kind === 'stock') {
     if (cmd.item && cmd.delta !== null) {
       const result = applyStock(aid.stock, ctx.person.grid, cmd.item, cmd.delta);
       ctx.reply(result ? `已更新:${result.point.name} ${cmd.item} 现有 ${result.count}` : '还没有登记爱心药领取处,请先在 config/linli.yaml 的 pickupPoints 里添加。');

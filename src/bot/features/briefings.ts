@@ -12,7 +12,7 @@ import {
   sumCounts,
   type DueItem,
 } from '../../domain/callbacks/index.ts';
-import { aidSummary, gridRequestList, isOpen, openRequestCount, type AidState } from '../../domain/aid/index.ts';
+import { aidSeenBy, aidSummary, gridRequestList, isOpen, openRequestCount } from '../../domain/aid/index.ts';
 import { localDate } from '../../domain/time.ts';
 
 const DAY_MS = 86_400_000;
@@ -45,19 +45,6 @@ function morning(job: JobContext, holidays: string[]): void {
     if (aid) parts.push(aid);
     if (parts.length) job.outbox.toPerson(worker.name, parts.join('\n\n'));
   }
-}
-
-/**
- * The grid's aid as one worker may see it: a need another worker found on a callback keeps that
- * worker's roster person private (no name, no room), like the anonymous post in the group.
- */
-function aidSeenBy(aid: AidState, worker: string): AidState {
-  return {
-    ...aid,
-    requests: aid.requests.map((r) =>
-      r.anonymous && r.onBehalfOf !== null && r.requester !== worker ? { ...r, onBehalfOf: null, location: { ...r.postedLocation } } : r,
-    ),
-  };
 }
 
 /** "止咳药已有邻居响应,待确认": how the aid request made for a roster person stands. */

@@ -9,3 +9,4 @@ export * from './commands.ts';
 export * from './digest.ts';
 export { closeRequest, ownOpen } from './requests.ts';
 export { formatLocation } from './texts.ts';
+export { aidSeenBy } from './visibility.ts';
