@@ -90,3 +90,15 @@ describe('union answers in the bot', () => {
     expect(out[0]!.text).toMatch(/工伤/);
   });
 });
+
+describe('in building groups', () => {
+  it('greets as the neighbours’ helper and never hands a dose question to the union desk wording', async () => {
+    const h = await createHarness(start, scene);
+    const hello = await h.say('李阿姨', '你好', { room: '楚凤社区2号楼群', at: '09:00', mentionsBot: true });
+    expect(hello[0]!.text).toMatch(/求助列表|我家有/);
+    const dose = await h.say('李阿姨', '布洛芬一次吃几片', { room: '楚凤社区2号楼群', at: '09:01', mentionsBot: true });
+    expect(dose[0]!.text).toMatch(/说明书|医生/);
+    expect(dose[0]!.text).not.toMatch(/工会工作人员/);
+    expect(dose[0]!.text).not.toMatch(/\d+\s*片/);
+  });
+});

@@ -10,6 +10,10 @@ import { localDate, localTime } from '../../domain/time.ts';
 import { maskPhones } from '../../domain/text/privacy.ts';
 
 const SUGGESTION_MINUTES = 30;
+/** In building and grid groups the bot is first the neighbours' helper, not the union desk. */
+const COMMUNITY_GREETING =
+  '您好!我是邻里小助手:在群里直接说需要什么(如"2号楼老人求退烧药"),有的邻居回复"我家有",我会@两边;发"求助列表"看本群的求助。工会服务的问题也可以@我问。';
+const COMMUNITY_HANDOFF = '这个我答不了,已记下请工作人员看看。用药请按说明书或问医生、药师;情况紧急请联系网格员或拨打120。';
 /** 你能干啥 / 工会能帮啥忙 / 能问什么: a question about the bot itself. */
 const CAPABILITY_RE = /^(?:你|您|小助手|机器人|工会)?(?:都)?(?:能|可以|会)(?:帮(?:我|我们|大家)?|干|做|回答|解答|问)(?:些)?(?:啥|什么|哪些)(?:忙|事|问题)?[?？吗呀啊呢。!！\s]*$|^(?:能|可以)问(?:些)?(?:啥|什么|哪些)(?:问题)?[?？]?$|^(?:你|您)?(?:有)?(?:什么|啥)(?:功能|用)[?？]?$/;
 /** Acknowledgements and thanks, alone: 好的,收到 · 谢谢 · 辛苦了 · 明白. */
@@ -40,14 +44,15 @@ export const faqFeature: Feature = {
         return;
       }
       if (pickSuggestion(ctx, question)) return;
+      const community = ctx.room?.kind === 'building' || ctx.room?.kind === 'grid';
       if (CAPABILITY_RE.test(question)) {
         // "你能帮啥忙": say what can be asked, rather than hand it to staff.
-        ctx.reply(GREETING);
+        ctx.reply(community ? COMMUNITY_GREETING : GREETING);
         return;
       }
       const engine = ctx.services.faq();
       const answer = engine.ask(question, { context: ctx.msg.quote ?? null });
-      ctx.reply(answer.reply);
+      ctx.reply(community && answer.band === 'handoff' ? COMMUNITY_HANDOFF : answer.reply);
       if (answer.band === 'suggest') {
         ctx.state.suggestions = ctx.state.suggestions.filter((s) => !(s.asker === ctx.msg.sender.name && s.room === (ctx.room?.topic ?? null)));
         ctx.state.suggestions.push({
@@ -59,7 +64,7 @@ export const faqFeature: Feature = {
       } else if (answer.handoffReason === 'chitchat') {
         // "你好" is not a question for staff: greet and say what can be asked instead.
         ctx.outbox.messages.pop();
-        ctx.reply(GREETING);
+        ctx.reply(community ? COMMUNITY_GREETING : GREETING);
       } else if (answer.band === 'handoff') {
         keepForStaff(ctx, question);
       }
