@@ -96,6 +96,7 @@ export class Bot implements BotBuilder {
     const ctx = new MessageContext({ ...msg, text }, room, directory.person(msg.sender.name), this.state, this.services);
     try {
       await this.dispatch(ctx, 0);
+      log.debug({ id: msg.id, room: msg.room?.topic, feature: ctx.handledBy, replies: ctx.outbox.messages.length }, 'message handled');
     } catch (err) {
       log.error({ err, id: msg.id, room: msg.room?.topic }, 'handler failed; message skipped');
     }
