@@ -59,6 +59,11 @@ export interface MessageAnalysis extends ParseResult {
   question: boolean;
   /** Body temperature if stated (38.8, 39.5), for escalation messages. */
   temperature: number | null;
+  /**
+   * The writer's earlier offer has run out (抗原已经被领完了, 我的都送完了): intent stays `other`
+   * (the contract has no value for it), this flag lets a caller close the open offer. Not in the contract output.
+   */
+  exhausted?: boolean;
 }
 
 /** Hints from outside the text: the sender's group alias, the people config, the room. */

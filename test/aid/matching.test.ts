@@ -145,3 +145,14 @@ describe('groups nobody configured', () => {
     expect(out.filter((o) => o.kind === 'private' && o.to === '王晓慧')).toHaveLength(1);
   });
 });
+
+describe('standing offers that run out', () => {
+  it('stops matching a standing offer once its owner says it is gone', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('赵敏', '我有多余的抗原,10个,放一楼保安处了,需要的自取', { room: B3, at: '19:20' });
+    await h.say('赵敏', '抗原已经被领完了', { room: B3, at: '20:00' });
+    expect(h.app.bot.state.aid.offers.every((o) => !o.active)).toBe(true);
+    const out = await h.say('马建军', '谁家有抗原?想测一下', { room: B3, at: '20:10' });
+    expect(out.filter((o) => o.kind === 'room' && o.mentions.includes('赵敏'))).toEqual([]);
+  });
+});

@@ -45,7 +45,8 @@ export function handleAidPost(state: AidState, post: AidPost, env: AidEnv): Effe
     case 'offer':
       return onOffer(state, post, env);
     default:
-      if (a.delivered) markDelivered(state, post);
+      if (a.exhausted) withdrawStandingOffers(state, post);
+      else if (a.delivered) markDelivered(state, post);
       else followUp(state, post, env);
       return [];
   }
@@ -60,6 +61,14 @@ function followUp(state: AidState, post: AidPost, env: AidEnv): void {
   req.messageIds.push(post.id);
   req.updatedAt = post.at.toISOString();
   if (!post.analysis.question) addLocation(req, post);
+}
+
+/** "抗原已经被领完了": the sender's standing offers in this group stop matching new requests. */
+function withdrawStandingOffers(state: AidState, post: AidPost): void {
+  for (const o of state.offers) {
+    if (o.helper !== post.sender || o.room !== post.room || !o.active) continue;
+    if (post.analysis.items.length === 0 || o.items.some((i) => post.analysis.items.some((x) => x.category === i.category))) o.active = false;
+  }
 }
 
 function onCancel(state: AidState, post: AidPost, env: AidEnv): Effect[] {

@@ -3,8 +3,8 @@
 import type { ForWhom, Intent } from '../types.ts';
 import { CUES } from './cues.ts';
 
-// Replies that lean on an earlier message: 也, +1, 你 (but not 你们), 楼上, 楼主, 这就送.
-const REPLY_REQUEST = /^还有(吗|么|没有)|也想要|给我(也)?留|楼主|你那|楼上(说|的)|^\+1|\+1$|同求|同问|也(需要|缺|要|求)|再给我|我也是|跟楼上/;
+// Replies that lean on an earlier message: 也, +1, 你 (but not 你们), 楼上, 楼主, 这就送, X也行 (another choice for an ask).
+const REPLY_REQUEST = /^还有(吗|么|没有)|也想要|给我(也)?留|楼主|你那|楼上(说|的)|^\+1|\+1$|同求|同问|也(需要|缺|要|求)|再给我|我也是|跟楼上|X(的)?也(行|可以|成)/;
 // 美林泰诺林都行! answers a helper's question; 求X,哪个都行 does not.
 const ANSWER_FIRST = /^[^,，。!！?？]{0,12}(都行|都可以)(?=[,，。!！]|$)/;
 const ASKS_HELPER = /(哥|姐|叔|阿姨|老师|你|您).{0,4}(能|可以|帮|放|送)/;
@@ -37,7 +37,8 @@ export function readContext(masked: string, intent: Intent, itemCount: number, f
       contextDependent = REPLY_REQUEST.test(masked) || (ANSWER_FIRST.test(masked) && ASKS_HELPER.test(masked));
       break;
     case 'offer':
-      contextDependent = (itemCount === 0 && !SERVICE.test(masked)) || REPLY_OFFER.test(masked) || (deliveredCue && !standing);
+      contextDependent =
+        (itemCount === 0 && !SERVICE.test(masked)) || REPLY_OFFER.test(masked) || (deliveredCue && !standing) || CUES.choiceQuestion.test(masked);
       // A standing offer to the group stands alone, with or without a named item.
       if (standing && (itemCount > 0 || SERVICE.test(masked) || NAMED_THING.test(masked)) && !/也有|也能|给(你|您|他|她)(?!们)|还需要吗|还要吗|楼主|要不要我/.test(masked)) contextDependent = false;
       break;

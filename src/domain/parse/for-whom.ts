@@ -10,6 +10,8 @@ const OTHER_PATIENT = /老公|老婆|爱人|媳妇|丈夫|妻子|对象|爸|妈|
 const SELF_SICK = new RegExp(
   `(我|本人)(们家|们|家)?(自己)?(也|都|全家|一家)?(都)?[^妈爸公婆儿女哥姐弟妹区楼群]{0,2}(${SYMPTOM.source})|(^|[\\s,，。])(全家|一家人?)(都|全)?(阳了|中了|倒了|发烧)`,
 );
+// A parent as the patient: old when the post says so (老人家, 78了).
+const PARENT = /爸|妈|父亲|母亲|公公|婆婆|岳父|岳母|丈人|丈母/;
 const RECOVERED = /阳康|康复了|好了/;
 const INFANT_MONTHS = /(?<!怀孕|孕)(\d{1,2}|[一二两三四五六七八九十]{1,2})个(多)?月|半岁/;
 const CHILD_AGE = /(?<![\d.])(\d{1,2}|[一二两三四五六七八九十]{1,2})(岁|周岁)/;
@@ -52,6 +54,8 @@ export class ForWhomReader {
     }
     const sick = SYMPTOM.exec(text);
     // 老公高烧,孩子还小: the patient named before any people word is someone else.
+    // 我爸发烧了,老人家78了: the patient named first is a parent, then said to be old.
+    if (sick && best === 'elderly' && this.patientIs(PARENT, text, sick.index)) return 'elderly';
     if (sick && sick.index < at && this.otherPatient(text, sick.index) && !SELF_SICK.test(text)) return 'unknown';
     if (best !== 'unknown') return best;
     if (intent === 'info' || intent === 'offer') return 'unknown';
@@ -66,8 +70,12 @@ export class ForWhomReader {
 
   /** The clause holding the symptom names someone else before it: 老公烧到40度, 王阿姨发烧了. */
   private otherPatient(text: string, sickAt: number): boolean {
+    return this.patientIs(OTHER_PATIENT, text, sickAt);
+  }
+
+  private patientIs(who: RegExp, text: string, sickAt: number): boolean {
     let start = sickAt;
     while (start > 0 && !CLAUSE_END.test(text[start - 1]!)) start--;
-    return OTHER_PATIENT.test(text.slice(Math.max(start, sickAt - 10), sickAt));
+    return who.test(text.slice(Math.max(start, sickAt - 10), sickAt));
   }
 }

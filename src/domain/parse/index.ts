@@ -6,9 +6,10 @@ import { trainIntentClassifier } from './classifier.ts';
 import { readContext } from './context.ts';
 import { ForWhomReader } from './for-whom.ts';
 import { applyHints } from './hints.ts';
+import { CUES } from './cues.ts';
 import { readIntent } from './intent.ts';
 import { ItemMatcher, selectItems, type ItemMatch } from './lexicon.ts';
-import { extractLocation } from './location.ts';
+import { extractLocation, withoutPlaceQuestions } from './location.ts';
 import { PickupReader } from './pickup.ts';
 import { prepareText } from './prepare.ts';
 import { isUrgentText, readTemperature } from './urgency.ts';
@@ -59,6 +60,7 @@ function withoutQuote(text: string): { body: string; quoted: boolean } {
 // Only asks, offers, exchanges, thanks and withdrawals carry items in the contract.
 const CARRIES_ITEMS = new Set(['request', 'offer', 'both', 'thanks', 'cancel']);
 const MAY_BE_URGENT = new Set(['request', 'both']);
+const GIVEN_OUT = CUES.givenOut;
 
 export function createParser(lexicon: ItemLexicon): Parser {
   const matcher = new ItemMatcher(lexicon);
@@ -78,7 +80,8 @@ export function createParser(lexicon: ItemLexicon): Parser {
     const kept = CARRIES_ITEMS.has(intent) ? items : [];
     const who = childItemAsked(forWhom.read(mask(norm, matches, 'blank'), intent, norm), intent, kept);
     const temperature = readTemperature(norm);
-    const location = applyHints(extractLocation(mask(norm, matches, 'blank')), hints);
+    const place = withoutPlaceQuestions(mask(norm, matches, 'blank'));
+    const location = applyHints(extractLocation(place.text), hints);
     const ctx = readContext(masked, intent, kept.length, who);
     return {
       text,
@@ -88,12 +91,14 @@ export function createParser(lexicon: ItemLexicon): Parser {
       location,
       urgent: MAY_BE_URGENT.has(intent) && isUrgentText(masked, temperature),
       // A reply quoting an earlier post leans on it, whatever it says.
-      contextDependent: ctx.contextDependent || (quoted && intent !== 'info'),
+      // 5单元的还是6单元的? asks a helper or asker where: it only makes sense in the thread.
+      contextDependent: ctx.contextDependent || (quoted && intent !== 'info') || (place.asked && intent === 'other'),
       pickup: intent === 'info' || intent === 'other' ? null : pickup.read(norm),
       standing: ctx.standing,
       delivered: ctx.delivered,
       question: ctx.question,
       temperature,
+      exhausted: (intent === 'other' || intent === 'info') && GIVEN_OUT.test(masked),
     };
   }
 

@@ -55,6 +55,8 @@ export function readIntent(masked: string, itemCount: number, classifier: Intent
   const offer = having || giving || offerAsk || has(CUES.offerCue, offering);
 
   if (has(CUES.noHave, t) && !strongRequest) return 'other';
+  // 抗原已经被领完了: the giver's offer ran out; not in the contract table, so 'other' (MessageAnalysis.exhausted).
+  if (has(CUES.givenOut, t) && !request) return 'other';
   // 帮顶: pushing someone else's ask up, unless the writer asks too (帮顶,我家也缺X)
   if (has(CUES.bump, t) && itemCount === 0 && !hasAny(CUES.requestWeak, t)) return 'other';
   // 哪里能买到X: asks the group where, not for the thing
@@ -66,12 +68,17 @@ export function readIntent(masked: string, itemCount: number, classifier: Intent
   // 捡到钥匙放保安亭了,失主去认领: lost property handed in is a notice, not an offer.
   if (/失主|招领|认领/.test(t) && !strongRequest) return 'info';
   if (has(CUES.notice, t) && !having && !giving && !strongRequest) return 'info';
-  if (itemCount > 0 && has(CUES.exchange, t)) return 'both';
+  if (itemCount > 0 && has(CUES.exchange, t)) {
+    // 我有布洛芬,可以换: one thing held and open to a swap, nothing named as wanted, is an offer.
+    return itemCount === 1 && !request && !/换[^,，。!！?？\s]{0,4}X/.test(t) ? 'offer' : 'both';
+  }
   if (request && (having || giving) && itemCount >= 2 && strongRequest) return 'both';
   if (request && offer) return strongRequest && !(offerAsk && having) ? 'request' : 'offer';
   if (request) return 'request';
   if (offer) return 'offer';
 
+  // 你要布洛芬还是对乙酰氨基酚? / 对乙酰氨基酚可以吗?: a helper's counter-question keeps what it offers.
+  if (itemCount > 0 && has(CUES.choiceQuestion, t)) return 'offer';
   if (has(CUES.infoStrong, t)) return 'info';
   if (has(CUES.question, t)) return 'other';
   if (has(CUES.infoWeak, t)) return 'info';

@@ -7,7 +7,7 @@ import { prepareText } from './prepare.ts';
 export interface ItemMatch extends ParsedItem {
   start: number;
   end: number;
-  /** Mentioned as taken or broken (吃了布洛芬, 体温计没电了), not as the thing asked or offered. */
+  /** Mentioned as taken, broken or missing (吃了布洛芬, 体温计没电了, 没有美林的话), not as the thing asked or offered. */
   narrative: boolean;
 }
 
@@ -24,6 +24,10 @@ const isAsciiChar = (c: string | undefined): boolean => c !== undefined && /[a-z
 // Things already taken or broken: dropped when another item is left (吃了布洛芬胃疼, 谁有胃药).
 const TAKEN_BEFORE = /(吃了?|服了?|服用了?|用了|喝了)$/;
 const BROKEN_AFTER = /^(也|都)?(没电|坏了|摔坏|不准|不好使)|^(吃了|吃过|用了|用过|喝了)(也|都|还)?(不|没)|^(已经|都)?(有了|够了|买到了|借到了)/;
+// 没有美林的话布洛芬也行 / 美林没有的话: the first choice, named only as missing; the other item is the ask.
+const FALLBACK_BEFORE = /(没有|没得|没)$/;
+// A bare 'X的' word (止咳的, 退烧的) names a thing only in a list of choices: 止咳的退烧的都行, 退烧的也行.
+const BARE_OK = /^([都也就]?(行|可以|成)|或者?|和|跟|、|[^,，。!！?？\s]{1,4}的[都也就]?(行|可以|成))/;
 
 interface Entry {
   word: string;
@@ -77,6 +81,10 @@ export class ItemMatcher {
         continue;
       }
       const end = i + hit.word.length;
+      if (hit.word.endsWith('的') && !BARE_OK.test(prepared.slice(end, end + 8))) {
+        i++;
+        continue;
+      }
       if (hit.category) out.push(this.extend(display, norm, i, end, hit.category, out.at(-1)?.end ?? 0));
       i = Math.max(end, out.at(-1)?.end ?? 0);
     }
@@ -115,7 +123,10 @@ export class ItemMatcher {
       const suffix = this.formSuffixes.find((s) => norm.startsWith(s, end));
       if (suffix) end += suffix.length;
     }
-    const narrative = TAKEN_BEFORE.test(norm.slice(Math.max(0, start - 3), start)) || BROKEN_AFTER.test(norm.slice(end, end + 5));
+    const before = norm.slice(Math.max(0, start - 3), start);
+    const after = norm.slice(end, end + 5);
+    const fallback = (FALLBACK_BEFORE.test(before) && /^的话/.test(after)) || /^(没有|没得|没)(的话|就)/.test(after);
+    const narrative = TAKEN_BEFORE.test(before) || BROKEN_AFTER.test(after) || fallback;
     return { name: display.slice(start, end).trim(), category: cat, start, end, narrative };
   }
 }

@@ -37,6 +37,26 @@ function take(text: string, m: RegExpExecArray): string {
   return text.slice(0, m.index) + '□'.repeat(m[0].length) + text.slice(m.index + m[0].length);
 }
 
+// 5单元的还是6单元的? / 你是3号楼的吗?: a clause asking where states no location. Clauses are read one
+// scan each (no backtracking); the span asked about is blanked, keeping offsets.
+const CLAUSE = /[^,，。!！?？;；\s]+[,，。!！?？;；\s]*/g;
+const PLACE_WORD = /单元|号楼|栋|幢|楼|层|室|\d{3,4}/;
+const ASKED_END = /(吗|么|呢|嘛)?[?？][,，。!！?？;；\s]*$|(吗|么|呢|嘛)[,，。!！;；\s]*$/;
+const CHOICE = /还是/;
+const ASKED_WHO = /^(你|您)(家)?(是|住|在)/;
+
+/** The text with clauses that ask about a place blanked out, and whether there was one. */
+export function withoutPlaceQuestions(text: string): { text: string; asked: boolean } {
+  if (!PLACE_WORD.test(text)) return { text, asked: false };
+  let asked = false;
+  const out = text.replace(CLAUSE, (c) => {
+    if (!PLACE_WORD.test(c) || !ASKED_END.test(c) || !(CHOICE.test(c) || ASKED_WHO.test(c))) return c;
+    asked = true;
+    return '□'.repeat(c.length);
+  });
+  return { text: out, asked };
+}
+
 /** `norm` is the prepared text, ideally with item names blanked out (5号电池, 84消毒液). */
 export function extractLocation(norm: string): Location {
   const loc = emptyLocation();
