@@ -24,6 +24,7 @@ import {
   interpretFor,
   interpretWorkerMessage,
   lastDays,
+  lastSuccess,
   openFlags,
   openNeeds,
   reportFor,
@@ -147,7 +148,7 @@ function record(ctx: MessageContext, report: CallbackReport, text = ctx.text): s
   const entry = report.entry;
   const date = localDate(now);
   const previouslyOpen = { flags: openFlags(entry, state.calls), needs: openNeeds(entry, state.calls) };
-  const escalatedSinceLastSuccess = escalatedSince(state, entry, lastSuccessDate(entry, state.calls));
+  const escalatedSinceLastSuccess = escalatedSince(state, entry, lastSuccess(entry, state.calls)?.date ?? null);
   const call: CallRecord = {
     id: `C${state.nextCallId++}`,
     rosterId: entry.id,
@@ -179,12 +180,6 @@ function record(ctx: MessageContext, report: CallbackReport, text = ctx.text): s
   if (report.clears) closeMetNeeds(ctx, entry.name);
   if (report.needs.length > 0) lines.push(postNeed(ctx, report));
   return lines;
-}
-
-function lastSuccessDate(entry: RosterEntry, calls: readonly CallRecord[]): string | null {
-  let last: string | null = null;
-  for (const c of calls) if (c.rosterId === entry.id && c.outcome !== 'unreachable' && (last === null || c.date > last)) last = c.date;
-  return last;
 }
 
 /** Whether the admin was told this person was unreachable after their last successful call. */

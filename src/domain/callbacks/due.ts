@@ -54,6 +54,11 @@ export function lastResult(entry: RosterEntry, calls: readonly CallRecord[], bef
   return list[list.length - 1] ?? null;
 }
 
+/** The latest call that reached the person (by phone or visit), if any. */
+export function lastSuccess(entry: RosterEntry, calls: readonly CallRecord[]): CallRecord | null {
+  return callsFor(entry, calls).filter(isSuccess).at(-1) ?? null;
+}
+
 /** Successful calls newest first, up to and including the latest good report that cleared earlier ones. */
 function openWindow(entry: RosterEntry, calls: readonly CallRecord[]): CallRecord[] {
   const window: CallRecord[] = [];

@@ -9,6 +9,7 @@ export {
   unreachableAttempts,
   attemptCount,
   lastResult,
+  lastSuccess,
   openFlags,
   openNeeds,
   buildDueItems,
