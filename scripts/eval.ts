@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { evalParse, evalParseFile } from './eval-parse.ts';
 import { evalAsk, evalAskFile } from './eval-ask.ts';
+import { evalParseRealFile } from './eval-parse-real.ts';
 
 const devset = resolve(process.env.LINLI_DEVSET ?? '../shared/devset');
 const configDir = resolve(process.env.LINLI_CONFIG ?? 'config');
@@ -29,6 +30,12 @@ for (const [name, status] of PARSE_SETS) {
   process.stdout.write(`== linli parse: test/fixtures/${name} (held out, ${status}) ==\n`);
   process.stdout.write((await evalParseFile(file, configDir, 'parse held-out set')) + '\n\n');
 }
+// Real messages quoted in public reports: how people really write. Studied, never trained on.
+const realParse = resolve(devset, 'parse-real-dev.jsonl');
+if (existsSync(realParse)) {
+  process.stdout.write('== linli parse: ../shared/devset/parse-real-dev.jsonl (real messages) ==\n');
+  process.stdout.write((await evalParseRealFile(realParse, configDir, 'parse real set')) + '\n\n');
+}
 process.stdout.write('== linli ask: ../shared/devset/ask-dev.jsonl ==\n');
 process.stdout.write((await evalAsk(resolve(devset, 'ask-dev.jsonl'), configDir)) + '\n');
 
@@ -40,6 +47,11 @@ const ASK_SETS: [string, string][] = [
   ['test/fixtures/ask-heldout-3.jsonl', 'tuned on'],
   ['test/fixtures/ask-heldout-4.jsonl', 'never tuned on'],
 ];
+const realAsk = resolve(devset, 'ask-real-dev.jsonl');
+if (existsSync(realAsk)) {
+  process.stdout.write('\n== linli ask: ../shared/devset/ask-real-dev.jsonl (real questions) ==\n');
+  process.stdout.write((await evalAskFile(realAsk, configDir, 'real questions')) + '\n');
+}
 for (const [file, status] of ASK_SETS) {
   if (!existsSync(resolve(file))) continue;
   process.stdout.write(`\n== linli ask: ${file} (held out, ${status}) ==\n`);

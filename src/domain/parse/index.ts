@@ -123,3 +123,8 @@ export function toContract(a: MessageAnalysis): ParseResult {
     contextDependent: a.contextDependent,
   };
 }
+
+/** The category of the main item (what is needed, else what is offered), or 'none'. Items come main first. */
+export function mainCategory(a: Pick<ParseResult, 'items'>): string {
+  return a.items[0]?.category ?? 'none';
+}
