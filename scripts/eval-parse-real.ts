@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import Fuse from 'fuse.js';
 import { loadItemLexicon } from '../src/config/load-items.ts';
 import { createParser, mainCategory } from '../src/domain/parse/index.ts';
-import { INTENT_EXAMPLES } from '../src/domain/parse/training.ts';
+import { trainingPosts } from '../src/domain/parse/training/index.ts';
 import { prepareText } from '../src/domain/parse/prepare.ts';
 import { BayesClassifier } from '../src/domain/text/bayes.ts';
 import { createSegmenter } from '../src/domain/text/segmenter.ts';
@@ -52,9 +52,10 @@ function intentBaselines(): { name: string; predict: (text: string) => Intent }[
   const seg = createSegmenter();
   const tokens = (s: string) => seg.cut(prepareText(s).norm).filter((t) => !/^[\p{P}\p{S}\s]+$/u.test(t));
   const bayes = new BayesClassifier();
-  for (const [intent, text] of INTENT_EXAMPLES) bayes.addDocument(tokens(text), intent);
+  const posts = trainingPosts();
+  for (const p of posts) bayes.addDocument(tokens(p.text), p.intent);
   bayes.train();
-  const fuse = new Fuse(INTENT_EXAMPLES.map(([intent, text]) => ({ intent, q: prepareText(text).norm })), {
+  const fuse = new Fuse(posts.map((p) => ({ intent: p.intent, q: prepareText(p.text).norm })), {
     keys: ['q'],
     includeScore: true,
     ignoreLocation: true,

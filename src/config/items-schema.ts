@@ -21,6 +21,18 @@ export const itemLexiconSchema = z.strictObject({
       namePrefixes: words.default([]),
     })
     .default({ childPrefixes: [], childForms: [], formSuffixes: [], namePrefixes: [] }),
+  families: z
+    .strictObject({
+      medicineForms: words.default([]),
+      ambiguousForms: words.default([]),
+      drugSyllables: z.string().default(''),
+      drugMarkers: z.string().default(''),
+      drugEndings: words.default([]),
+      medicineClasses: z.partialRecord(z.enum(CATEGORIES), words).default({}),
+      herbs: words.default([]),
+      notMedicine: words.default([]),
+    })
+    .default({ medicineForms: [], ambiguousForms: [], drugSyllables: '', drugMarkers: '', drugEndings: [], medicineClasses: {}, herbs: [], notMedicine: [] }),
   pickup: z.record(word, words).default({}),
   people: z
     .strictObject({

@@ -57,6 +57,8 @@ export interface MessageAnalysis extends ParseResult {
   delivered: boolean;
   /** A question back to the thread (几栋? 大人吃的还是孩子吃的?), not a new request. */
   question: boolean;
+  /** Calibrated probability that the intent is right (the learned reader's), in [0, 1]. */
+  confidence: number;
   /** Body temperature if stated (38.8, 39.5), for escalation messages. */
   temperature: number | null;
   /**
@@ -64,6 +66,8 @@ export interface MessageAnalysis extends ParseResult {
    * (the contract has no value for it), this flag lets a caller close the open offer. Not in the contract output.
    */
   exhausted?: boolean;
+  /** In an exchange (intent `both`), the items the writer gives; the other items are asked for. */
+  offered?: ParsedItem[];
 }
 
 /** Hints from outside the text: the sender's group alias, the people config, the room. */

@@ -38,8 +38,9 @@ const CASES: Case[] = [
   ["有需要退烧药的邻居私我，我家囤了不少", 'offer', '退烧药', 'unknown', false],
   ["我是护士，有需要的可以问我", 'offer', '', 'unknown', false],
   ["已经送到了，放在门口鞋柜上", 'offer', '', 'unknown', true],
-  ["我家有板蓝根，换两片布洛芬行吗", 'both', '板蓝根|布洛芬', 'unknown', false],
-  ["我有多的鸡蛋，想换点退烧药", 'both', '鸡蛋|退烧药', 'unknown', false],
+  // In an exchange the item asked for comes first: the contract's category is what is needed.
+  ["我家有板蓝根，换两片布洛芬行吗", 'both', '布洛芬|板蓝根', 'unknown', false],
+  ["我有多的鸡蛋，想换点退烧药", 'both', '退烧药|鸡蛋', 'unknown', false],
   ["谢谢邻居送来的抗原，已经测了", 'thanks', '抗原', 'unknown', false],
   ["药收到了，感谢5号楼的大姐", 'thanks', '', 'unknown', false],
   ["谢谢大家，孩子退烧了", 'thanks', '', 'child', false],
@@ -54,12 +55,15 @@ const CASES: Case[] = [
   ["有人知道哪里能买到布洛芬吗", 'other', '', 'unknown', false],
   ["这药是饭前吃还是饭后吃？", 'other', '', 'unknown', false],
   ["晚安，大家都保重身体", 'other', '', 'unknown', false],
-  ["我们家也全阳了，哎", 'other', '', 'self', false],
-  ["群里好热闹", 'other', '', 'unknown', false],
-  ["几栋？", 'other', '', 'unknown', false],
+  // 也: said after someone else's post, it leans on the thread.
+  ["我们家也全阳了，哎", 'other', '', 'self', true],
+  // Remarks on a busy chat are part of its thread, as the real messages' labellers read them.
+  ["群里好热闹", 'other', '', 'unknown', true],
+  ["几栋？", 'other', '', 'unknown', true],
   ["大人吃的还是孩子吃的？", 'other', '', 'child', false],
   ["你家几楼？我给你送", 'offer', '', 'unknown', true],
-  ["需要几个？", 'other', '', 'unknown', false],
+  // A counter-question only makes sense as a reply.
+  ["需要几个？", 'other', '', 'unknown', true],
   ["+1 我也想要一个抗原", 'request', '抗原', 'unknown', true],
   ["我也缺退烧药，楼主有多的吗", 'request', '退烧药', 'unknown', true],
   ["我家也没有，帮不了", 'other', '', 'unknown', true],
@@ -70,7 +74,8 @@ const CASES: Case[] = [
   ["孩子8个月，烧到38度8，谁家有对乙酰氨基酚滴剂", 'request', '对乙酰氨基酚滴剂', 'child', false],
   ["我可以陪老人去医院，有车", 'offer', '', 'elderly', false],
   ["今天谁去超市？帮我带点菜，钱我转你", 'request', '菜', 'unknown', false],
-  ["谁家有降压药，硝苯地平那种，老人忘买了", 'request', '降压药', 'elderly', false],
+  // The product named beside its class is the thing to match (硝苯地平 over 降压药).
+  ["谁家有降压药，硝苯地平那种，老人忘买了", 'request', '硝苯地平', 'elderly', false],
   ["楼上邻居能借点米吗，家里米吃完了", 'request', '米', 'unknown', false],
   ["家里煤气没了，谁家有多的煤气罐可以借一下", 'request', '煤气罐', 'unknown', false],
   ["老人烧了三天了，一直不退，谁能帮帮忙", 'request', '', 'elderly', false],
@@ -105,7 +110,8 @@ const CASES: Case[] = [
   ["友情提醒：家里有老人的，血氧仪可以备一个", 'info', '', 'elderly', false],
   ["大家记得开窗通风", 'info', '', 'unknown', false],
   ["布洛芬和泰诺别一起吃，成分会重复", 'info', '', 'unknown', false],
-  ["药店说明天才有货", 'info', '', 'unknown', false],
+  // 才: news given as an answer to someone hoping for sooner.
+  ["药店说明天才有货", 'info', '', 'unknown', true],
   ["今天楼下核酸排队的人好多", 'other', '', 'unknown', false],
   ["你们都吃的啥药？", 'other', '', 'unknown', false],
   ["阳了第三天，嗓子像刀割", 'other', '', 'self', false], // the writer is the patient (contract: self)
@@ -115,7 +121,7 @@ const CASES: Case[] = [
   ["楼主，你家孩子好点了吗", 'other', '', 'child', true],
   ["好的，谢谢", 'thanks', '', 'unknown', true],
   ["[捂脸][捂脸]", 'other', '', 'unknown', false],
-  ["早点休息吧大家", 'other', '', 'unknown', false],
+  ["早点休息吧大家", 'other', '', 'unknown', true],
   ["这个小程序怎么登记啊", 'other', '', 'unknown', false],
   ["3号楼1单元有没有会看病的，孩子一直吐", 'request', '', 'child', false],
   ["在线等！！宝宝烧到40度了，美林吃了还不退，怎么办", 'request', '美林', 'child', false],
@@ -125,14 +131,15 @@ const CASES: Case[] = [
   ["谁有多的鸡蛋和牛奶，孩子想吃", 'request', '鸡蛋|牛奶', 'child', false],
   ["求一包卫生巾，急", 'request', '卫生巾', 'unknown', false],
   ["能不能匀我一个抗原，我拿口罩换", 'both', '抗原|口罩', 'unknown', false],
-  ["用两盒连花清瘟换一瓶美林，有人愿意吗", 'both', '连花清瘟|美林', 'unknown', false],
+  ["用两盒连花清瘟换一瓶美林，有人愿意吗", 'both', '美林|连花清瘟', 'unknown', false],
   ["我家有酒精和84，需要的来拿", 'offer', '酒精|84', 'unknown', false],
   ["有人需要血压计吗？我家有个闲置的", 'offer', '血压计', 'unknown', false],
   ["我也是，楼主有多余的分我一个呗", 'request', '', 'unknown', true],
   ["同求布洛芬，老人也烧起来了", 'request', '布洛芬', 'elderly', true],
   ["我家也有一个，一会给你送过去", 'offer', '', 'unknown', true],
-  ["我去看看家里还有没有", 'other', '', 'unknown', false],
-  ["等我下班回去找找", 'other', '', 'unknown', false],
+  // A would-be helper's maybe answers an ask: nothing offered yet, but a reply.
+  ["我去看看家里还有没有", 'other', '', 'unknown', true],
+  ["等我下班回去找找", 'other', '', 'unknown', true],
 ];
 
 // The replay transcripts' group messages, with what the replay README expects of them.

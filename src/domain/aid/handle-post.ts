@@ -32,7 +32,8 @@ export function handleAidPost(state: AidState, post: AidPost, env: AidEnv): Effe
       return onRequest(state, post, env, a.items);
     case 'both': {
       // 我有A,求B: A answers an open request if one fits, else it stands; B is a request.
-      const { wanted, offered } = splitExchange(post.text, a.items);
+      const offered = a.offered ?? [];
+      const wanted = a.items.filter((i) => !offered.some((o) => o.name === i.name));
       const effects: Effect[] = [];
       if (offered.length) {
         const asOffer: AidPost = { ...post, analysis: { ...a, items: offered, contextDependent: false, question: false } };
@@ -193,18 +194,3 @@ function markDelivered(state: AidState, post: AidPost): boolean {
   return true;
 }
 
-const WANT = /求|需要|急需|缺|想要|想换|换点|要/;
-
-/** "我有A,急求B,可以置换": which items are offered and which wanted, clause by clause. */
-export function splitExchange(text: string, items: ParsedItem[]): { wanted: ParsedItem[]; offered: ParsedItem[] } {
-  const clauses = text.split(/[，,。.!！;；?？\s]+/).filter(Boolean);
-  const wanted: ParsedItem[] = [];
-  const offered: ParsedItem[] = [];
-  for (const item of items) {
-    const clause = clauses.find((c) => c.includes(item.name)) ?? '';
-    const before = clause.slice(0, Math.max(0, clause.indexOf(item.name)));
-    (WANT.test(before) ? wanted : offered).push(item);
-  }
-  if (wanted.length === 0 && offered.length > 0) wanted.push(offered.pop()!);
-  return { wanted, offered };
-}

@@ -2,7 +2,7 @@ export * from './types.ts';
 export * from './settings.ts';
 export * from './post.ts';
 export * from './items.ts';
-export { handleAidPost, splitExchange, withdraw } from './handle-post.ts';
+export { handleAidPost, withdraw } from './handle-post.ts';
 export { escalateAndExpire } from './escalation.ts';
 export { postCallbackNeed, type CallbackNeed } from './callback-need.ts';
 export * from './commands.ts';

@@ -1,14 +1,15 @@
 // The message-understanding engine: text (+ hints) -> MessageAnalysis, and its contract view.
 import type { ItemLexicon } from './lexicon-types.ts';
 import { createSegmenter } from '../text/segmenter.ts';
-import type { ForWhom, MessageAnalysis, ParsedItem, ParseHints, ParseResult } from '../types.ts';
-import { trainIntentClassifier } from './classifier.ts';
+import type { ForWhom, Intent, MessageAnalysis, ParsedItem, ParseHints, ParseResult } from '../types.ts';
 import { readContext } from './context.ts';
 import { ForWhomReader } from './for-whom.ts';
 import { applyHints } from './hints.ts';
 import { CUES } from './cues.ts';
 import { readIntent } from './intent.ts';
+import { trainReaders, type PostReading } from './readers.ts';
 import { ItemMatcher, selectItems, type ItemMatch } from './lexicon.ts';
+import { splitExchange } from './exchange.ts';
 import { extractLocation, withoutPlaceQuestions } from './location.ts';
 import { PickupReader } from './pickup.ts';
 import { prepareText } from './prepare.ts';
@@ -42,8 +43,12 @@ function mask(norm: string, matches: ItemMatch[], by: 'X' | 'blank'): string {
 
 // 急求儿童退烧药: asking for a child's formulation by a child word says who it is for.
 const CHILD_WORD = /小儿|儿童|宝宝|婴儿|幼儿/;
+// 儿童的布洛芬, 孩子吃的退烧药: the child is named beside the medicine, whoever writes.
+const CHILD_SAID = /(小儿|儿童|宝宝|婴儿|幼儿|小孩|孩子|娃|小朋友|小宝)[^,，。!！?？\s]{0,4}的/;
 function childItemAsked(who: ForWhom, intent: string, items: ParsedItem[]): ForWhom {
-  if (who !== 'unknown' || (intent !== 'request' && intent !== 'both')) return who;
+  if (who !== 'unknown') return who;
+  if (items.some((i) => CHILD_SAID.test(i.name))) return 'child';
+  if (intent !== 'request' && intent !== 'both') return who;
   return items.some((i) => CHILD_WORD.test(i.name) && i.category !== 'daily_supplies') ? 'child' : who;
 }
 
@@ -62,25 +67,60 @@ const CARRIES_ITEMS = new Set(['request', 'offer', 'both', 'thanks', 'cancel']);
 const MAY_BE_URGENT = new Set(['request', 'both']);
 const GIVEN_OUT = CUES.givenOut;
 
+// Training the readers costs a few hundred milliseconds; one process trains once per lexicon.
+const parsers = new Map<string, Parser>();
+
 export function createParser(lexicon: ItemLexicon): Parser {
+  const key = JSON.stringify(lexicon);
+  const known = parsers.get(key);
+  if (known) return known;
+  const parser = buildParser(lexicon);
+  parsers.set(key, parser);
+  return parser;
+}
+
+function buildParser(lexicon: ItemLexicon): Parser {
   const matcher = new ItemMatcher(lexicon);
   const forWhom = new ForWhomReader(lexicon.people);
   const pickup = new PickupReader(lexicon.pickup);
   const pickupWords = Object.values(lexicon.pickup).flat();
   const userWords = [...new Set([...matcher.words, ...pickupWords, ...DOMAIN_WORDS])];
-  const classifier = trainIntentClassifier(createSegmenter(userWords));
+  const segmenter = createSegmenter(userWords);
 
-  function parse(text: string, hints?: ParseHints): MessageAnalysis {
+  /** Everything read from the text alone, before the learned readers decide intent and context. */
+  function readPost(text: string) {
     const { body, quoted } = withoutQuote(text);
     const { display, norm } = prepareText(body);
     const matches = matcher.match(display, norm);
     const masked = mask(norm, matches, 'X');
+    const blanked = mask(norm, matches, 'blank');
     const items = selectItems(matches);
-    const intent = readIntent(masked, items.length, classifier, text);
-    const kept = CARRIES_ITEMS.has(intent) ? items : [];
-    const who = childItemAsked(forWhom.read(mask(norm, matches, 'blank'), intent, norm), intent, kept);
+    const rule = readIntent(masked, items.map((i) => i.name));
+    const place = withoutPlaceQuestions(blanked);
+    const whoFor = (intent: Intent): ForWhom => {
+      const kept = CARRIES_ITEMS.has(intent) ? items : [];
+      return childItemAsked(forWhom.read(blanked, intent, norm), intent, kept);
+    };
+    // A reply quoting an earlier post leans on it, whatever it says.
+    // 5单元的还是6单元的? asks a helper or asker where: it only makes sense in the thread.
+    const ruleContext = (intent: Intent): boolean =>
+      readContext(masked, intent, CARRIES_ITEMS.has(intent) ? items.length : 0, whoFor(intent)).contextDependent ||
+      (quoted && intent !== 'info') ||
+      (place.asked && intent === 'other');
+    const reading: PostReading = { masked, categories: items.map((i) => i.category), rule, ruleContext };
+    return { norm, masked, items, place, whoFor, reading, quoted };
+  }
+  const readers = trainReaders((text) => readPost(text).reading, segmenter);
+
+  function parse(text: string, hints?: ParseHints): MessageAnalysis {
+    const post = readPost(text);
+    const { norm, masked, items, place } = post;
+    const verdict = readers.read(post.reading);
+    const intent = verdict.intent;
+    const exchange = intent === 'both' ? splitExchange(masked, items) : null;
+    const kept = exchange ? [...exchange.wanted, ...exchange.offered] : CARRIES_ITEMS.has(intent) ? items : [];
+    const who = post.whoFor(intent);
     const temperature = readTemperature(norm);
-    const place = withoutPlaceQuestions(mask(norm, matches, 'blank'));
     const location = applyHints(extractLocation(place.text), hints);
     const ctx = readContext(masked, intent, kept.length, who);
     return {
@@ -90,15 +130,15 @@ export function createParser(lexicon: ItemLexicon): Parser {
       forWhom: who,
       location,
       urgent: MAY_BE_URGENT.has(intent) && isUrgentText(masked, temperature),
-      // A reply quoting an earlier post leans on it, whatever it says.
-      // 5单元的还是6单元的? asks a helper or asker where: it only makes sense in the thread.
-      contextDependent: ctx.contextDependent || (quoted && intent !== 'info') || (place.asked && intent === 'other'),
+      contextDependent: verdict.contextDependent,
+      confidence: verdict.confidence,
       pickup: intent === 'info' || intent === 'other' ? null : pickup.read(norm),
       standing: ctx.standing,
       delivered: ctx.delivered,
       question: ctx.question,
       temperature,
       exhausted: (intent === 'other' || intent === 'info') && GIVEN_OUT.test(masked),
+      ...(exchange ? { offered: exchange.offered } : {}),
     };
   }
 

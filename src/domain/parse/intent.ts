@@ -1,6 +1,6 @@
 // Intent by phrase-shape rules read clause by clause; the classifier only decides posts no rule speaks for.
 import type { Intent } from '../types.ts';
-import type { IntentClassifier } from './classifier.ts';
+import type { RuleReading } from './features.ts';
 import { asksAboutThread, asksInClause, pastHelp, splitClauses, thanksLed, withoutAskerPointers } from './clauses.ts';
 import { CUES, has, hasAny } from './cues.ts';
 
@@ -31,21 +31,42 @@ const withoutQuestions = (t: string): string =>
 const WHO_ASKS = /谁|哪位|哪家|哪个|有没有|有人|能不能|可不可以|能否|麻烦/;
 const asksWho = (c: string): boolean => WHO_ASKS.test(c) && hasAny(CUES.requestStrong, c) && !has(CUES.offerAsk, c);
 
-export function readIntent(masked: string, itemCount: number, classifier: IntentClassifier, raw: string): Intent {
-  const t = withoutAskerPointers(masked.replace(/不用谢|不客气|不用客气/g, ''));
+const ruled = (intent: Intent): RuleReading => ({ intent, decided: true });
+
+// 感谢您解决了我的燃眉之急: thanks for a problem solved is thanks, not a withdrawal.
+const THANKED_FOR = /(谢谢|感谢|多谢|感恩)[^,，。!！?？\s]{0,4}(帮我|帮忙|给我)?(解决|搞定)了/g;
+// 请问我能出去买东西吗: the writer asks whether they may do something; their 我能 offers nothing.
+const ASKS_PERMISSION = /^(请问|问一下|想问|问下)|(我|我们)(能|可以)[^,，。!！?？\s]{0,8}(吗|么|不)[?？]?$/;
+// 孩子找到了 / 老人在超市找到了: a search that ended, news for the group (not a withdrawn ask).
+const PERSON_FOUND = /(孩子|小孩|女孩|男孩|老人|大爷|奶奶|爷爷|人|狗|猫)[^,，。!！?？\s]{0,8}(找到|回来|到家)(了|啦)?(?![^,，。!！?？\s]{0,2}(吗|么|没))/;
+const WILL_CHECK = /^(等|稍等|我|等我)?[^,，。!！?？\s]{0,6}(去|回去|回家|下班)?(看看|找找|翻翻|翻一下|找一下|看一下|问问)(家里|屋里|柜子|药箱)?(还)?(有没有|有没|剩没剩)?[!！。~～\s]*$/;
+const COLLECTING = /(^|[,，。!！\s])(我|我们)?(这就|马上|现在|等会|一会儿?)?(去|过去|下去|下楼|来)(找|到)[^,，。!！?？\s]{0,6}(拿|取|领)(一下|了|吧)?[!！。~～\s]*$/;
+// A lost person named (the item 寻人): a plea for help finding them.
+const SEARCH = '寻人';
+
+/** The phrase rules' reading; `decided: false` when no rule spoke (the learned reader decides those). */
+export function readIntent(masked: string, itemNames: string[]): RuleReading {
+  const itemCount = itemNames.length;
+  const t = withoutAskerPointers(masked.replace(/不用谢|不客气|不用客气/g, '').replace(THANKED_FOR, '谢谢'));
+  if (PERSON_FOUND.test(t)) return ruled('info');
+  // 我去看看家里还有没有 / 等我下班回去找找: a maybe, nothing offered yet.
+  if (WILL_CHECK.test(t) && itemCount === 0) return ruled('other');
+  // 好的,我去找马姐拿: the one who asked goes to collect; nothing is offered.
+  if (COLLECTING.test(t) && !/送|给(你|您|他|她)|帮/.test(t)) return ruled('other');
+  if (itemNames.includes(SEARCH)) return ruled('request');
   // 用不着了,送有需要的: no longer needed by the writer, given away to the group.
-  if (has(CUES.cancelStrong, withoutQuestions(t)) && !has(CUES.offerAsk, t)) return 'cancel';
+  if (has(CUES.cancelStrong, withoutQuestions(t)) && !has(CUES.offerAsk, t)) return ruled('cancel');
   // A bare 有 / 有的 / 有有有 answers an ask.
-  if (/^(有|有的|有啊|有呀|有哦)+[!！~～。.]*$/.test(t.trim())) return 'offer';
+  if (/^(有|有的|有啊|有呀|有哦)+[!！~～。.]*$/.test(t.trim())) return ruled('offer');
 
   const clauses = splitClauses(t);
   // 楼主的药送到了吗: a question about how a thread went, neither an ask nor an offer.
-  if (asksAboutThread(clauses)) return 'other';
+  if (asksAboutThread(clauses)) return ruled('other');
   // Request cues are read outside thanks clauses and recounted help; offer cues outside who-can-help asks.
   // A post led by thanks recounts the help in its other clauses unless they ask (谢谢张书记 半夜帮我们把老人送到医院).
   const ledByThanks = clauses.length > 0 && thanksLed(clauses[0]!);
   const asking = clauses.filter((c) => !thanksLed(c) && !pastHelp(c) && !(ledByThanks && !asksInClause(c))).join(' ');
-  const offering = clauses.some(asksWho) ? clauses.filter((c) => !asksWho(c)).join(' ') : t;
+  const offering = clauses.filter((c) => !asksWho(c) && !ASKS_PERMISSION.test(c)).join(' ');
 
   const strongRequest = hasAny(CUES.requestStrong, asking);
   const request = strongRequest || hasAny(CUES.requestWeak, asking);
@@ -54,38 +75,34 @@ export function readIntent(masked: string, itemCount: number, classifier: Intent
   const giving = has(CUES.offerGive, offering) || has(CUES.delivered, offering);
   const offer = having || giving || offerAsk || has(CUES.offerCue, offering);
 
-  if (has(CUES.noHave, t) && !strongRequest) return 'other';
+  if (has(CUES.noHave, t) && !strongRequest) return ruled('other');
   // 抗原已经被领完了: the giver's offer ran out; not in the contract table, so 'other' (MessageAnalysis.exhausted).
-  if (has(CUES.givenOut, t) && !request) return 'other';
+  if (has(CUES.givenOut, t) && !request) return ruled('other');
   // 帮顶: pushing someone else's ask up, unless the writer asks too (帮顶,我家也缺X)
-  if (has(CUES.bump, t) && itemCount === 0 && !hasAny(CUES.requestWeak, t)) return 'other';
+  if (has(CUES.bump, t) && itemCount === 0 && !hasAny(CUES.requestWeak, t)) return ruled('other');
   // 哪里能买到X: asks the group where, not for the thing
-  if (has(CUES.whereToBuy, t) && !/谁|哪位|哪家|能不能|借|匀/.test(t) && !having && !giving) return 'other';
-  if (has(CUES.thanks, t) && !request && !offerAsk) return 'thanks';
-  if (has(CUES.received, t) && !request && !having && !giving) return 'thanks';
-  if (has(CUES.cancelWeak, t) && !request && !offer) return 'cancel';
-
+  if (has(CUES.whereToBuy, t) && !/谁|哪位|哪家|能不能|借|匀/.test(t) && !having && !giving) return ruled('other');
+  if (has(CUES.thanks, t) && !request && !offerAsk) return ruled('thanks');
+  if (has(CUES.received, t) && !request && !having && !giving) return ruled('thanks');
   // 捡到钥匙放保安亭了,失主去认领: lost property handed in is a notice, not an offer.
-  if (/失主|招领|认领/.test(t) && !strongRequest) return 'info';
-  if (has(CUES.notice, t) && !having && !giving && !strongRequest) return 'info';
+  if (/失主|招领|认领/.test(t) && !strongRequest) return ruled('info');
+  if (has(CUES.notice, t) && !having && !giving && !strongRequest) return ruled('info');
+  if (has(CUES.cancelWeak, t) && !request && !offer) return ruled('cancel');
   if (itemCount > 0 && has(CUES.exchange, t)) {
     // 我有布洛芬,可以换: one thing held and open to a swap, nothing named as wanted, is an offer.
-    return itemCount === 1 && !request && !/换[^,，。!！?？\s]{0,4}X/.test(t) ? 'offer' : 'both';
+    return ruled(itemCount === 1 && !request && !/换[^,，。!！?？\s]{0,4}X/.test(t) ? 'offer' : 'both');
   }
-  if (request && (having || giving) && itemCount >= 2 && strongRequest) return 'both';
-  if (request && offer) return strongRequest && !(offerAsk && having) ? 'request' : 'offer';
-  if (request) return 'request';
-  if (offer) return 'offer';
+  if (request && (having || giving) && itemCount >= 2 && strongRequest) return ruled('both');
+  if (request && offer) return ruled(strongRequest && !(offerAsk && having) ? 'request' : 'offer');
+  if (request) return ruled('request');
+  if (offer) return ruled('offer');
 
   // 你要布洛芬还是对乙酰氨基酚? / 对乙酰氨基酚可以吗?: a helper's counter-question keeps what it offers.
-  if (itemCount > 0 && has(CUES.choiceQuestion, t)) return 'offer';
-  if (has(CUES.infoStrong, t)) return 'info';
-  if (has(CUES.question, t)) return 'other';
-  if (has(CUES.infoWeak, t)) return 'info';
+  if (itemCount > 0 && has(CUES.choiceQuestion, t)) return ruled('offer');
+  if (has(CUES.infoStrong, t)) return ruled('info');
+  if (has(CUES.question, t)) return ruled('other');
+  if (has(CUES.infoWeak, t)) return ruled('info');
   // Items named beside a need, with no ask verb: 泰诺林或者美林都可以,孩子高烧39.5
-  if (itemCount > 0 && /烧|咳|病|疼|阳了|拉肚子|没了|用完|吃完|缺|急/.test(t)) return 'request';
-  const guess = classifier.classify(raw);
-  if (guess.intent === 'info' && guess.margin > 0.5) return 'info';
-  if ((guess.intent === 'request' || guess.intent === 'thanks') && guess.margin > 0.7) return guess.intent;
-  return 'other';
+  if (itemCount > 0 && /烧|咳|病|疼|阳了|拉肚子|没了|用完|吃完|缺|急/.test(t)) return ruled('request');
+  return { intent: 'other', decided: false };
 }

@@ -1,7 +1,9 @@
 // Item lexicon matcher: longest match of configured words, with name modifiers and child formulations.
 import type { Category, ParsedItem } from '../types.ts';
 import type { ItemLexicon } from './lexicon-types.ts';
+import { FamilyMatcher } from './families.ts';
 import { foldSound } from './fold.ts';
+import { findServices } from './services.ts';
 import { prepareText } from './prepare.ts';
 
 export interface ItemMatch extends ParsedItem {
@@ -20,9 +22,18 @@ const SINGLE_BEFORE = new Set([...'有没缺求要借点些袋斤包桶碗箱的
 const SINGLE_AFTER = new Set([...'有了吗吧呀啊和或、,，。.!！?？也都的送给来过 ']);
 const ASCII_WORD = /^[a-z0-9%]+$/;
 const isAsciiChar = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
+// 84 (消毒液) and 999 (感冒灵) are items; 84岁, 39度, 84号, 999元 are an age, a temperature, a number, a price.
+const NUMBER_WORD = /^\d+$/;
+const AFTER_NUMBER = /^([.\d]|[岁度℃°楼层室号块元斤个分次天粒片克毫升万千百十栋单点年月周位人户家%]|ml|mg|k)/;
+// 宝宝的退烧药, 孩子可以吃的退烧药, 儿童的布洛芬: a child's fever medicine said with a particle.
+// Matched on the sound-folded text, so the pattern is folded too (可以 -> 可乙).
+const CHILD_BEFORE = new RegExp(foldSound('(小儿|儿童|宝宝|婴儿|幼儿|小孩|孩子|娃娃?|小朋友|小宝)(的|吃的|用的|专用的?|可以吃的|能吃的|可以用的|能用的)$'));
+// 布洛芬片, 对乙酰氨基酚片: an adult tablet keeps its own category even for a child (the contract).
+const ADULT_FORM = /(片|胶囊|缓释|泡腾)$/;
+const ADULT_FORM_AFTER = /^(片|胶囊|缓释|泡腾)/;
 
 // Things already taken or broken: dropped when another item is left (吃了布洛芬胃疼, 谁有胃药).
-const TAKEN_BEFORE = /(吃了?|服了?|服用了?|用了|喝了)$/;
+const TAKEN_BEFORE = /(吃了?|服了?|服用了?|用了|喝了|请(你|您|大家)?(喝|吃))$/;
 const BROKEN_AFTER = /^(也|都)?(没电|坏了|摔坏|不准|不好使)|^(吃了|吃过|用了|用过|喝了)(也|都|还)?(不|没)|^(已经|都)?(有了|够了|买到了|借到了)/;
 // 没有美林的话布洛芬也行 / 美林没有的话: the first choice, named only as missing; the other item is the ask.
 const FALLBACK_BEFORE = /(没有|没得|没)$/;
@@ -40,6 +51,7 @@ export class ItemMatcher {
   private readonly childForms: string[];
   private readonly formSuffixes: string[];
   private readonly namePrefixes: string[];
+  private readonly families: FamilyMatcher;
   readonly words: string[];
 
   constructor(lexicon: ItemLexicon) {
@@ -59,6 +71,7 @@ export class ItemMatcher {
     this.childForms = byLength(lexicon.modifiers.childForms);
     this.formSuffixes = byLength(lexicon.modifiers.formSuffixes);
     this.namePrefixes = byLength(lexicon.modifiers.namePrefixes);
+    this.families = new FamilyMatcher(lexicon.families);
     // The segmenter gets the words as written, not their sound-folded keys.
     const written = [...Object.values(lexicon.categories).flat(), ...lexicon.notItems].map((w) => prepareText(w).norm.trim());
     this.words = [...new Set(written)].filter((w) => w.length > 1);
@@ -88,7 +101,27 @@ export class ItemMatcher {
       if (hit.category) out.push(this.extend(display, norm, i, end, hit.category, out.at(-1)?.end ?? 0));
       i = Math.max(end, out.at(-1)?.end ?? 0);
     }
-    return out;
+    return this.withFamilies(display, norm, out);
+  }
+
+  /** Adds medicines known by their form; one that continues a listed name lengthens it (蒲地蓝|消炎片). */
+  private withFamilies(display: string, norm: string, listed: ItemMatch[]): ItemMatch[] {
+    const free = (k: number) => !listed.some((m) => k >= m.start && k < m.end);
+    const found = this.families.match(norm, free);
+    const out = [...listed];
+    // 寻人 / 上门帮忙 where no listed service says it already.
+    if (!listed.some((m) => m.category === 'help_service')) {
+      for (const s of findServices(norm)) out.push({ name: s.name, category: 'help_service', start: s.start, end: s.end, narrative: false });
+    }
+    if (found.length === 0) return out.sort((a, b) => a.start - b.start);
+    for (const f of found) {
+      const before = out.findIndex((m) => m.end === f.start);
+      if (before >= 0 && MEDICINE.has(out[before]!.category)) {
+        const m = out[before]!;
+        out[before] = this.describe(display, norm, m.start, f.end, m.category);
+      } else out.push(this.describe(display, norm, f.start, f.end, f.category));
+    }
+    return out.sort((a, b) => a.start - b.start);
   }
 
   private longestAt(norm: string, i: number): Entry | undefined {
@@ -97,6 +130,7 @@ export class ItemMatcher {
       const before = norm[i - 1];
       const after = norm[i + e.word.length];
       if (ASCII_WORD.test(e.word) && (isAsciiChar(before) || isAsciiChar(after))) continue;
+      if (NUMBER_WORD.test(e.word) && (before === '.' || AFTER_NUMBER.test(norm.slice(i + e.word.length, i + e.word.length + 2)))) continue;
       if (e.word.length === 1 && !((before === undefined || SINGLE_BEFORE.has(before)) && (after === undefined || SINGLE_AFTER.has(after)))) continue;
       return e;
     }
@@ -108,9 +142,13 @@ export class ItemMatcher {
     const medicine = MEDICINE.has(cat);
     const fever = cat === 'fever_medicine' || cat === 'child_fever_medicine';
     const pre = (medicine ? this.childPrefixes : []).find((p) => start - p.length >= floor && norm.startsWith(p, start - p.length));
+    const said = cat === 'fever_medicine' && !pre ? CHILD_BEFORE.exec(norm.slice(floor, start)) : null;
     if (pre) {
       start -= pre.length;
       if (fever) cat = 'child_fever_medicine';
+    } else if (said && !ADULT_FORM.test(norm.slice(start, end)) && !ADULT_FORM_AFTER.test(norm.slice(end))) {
+      start -= said[0].length;
+      cat = 'child_fever_medicine';
     } else {
       const np = this.namePrefixes.find((p) => start - p.length >= floor && norm.startsWith(p, start - p.length));
       if (np) start -= np.length;
@@ -123,6 +161,11 @@ export class ItemMatcher {
       const suffix = this.formSuffixes.find((s) => norm.startsWith(s, end));
       if (suffix) end += suffix.length;
     }
+    return this.describe(display, norm, start, end, cat);
+  }
+
+  /** The mention as cut from the display text, with whether it is only narrated (吃了布洛芬). */
+  private describe(display: string, norm: string, start: number, end: number, cat: Category): ItemMatch {
     const before = norm.slice(Math.max(0, start - 3), start);
     const after = norm.slice(end, end + 5);
     const fallback = (FALLBACK_BEFORE.test(before) && /^的话/.test(after)) || /^(没有|没得|没)(的话|就)/.test(after);
@@ -137,7 +180,9 @@ const GENERIC = /^(小儿|儿童|宝宝)?(退烧|退热|止痛|止疼|感冒|止
 
 /** Unique by name, and without things merely taken or broken when something else is named. */
 export function selectItems(matches: ItemMatch[]): ParsedItem[] {
-  const wanted = matches.some((m) => !m.narrative) ? matches.filter((m) => !m.narrative) : matches;
+  const some = matches.some((m) => !m.narrative) ? matches.filter((m) => !m.narrative) : matches;
+  // 跑腿买东西: one service said in two words.
+  const wanted = some.filter((m, k) => !(k > 0 && m.category === 'help_service' && some[k - 1]!.category === 'help_service' && m.start - some[k - 1]!.end <= 1));
   const seen = new Set<string>();
   const out: ParsedItem[] = [];
   for (const m of wanted) {

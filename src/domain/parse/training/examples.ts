@@ -1,6 +1,6 @@
 // Hand-written example posts for the intent classifier (a tie-breaker behind the rules).
 // Written for this project, in the styles seen in neighbourhood groups; not taken from any dev set.
-import type { Intent } from '../types.ts';
+import type { Intent } from '../../types.ts';
 
 export const INTENT_EXAMPLES: ReadonlyArray<readonly [Intent, string]> = [
   ['request', '各位邻居谁家有布洛芬，孩子烧得厉害'],

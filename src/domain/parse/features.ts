@@ -1,0 +1,73 @@
+// Features of a post for the learned readers: the shape of the sentence (character n-grams of the
+// text with every item replaced by X, words, how it starts and ends, its length), what it names
+// (item categories), and what the phrase rules said (each cue that fired and the rules' verdict).
+// The model learns from the project's own example posts how far to trust each of them.
+import type { Segmenter } from '../text/segmenter.ts';
+import type { Category, Intent } from '../types.ts';
+import { CUES } from './cues.ts';
+
+export interface RuleReading {
+  intent: Intent;
+  /** A rule spoke; false when no rule decided and the verdict is only the default. */
+  decided: boolean;
+}
+
+/** Punctuation folded to three marks: a question, an exclamation, a clause break. */
+function shape(masked: string): string {
+  return masked
+    .replace(/[?？]+/g, '?')
+    .replace(/[!！]+/g, '!')
+    .replace(/[,，。.;；、~～…\s:：]+/g, '|')
+    .replace(/[\p{Extended_Pictographic}]/gu, 'E')
+    .replace(/\d+/g, '0')
+    .replace(/^\|+|\|+$/g, '');
+}
+
+function lengthBucket(n: number): string {
+  if (n <= 3) return 'len:tiny';
+  if (n <= 8) return 'len:short';
+  if (n <= 20) return 'len:mid';
+  if (n <= 45) return 'len:long';
+  return 'len:essay';
+}
+
+// Each cue family as named features, so the model can weigh one regex against another.
+const CUE_FEATURES: [string, RegExp][] = Object.entries(CUES).flatMap(([name, cue]) =>
+  Array.isArray(cue) ? cue.map((re, k) => [`${name}:${k}`, re] as [string, RegExp]) : [[name, cue] as [string, RegExp]],
+);
+
+// Signs that a post leans on the thread: pointers (他, 这位, 那里, 你), answers and hedges (不知道,
+// 好像是), reactions (啊, 太棒了, 对), and signs that it opens a topic (各位, 有位, @所有人).
+const THREAD_SIGNS: [string, RegExp][] = [
+  ['pointer', /[他她它](?!们)|这(位|个|里|儿|事|种|批|次)|那(位|个|里|儿|边|家)|楼上|楼主|上面/],
+  ['you', /(^|[^迎])你(?!们)|您/],
+  ['answer', /^(不知道|不清楚|好像|应该|估计|可能|据说|听说|是的|对的|没错|不是|是啊|对啊|对)/],
+  ['reaction', /^(啊|哈|哇|天哪|我去|真的|太|好的|收到|嗯|哦|噢|唉|哎|呵|嘿|对对|是啊|就是|同意|支持|赞)/],
+  ['opener', /^(各位|大家|@所有人|所有人|通知|请|紧急|求助|急|家人们|邻居们|亲们)|有(位|个|一位|一个)|各位/],
+  ['we', /我们(小区|社区|楼|单元|这)|咱们/],
+];
+
+export function postFeatures(masked: string, categories: Category[], rule: RuleReading, segmenter: Segmenter): string[] {
+  const s = shape(masked);
+  const out: string[] = [];
+  const padded = `^${s}$`;
+  for (let i = 0; i < padded.length; i++) {
+    out.push(`c1:${padded[i]}`);
+    if (i + 2 <= padded.length) out.push(`c2:${padded.slice(i, i + 2)}`);
+    if (i + 3 <= padded.length) out.push(`c3:${padded.slice(i, i + 3)}`);
+  }
+  for (const w of segmenter.cut(s.replace(/[|?!^$]/g, ' '))) if (w.trim()) out.push(`w:${w}`);
+  const clauses = s.split(/[|?!]/).filter(Boolean);
+  out.push(`clauses:${Math.min(clauses.length, 4)}`, lengthBucket(s.length));
+  if (clauses[0]) out.push(`first:${clauses[0].slice(0, 2)}`);
+  const last = clauses.at(-1);
+  if (last) out.push(`last:${last.slice(-2)}`);
+  if (/\?/.test(s)) out.push('has:question');
+  if (/!/.test(s)) out.push('has:exclaim');
+  for (const [name, re] of THREAD_SIGNS) if (re.test(s)) out.push(`thread:${name}`);
+  out.push(`items:${Math.min(categories.length, 2)}`);
+  for (const c of new Set(categories)) out.push(`cat:${c}`);
+  for (const [name, re] of CUE_FEATURES) if (re.test(masked)) out.push(`cue:${name}`);
+  out.push(`rule:${rule.intent}`, rule.decided ? 'rule:decided' : 'rule:undecided', `rule:${rule.intent}:${rule.decided}`);
+  return out;
+}

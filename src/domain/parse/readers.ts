@@ -1,0 +1,78 @@
+// The learned readers: intent and contextDependent, each a softmax model over the post's features
+// (features.ts), trained at start on the project's own example posts (training/). The phrase rules
+// stay the first reader of intent: where a rule spoke, its verdict stands; where none did, the model
+// decides, and a post it is unsure of is 'other'. Chat and news lean on the thread in ways no phrase
+// rule sees (answers, reactions, pointers), so the context model reads those. The models'
+// probabilities are temperature-scaled so that the parse's confidence means what it says.
+import type { Segmenter } from '../text/segmenter.ts';
+import { trainSoftmax, type Example } from '../text/softmax.ts';
+import type { Category, Intent } from '../types.ts';
+import { postFeatures, type RuleReading } from './features.ts';
+import { trainingPosts } from './training/index.ts';
+
+/** What the parser knows of a post before the learned readers: the masked text, items, the rules' reading. */
+export interface PostReading {
+  masked: string;
+  categories: Category[];
+  rule: RuleReading;
+  /** The rules' contextDependent for a given intent. */
+  ruleContext: (intent: Intent) => boolean;
+}
+
+export interface Verdict {
+  intent: Intent;
+  confidence: number;
+  contextDependent: boolean;
+}
+
+/**
+ * Temperatures fitted on held-out folds of the training posts (test/domain/parse-readers.test.ts
+ * refits them and fails when the corpus has moved them): the raw models are overconfident.
+ */
+export const INTENT_TEMPERATURE = 2.05;
+export const CONTEXT_TEMPERATURE = 3.35;
+/** Where no rule spoke, the model's intent is taken from this calibrated probability; below it, 'other'. */
+const UNDECIDED_AT = 0.5;
+/** A chat or news post leans on the thread from this calibrated probability. */
+const CONTEXT_AT = 0.56;
+// Laughter, emoji and stickers alone ([强][强], 😂😂, 哈哈哈) answer nothing in particular.
+const CONTENTLESS = /^([哈嘿呵嘻]+|\[[^\]]{1,4}\]|[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]|[\s!！~～.。])+$/u;
+
+export interface Readers {
+  read(post: PostReading): Verdict;
+}
+
+/** The training examples of both readers, as features (exported for the calibration test). */
+export function trainingExamples(readPost: (text: string) => PostReading, segmenter: Segmenter) {
+  const features = (r: PostReading) => postFeatures(r.masked, r.categories, r.rule, segmenter);
+  const contextFeatures = (r: PostReading, intent: Intent) => [...features(r), `intent:${intent}`, `rulectx:${r.ruleContext(intent)}`];
+  const posts = trainingPosts().map((p) => ({ ...p, reading: readPost(p.text) }));
+  return {
+    features,
+    contextFeatures,
+    intent: posts.map((p): Example => ({ features: features(p.reading), label: p.intent })),
+    context: posts
+      .filter((p) => p.contextDependent !== null)
+      .map((p): Example => ({ features: contextFeatures(p.reading, p.intent), label: String(p.contextDependent) })),
+  };
+}
+
+export function trainReaders(readPost: (text: string) => PostReading, segmenter: Segmenter): Readers {
+  const examples = trainingExamples(readPost, segmenter);
+  const intentModel = trainSoftmax(examples.intent).withTemperature(INTENT_TEMPERATURE);
+  const contextModel = trainSoftmax(examples.context).withTemperature(CONTEXT_TEMPERATURE);
+
+  return {
+    read(post) {
+      const f = examples.features(post);
+      const guess = intentModel.predict(f);
+      const intent = post.rule.decided ? post.rule.intent : guess.probability >= UNDECIDED_AT ? (guess.label as Intent) : 'other';
+      const confidence = intentModel.probabilityOf(f, intent);
+      const chat = intent === 'info' || intent === 'other';
+      const contextDependent = chat
+        ? !CONTENTLESS.test(post.masked) && contextModel.probabilityOf(examples.contextFeatures(post, intent), 'true') >= CONTEXT_AT
+        : post.ruleContext(intent);
+      return { intent, confidence: Math.round(confidence * 1000) / 1000, contextDependent };
+    },
+  };
+}

@@ -1,0 +1,164 @@
+// Multinomial logistic regression over sparse binary features, with a calibrated temperature.
+// natural's LogisticRegressionClassifier is one-vs-rest over dense vectors (seconds to train on a
+// few thousand texts) and gives no calibrated probabilities, hence this small one: AdaGrad SGD
+// with L2, a seeded shuffle (the same texts always give the same model), and a temperature fitted
+// on held-out folds so that a probability of 0.8 is right about 80% of the time.
+
+export interface Example {
+  features: string[];
+  label: string;
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  seed?: number;
+  /** Folds for fitting the temperature; 0 keeps temperature 1. */
+  calibrationFolds?: number;
+}
+
+export interface Prediction {
+  label: string;
+  probability: number;
+  /** Calibrated probability of every class, in `classes` order. */
+  distribution: number[];
+}
+
+export class SoftmaxModel {
+  /**
+   * `ids` numbers each feature; `weights` holds a row of one weight per class for each id
+   * (row-major), so scoring is a few array reads per feature.
+   */
+  constructor(
+    readonly classes: string[],
+    private readonly ids: Map<string, number>,
+    private readonly weights: Float64Array,
+    private readonly bias: Float64Array,
+    readonly temperature = 1,
+  ) {}
+
+  /** Feature ids of a post; unknown features are dropped. */
+  idsOf(features: string[]): number[] {
+    const out: number[] = [];
+    for (const f of new Set(features)) {
+      const id = this.ids.get(f);
+      if (id !== undefined) out.push(id);
+    }
+    return out;
+  }
+
+  scoreIds(ids: number[]): Float64Array {
+    const K = this.classes.length;
+    const z = Float64Array.from(this.bias);
+    for (const id of ids) for (let k = 0; k < K; k++) z[k]! += this.weights[id * K + k]!;
+    return z;
+  }
+
+  scores(features: string[]): Float64Array {
+    return this.scoreIds(this.idsOf(features));
+  }
+
+  predict(features: string[]): Prediction {
+    const distribution = softmax(this.scores(features), this.temperature);
+    let best = 0;
+    for (let k = 1; k < distribution.length; k++) if (distribution[k]! > distribution[best]!) best = k;
+    return { label: this.classes[best]!, probability: distribution[best]!, distribution };
+  }
+
+  probabilityOf(features: string[], label: string): number {
+    const k = this.classes.indexOf(label);
+    return k < 0 ? 0 : this.predict(features).distribution[k]!;
+  }
+
+  withTemperature(t: number): SoftmaxModel {
+    return new SoftmaxModel(this.classes, this.ids, this.weights, this.bias, t);
+  }
+}
+
+function softmax(z: Float64Array, t: number): number[] {
+  let max = -Infinity;
+  for (const v of z) max = Math.max(max, v / t);
+  const e = Array.from(z, (v) => Math.exp(v / t - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
+}
+
+/** Mulberry32: a tiny seeded generator, so training is deterministic. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function fit(examples: Example[], classes: string[], o: Required<TrainOptions>): SoftmaxModel {
+  const K = classes.length;
+  const index = new Map(classes.map((c, k) => [c, k]));
+  const ids = new Map<string, number>();
+  for (const e of examples) for (const f of e.features) if (!ids.has(f)) ids.set(f, ids.size);
+  const weights = new Float64Array(ids.size * K);
+  const grads = new Float64Array(ids.size * K).fill(1e-8);
+  const bias = new Float64Array(K);
+  const biasGrad = new Float64Array(K).fill(1e-8);
+  const model = new SoftmaxModel(classes, ids, weights, bias);
+  const rows = examples.map((e) => ({ ids: model.idsOf(e.features), y: index.get(e.label)! }));
+  const rand = random(o.seed);
+  const order = rows.map((_, i) => i);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const i of order) {
+      const r = rows[i]!;
+      const p = softmax(model.scoreIds(r.ids), 1);
+      for (let k = 0; k < K; k++) {
+        const g = p[k]! - (k === r.y ? 1 : 0);
+        biasGrad[k]! += g * g;
+        bias[k]! -= (o.learningRate * g) / Math.sqrt(biasGrad[k]!);
+        for (const id of r.ids) {
+          const at = id * K + k;
+          const gw = g + o.l2 * weights[at]!;
+          grads[at]! += gw * gw;
+          weights[at]! -= (o.learningRate * gw) / Math.sqrt(grads[at]!);
+        }
+      }
+    }
+  }
+  return model;
+}
+
+/** Temperature minimising the log-loss of out-of-fold predictions (a grid: robust and cheap). */
+function fitTemperature(examples: Example[], classes: string[], o: Required<TrainOptions>): number {
+  const folds = o.calibrationFolds;
+  const held: { z: Float64Array; y: number }[] = [];
+  for (let f = 0; f < folds; f++) {
+    const train = examples.filter((_, i) => i % folds !== f);
+    const test = examples.filter((_, i) => i % folds === f);
+    const m = fit(train, classes, o);
+    for (const e of test) held.push({ z: m.scores(e.features), y: classes.indexOf(e.label) });
+  }
+  let best = 1;
+  let bestLoss = Infinity;
+  for (let t = 0.25; t <= 4.001; t += 0.05) {
+    let loss = 0;
+    for (const h of held) loss -= Math.log(Math.max(1e-12, softmax(h.z, t)[h.y]!));
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      best = t;
+    }
+  }
+  return Math.round(best * 100) / 100;
+}
+
+export function trainSoftmax(examples: Example[], options: TrainOptions = {}): SoftmaxModel {
+  const o: Required<TrainOptions> = { epochs: 12, learningRate: 0.3, l2: 1e-4, seed: 7, calibrationFolds: 0, ...options };
+  const classes = [...new Set(examples.map((e) => e.label))].sort();
+  const model = fit(examples, classes, o);
+  return o.calibrationFolds > 1 ? model.withTemperature(fitTemperature(examples, classes, o)) : model;
+}
