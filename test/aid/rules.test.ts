@@ -13,7 +13,10 @@ import {
 } from '../../src/domain/aid/index.ts';
 import { inRoom } from '../../src/domain/aid/members.ts';
 import { loadItemsFile } from '../../src/config/load-items.ts';
-import type { ParsedItem } from '../../src/domain/types.ts';
+import { CATEGORIES, type ParsedItem } from '../../src/domain/types.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const { notDosed } = loadItemsFile('config');
 const item = (name: string, category: ParsedItem['category']): ParsedItem => ({ name, category });
@@ -79,6 +82,25 @@ describe('safety line', () => {
     expect(needsSafetyLine([ibuprofen, patch], [patch], notDosed)).toBe(false);
     expect(needsSafetyLine([ibuprofen, patch], [], notDosed)).toBe(true);
     expect(needsSafetyLine([item('美林', 'child_fever_medicine')], [ibuprofen], notDosed)).toBe(true); // adult stand-in for a child
+  });
+});
+
+describe('items.yaml notDosed block', () => {
+  const dirWith = (extra: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'linli-notdosed-'));
+    writeFileSync(join(dir, 'items.yaml'), `categories:\n${CATEGORIES.map((c) => `  ${c}: [x${c}]`).join('\n')}\n${extra}`);
+    return dir;
+  };
+
+  it('is optional, and kept out of the parser\'s lexicon', () => {
+    const file = loadItemsFile(dirWith(''));
+    expect(file.notDosed).toEqual([]);
+    expect(Object.keys(loadItemsFile('config').lexicon)).not.toContain('notDosed');
+    expect(notDosed).toContain('血氧仪');
+  });
+
+  it('names the key when it is wrong', () => {
+    expect(() => loadItemsFile(dirWith('notDosed: [血氧仪, ""]\n'))).toThrow(/items\.yaml[\s\S]*notDosed/);
   });
 });
 

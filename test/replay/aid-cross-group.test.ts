@@ -67,6 +67,14 @@ describe('grid-group responders', () => {
     expect(state.aid.requests.find((r) => r.requester === '毛静')!.helper).toBe('卢刚');
   });
 
+  it('a standing offer from another building\'s group is matched privately to both, never with an @ in her group', () => {
+    const lines = at('15:30');
+    expect(lines.filter((o) => o.room)).toEqual([]);
+    expect(lines.find((o) => o.to === '史娜')?.text).toMatch(/武军[\s\S]*连花清瘟/);
+    expect(lines.find((o) => o.to === '武军')?.text).toMatch(/史娜/);
+    expect(state.aid.requests.find((r) => r.requester === '史娜')!.status).toBe('matched');
+  });
+
   it('the requester\'s thanks in her own group still closes the request, with nothing more about it', () => {
     const req = state.aid.requests.find((r) => r.requester === '韦强')!;
     expect(req.status).toBe('fulfilled');

@@ -13,6 +13,8 @@ import {
   matchedElsewhereToHelper,
   matchedElsewhereToRequester,
   matchNotice,
+  standingElsewhereToHelper,
+  standingElsewhereToRequester,
   standingOfferNotice,
   stockNotice,
 } from './texts.ts';
@@ -107,6 +109,13 @@ export function matchNewRequest(state: AidState, req: AidRequest, now: Date, env
       delivered: false,
     });
     const safety = needsSafetyLine(req.items, best.items, env.notDosed);
+    if (best.room !== req.room && !inRoom(state, env, best.helper, req.room)) {
+      // An offer from another building's group: its owner cannot be @-mentioned here.
+      return [
+        toPerson(req.requester, standingElsewhereToRequester(req, best, safety)),
+        toPerson(best.helper, standingElsewhereToHelper(req, best, env.roomBuilding(req.room))),
+      ];
+    }
     return [toRoom(req.room, standingOfferNotice(req, best, safety), [req.requester, best.helper])];
   }
   for (const point of state.stock) {

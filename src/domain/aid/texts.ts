@@ -96,6 +96,22 @@ export function standingOfferNotice(req: AidRequest, offer: StandingOffer, safet
   return lines.join('\n');
 }
 
+/** Private, to a requester matched with a standing offer made in another group. */
+export function standingElsewhereToRequester(req: AidRequest, offer: StandingOffer, safety: boolean): string {
+  return [
+    `【邻里互助】您在「${req.room}」求的${need(req)}:${offer.helper} 之前在「${offer.room}」说有${describeItems(offer.items)}${offer.pickup ? `,放在${offer.pickup}` : ''}。`,
+    `原话:${maskPhones(offer.text)}`,
+    ...(safety ? [SAFETY_LINE] : []),
+    '对方不在您的群里,请直接私聊对方确认还有没有。',
+  ].join('\n');
+}
+
+/** Private, to the owner of that offer: who needs it, with the building only. */
+export function standingElsewhereToHelper(req: AidRequest, offer: StandingOffer, roomBuilding: string | null): string {
+  const building = req.location.building ?? roomBuilding;
+  return `【邻里互助】您之前在「${offer.room}」说有${describeItems(offer.items)}。${building ? `${building}号楼的 ` : ''}${req.requester}(在「${req.room}」)正需要${need(req)},请直接私聊对方。`;
+}
+
 export function stockNotice(req: AidRequest, point: string, item: string, count: number, safety: boolean): string {
   return [`【邻里互助】${point}登记有${item}(约${count}份),可以去领取。`, `求助:${need(req)}`, ...(safety ? [SAFETY_LINE] : [])].join('\n');
 }
