@@ -1,7 +1,7 @@
 // The one place where everything is wired together: config, engines, store, clock, features.
 // Transports (Wechaty, console, replay, tests) call createApp and feed it messages.
 import { loadMainConfig } from './config/load.ts';
-import { loadItemLexicon } from './config/load-items.ts';
+import { loadItemsFile } from './config/load-items.ts';
 import { loadKnowledgeBase, watchKnowledgeBase } from './config/load-faq.ts';
 import type { LinliConfigFile } from './config/schema.ts';
 import { createParser } from './domain/parse/index.ts';
@@ -55,7 +55,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { configDir, log, overrides = {} } = deps;
   const config = loadMainConfig(configDir);
   const directory = new Directory(overrides.rooms ?? config.rooms, overrides.people ?? config.people);
-  const parser = createParser(loadItemLexicon(configDir));
+  const items = loadItemsFile(configDir);
+  const parser = createParser(items.lexicon);
   const bands = config.faq;
   // The knowledge base is checked now; its index is built on the first question.
   let kb = loadKnowledgeBase(configDir);
@@ -85,6 +86,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     config,
     directory,
     parser,
+    notDosed: items.notDosed,
     faq: () => (faq ??= createFaqEngine(kb, bands)),
     clock: deps.clock,
     log,

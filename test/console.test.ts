@@ -6,6 +6,11 @@ import { ConsoleSession, matchRoom } from '../src/adapters/console/session.ts';
 import { formatBotMessage, formatPrompt } from '../src/adapters/console/format.ts';
 import { createPrinter } from '../src/adapters/console/printer.ts';
 import { runConsoleLoop } from '../src/adapters/console/repl.ts';
+import { SAMPLE_NOTE, sampleRoster } from '../src/adapters/console/sample-roster.ts';
+import { loadMainConfig } from '../src/config/load.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Directory } from '../src/bot/directory.ts';
 import type { IncomingMessage, OutgoingMessage } from '../src/bot/messages.ts';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
@@ -29,6 +34,9 @@ describe('parseConsoleLine', () => {
     expect(parseConsoleLine('/help', BOT)).toEqual({ kind: 'help' });
     expect(parseConsoleLine('/quit', BOT)).toEqual({ kind: 'quit' });
     expect(parseConsoleLine('/EXIT', BOT)).toEqual({ kind: 'quit' });
+    expect(parseConsoleLine('/roster', BOT)).toEqual({ kind: 'roster', action: { kind: 'show' } });
+    expect(parseConsoleLine('/roster sample', BOT)).toEqual({ kind: 'roster', action: { kind: 'sample' } });
+    expect(parseConsoleLine('/roster import 名单 2022.csv', BOT)).toEqual({ kind: 'roster', action: { kind: 'import', file: '名单 2022.csv' } });
     expect(parseConsoleLine('／as 邱靓', BOT)).toEqual({ kind: 'as', name: '邱靓' });
   });
 
@@ -64,6 +72,8 @@ describe('parseConsoleLine', () => {
     expect(parseConsoleLine('/time yesterday', BOT)).toMatchObject({ message: expect.stringContaining('yesterday') });
     expect(parseConsoleLine('/as', BOT).kind).toBe('error');
     expect(parseConsoleLine('/in   ', BOT).kind).toBe('error');
+    expect(parseConsoleLine('/roster import', BOT).kind).toBe('error');
+    expect(parseConsoleLine('/roster everyone', BOT)).toMatchObject({ kind: 'error', message: expect.stringContaining('/roster sample') });
     expect(parseConsoleLine('/frobnicate', BOT)).toMatchObject({ kind: 'error', message: expect.stringContaining('/help') });
   });
 
@@ -252,5 +262,102 @@ describe('console loop (whole bot, config/ of the repo)', () => {
     expect(header).toContain('→ 金象泰小区3号楼群');
     expect(header).toContain('@陈思雨');
     expect(out).toContain('张伟');
+  }, 20_000);
+});
+
+describe('the sample roster', () => {
+  const config = loadMainConfig(resolve('config'));
+  const directory = new Directory(config.rooms, config.people);
+
+  it('is not in the default config, so a first start of the live bot never loads it', () => {
+    expect(config.roster).toEqual([]);
+  });
+
+  it('gives each grid worker of the config fictional people in the buildings of the worker\'s grid, marked as examples', () => {
+    const sample = sampleRoster(directory);
+    const workers = config.people.filter((p) => p.role === 'grid_worker');
+    expect(workers.length).toBeGreaterThan(0);
+    expect(new Set(sample.map((e) => e.worker))).toEqual(new Set(workers.map((w) => w.name)));
+    for (const e of sample) {
+      expect(e.note.startsWith(SAMPLE_NOTE), e.name).toBe(true);
+      expect(e.phone).toMatch(/^1380000\d{4}$/);
+      const grid = workers.find((w) => w.name === e.worker)!.grid;
+      const buildings = config.rooms.filter((r) => r.kind === 'building' && r.grid === grid).map((r) => r.building);
+      expect(buildings, `${e.name} ${e.building}`).toContain(e.building);
+    }
+    expect(new Set(sample.map((e) => e.id)).size).toBe(sample.length);
+  });
+
+  it('is empty when the config has no grid worker', () => {
+    expect(sampleRoster(new Directory(config.rooms, []))).toEqual([]);
+  });
+});
+
+describe('console /roster (whole bot, config/ of the repo)', () => {
+  async function runWholeBot(lines: string[], store = new MemoryStore()): Promise<{ out: string; store: MemoryStore }> {
+    const { createApp } = await import('../src/app.ts');
+    const clock = new SimulatedClock(T0);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const printer = createPrinter(output, clock, { botName: '邻里小助手', color: false });
+    const app = await createApp({ configDir: resolve('config'), store, clock, scheduler: clock, send: async (o) => printer.botMessage(o), log: silentLogger });
+    const done = runConsoleLoop({
+      input,
+      output,
+      printer,
+      bot: app.bot,
+      directory: app.bot.services.directory,
+      clock,
+      botName: app.config.bot.name,
+      interactive: false,
+      roster: {
+        entries: () => app.bot.state.roster,
+        replace: async (entries) => {
+          app.bot.state.roster = entries;
+          await store.save(app.bot.state);
+        },
+      },
+    });
+    input.end(lines.join('\n') + '\n');
+    await done;
+    app.close();
+    return { out: printed, store };
+  }
+
+  it('points to /roster sample when the roster is empty, and the sample makes the morning reminder fire', async () => {
+    const { out, store } = await runWholeBot(['/roster sample', '/time 2022-12-21T08:45']);
+    expect(out).toMatch(/回访名单是空的[\s\S]*\/roster sample/);
+    const saved = store.saved!.roster;
+    expect(saved.length).toBeGreaterThan(0);
+    const first = saved.find((e) => e.worker === '邵婷婷')!;
+    const reminder = out.split('◆').find((block) => block.includes('08:30 → 私聊 → 邵婷婷'));
+    expect(reminder).toBeDefined();
+    expect(reminder).toContain(first.name);
+    expect(reminder).toContain(SAMPLE_NOTE);
+    expect(out).not.toMatch(/◆[^\n]*→ 楚凤[^\n]*\n[^◆]*1380000/); // phones only in private reminders
+  }, 20_000);
+
+  it('never puts the sample over a roster that is already there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linli-console-roster-'));
+    const csv = join(dir, 'r.csv');
+    writeFileSync(csv, ['姓名,楼号,单元,室号,电话,网格员,频次,备注', '石秀英,2号楼,,402,13800007001,邵婷婷,每天,独居'].join('\n'));
+    const { out, store } = await runWholeBot([`/roster import ${csv}`, '/roster sample', '/roster']);
+    expect(store.saved!.roster.map((e) => e.name)).toEqual(['石秀英']);
+    expect(out).toContain('已导入 1 人');
+    expect(out).toContain('示例名单不会覆盖它');
+    expect(out).toMatch(/邵婷婷\(1 人\)\n\s+石秀英 2号楼402 每天 独居/);
+    expect(out).not.toContain('13800007001'); // /roster shows no phone numbers
+  }, 20_000);
+
+  it('refuses a spreadsheet with a bad row and keeps the roster as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linli-console-roster-bad-'));
+    const csv = join(dir, 'bad.csv');
+    writeFileSync(csv, ['姓名,楼号,单元,室号,电话,网格员,频次,备注', '石秀英,2号楼,,402,12345,邵婷婷,每天,独居'].join('\n'));
+    const { out, store } = await runWholeBot(['/roster sample', `/roster import ${csv}`, `/roster import ${join(dir, 'missing.csv')}`]);
+    expect(out).toMatch(/第2行/);
+    expect(out).toContain('找不到文件');
+    expect(store.saved!.roster.every((e) => e.note.startsWith(SAMPLE_NOTE))).toBe(true);
   }, 20_000);
 });

@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-function linli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function linli(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('node', ['bin/linli.mjs', ...args], (err, stdout, stderr) =>
+    const child = execFile('node', ['bin/linli.mjs', ...args], (err, stdout, stderr) =>
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
+    child.stdin?.end(stdin ?? '');
   });
 }
 
@@ -49,5 +50,24 @@ describe('roster commands', () => {
     for (const line of ['2', '3', '4']) expect(r.stderr).toMatch(new RegExp(`第?\\s*${line}\\s*行|line ${line}|${line}:`));
     const state = JSON.parse(readFileSync(join(dir, 'linli.json'), 'utf8'));
     expect(state.roster.map((e: { name: string }) => e.name)).toEqual(['张桂兰']);
+  }, 60_000);
+
+  it('with --console, imports into the state `linli console --data DIR` uses, and leaves the live state alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linli-roster-console-'));
+    const csv = join(dir, 'roster.csv');
+    writeFileSync(csv, [HEADER, '石秀英,2号楼,,402,13800007001,邵婷婷,每天,独居', '龙海生,3,1,602,13800007002,邱靓,每周,空巢'].join('\n'));
+    // The flag may come before the file: it takes no value.
+    const imported = await linli(['roster', 'import', '--console', csv, '--data', dir]);
+    expect(imported.code).toBe(0);
+    expect(existsSync(join(dir, 'console.json'))).toBe(true);
+    expect(existsSync(join(dir, 'linli.json'))).toBe(false);
+    const consoleRun = await linli(['console', '--data', dir], '/roster\n/as 邵婷婷\n/dm\n/time 2030-01-01T08:00\n/time 08:45\n');
+    expect(consoleRun.code).toBe(0);
+    expect(consoleRun.stdout).toMatch(/回访名单 2 人/);
+    expect(consoleRun.stdout).toMatch(/08:30 → 私聊 → 邵婷婷[\s\S]*石秀英/);
+    expect(consoleRun.stdout).not.toContain('/roster sample 载入'); // no empty-roster hint
+    const out = join(dir, 'back.csv');
+    expect((await linli(['roster', 'export', out, '--console', '--data', dir])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('龙海生');
   }, 60_000);
 });

@@ -11,6 +11,8 @@ export interface BotServices {
   config: LinliConfigFile;
   directory: Directory;
   parser: Parser;
+  /** items.yaml's notDosed: medicine-category things a match notice gives no safety line for. */
+  notDosed: readonly string[];
   /** A getter, because the knowledge base reloads when staff edit it. */
   faq: () => FaqEngine;
   clock: Clock;

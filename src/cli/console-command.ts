@@ -1,7 +1,6 @@
 // `linli console`: try the whole bot in a terminal, without WeChat (Hubot's shell adapter,
 // Errbot's text backend). Time is a SimulatedClock that moves only with /time, so scheduled
 // jobs can be watched firing. Wechaty is never imported here: start-up stays fast.
-import { join, resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
 import { flagString } from './args.ts';
 import { createApp } from '../app.ts';
@@ -13,12 +12,13 @@ import { MemoryStore } from '../store/memory-store.ts';
 import type { StateStore } from '../store/types.ts';
 import { createPrinter, type ConsolePrinter } from '../adapters/console/printer.ts';
 import { runConsoleLoop } from '../adapters/console/repl.ts';
+import { stateFile } from './state-file.ts';
 
 export async function runConsole(args: ParsedArgs): Promise<number> {
   const configDir = resolveConfigDir(flagString(args, 'config'));
   const dataDir = flagString(args, 'data');
   // Memory by default: trying things out leaves nothing behind. --data keeps state between runs.
-  const store: StateStore = dataDir ? new LowdbStore(join(resolve(dataDir), 'console.json')) : new MemoryStore();
+  const store: StateStore = dataDir ? new LowdbStore(stateFile(dataDir, 'console')) : new MemoryStore();
   const log = createLogger(process.env.LINLI_LOG_LEVEL ?? 'warn');
   const clock = new SimulatedClock(new Date());
   const interactive = Boolean(process.stdin.isTTY);
@@ -46,12 +46,20 @@ export async function runConsole(args: ParsedArgs): Promise<number> {
       clock,
       botName: app.config.bot.name,
       interactive,
+      roster: {
+        entries: () => app.bot.state.roster,
+        // Between messages and clock moves nothing else touches the state: replace and save.
+        replace: async (entries) => {
+          app.bot.state.roster = entries;
+          await store.save(app.bot.state);
+        },
+      },
     });
   } finally {
     app.close();
     // A terminal's stdin stays referenced after readline closes and would keep the process up.
     if (interactive) process.stdin.destroy();
   }
-  if (dataDir && interactive) printer.info(`状态已保存到 ${join(resolve(dataDir), 'console.json')}`);
+  if (dataDir && interactive) printer.info(`状态已保存到 ${stateFile(dataDir, 'console')}`);
   return 0;
 }

@@ -14,6 +14,7 @@ Commands:
   replay [FILE] [--data DIR]  play a chat transcript through the whole bot on a simulated clock
   roster import FILE          replace the callback roster from a .csv or .xlsx (Chinese headers)
   roster export FILE          write the roster as .xlsx or .csv
+                              (--console: the state of \`linli console --data DIR\` instead of the live bot's)
   callbacks export FILE --from YYYY-MM-DD --to YYYY-MM-DD
                               write the callback log for reporting
 

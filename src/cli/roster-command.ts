@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
 import { flagString } from './args.ts';
 import { LowdbStore } from '../store/lowdb-store.ts';
+import { stateFile } from './state-file.ts';
 import { JsonlArchive } from '../store/archive.ts';
 import type { CallRecord } from '../domain/callbacks/index.ts';
 import { describeImportErrors, exportCallLog, exportRoster, importRosterFile } from '../roster-io/index.ts';
@@ -13,7 +14,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export async function runRosterCommand(command: string, rest: string[], args: ParsedArgs): Promise<number> {
   const [action, file] = rest;
   const dataDir = resolve(flagString(args, 'data') ?? 'data');
-  const store = new LowdbStore(join(dataDir, 'linli.json'));
+  // --console: the state `linli console --data DIR` uses, instead of the live bot's.
+  const which = args.flags.console === true ? 'console' : 'live';
+  const store = new LowdbStore(stateFile(dataDir, which));
   const fail = (message: string): number => {
     process.stderr.write(`linli ${command}: ${message}\n`);
     return 2;
@@ -30,6 +33,7 @@ export async function runRosterCommand(command: string, rest: string[], args: Pa
     state.roster = result.entries;
     await store.save(state);
     process.stderr.write(`已导入 ${result.entries.length} 人到回访名单 (${store.file})\n`);
+    if (which === 'console') process.stderr.write(`用 linli console --data ${dataDir} 打开控制台即可使用这份名单\n`);
     return 0;
   }
   if (command === 'roster' && action === 'export') {

@@ -43,6 +43,15 @@ export const itemLexiconSchema = z.strictObject({
     .default({ elderly: [], child: [], pregnant: [] }),
 });
 
+/**
+ * The whole of config/items.yaml: the parser's lexicon plus the block mutual aid reads.
+ * notDosed: words for medicine-category things nobody doses (an oximeter, a cooling patch);
+ * a match for them carries no "follow the leaflet" safety line.
+ */
+export const itemsFileSchema = itemLexiconSchema.extend({
+  notDosed: words.default([]),
+});
+
 export type { ItemLexicon };
 
 // Compile-time check: what the schema validates is exactly what the parser expects.

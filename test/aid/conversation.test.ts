@@ -230,7 +230,10 @@ describe('rules found on new transcripts', () => {
     await h.say('曹阳', '谁家有体温计?借用一下', { room: B3, at: '19:05' });
     await h.advance('19:40');
     const out = await h.say('韩冬', '我有', { room: GRID2, at: '19:50', quote: '【互助转发】3号楼有一位孩子需要蒙脱石散,已等30分钟还没有人回应。' });
-    expect(out.find((o) => o.kind === 'room' && o.room === B3)).toMatchObject({ mentions: ['宋伟', '韩冬'] });
+    // 韩冬 is not in 3号楼群: both sides are told privately.
+    expect(out.filter((o) => o.kind === 'private').map((o) => o.kind === 'private' && o.to).sort()).toEqual(['宋伟', '韩冬'].sort());
+    expect(out.find((o) => o.kind === 'private' && o.to === '宋伟')!.text).toMatch(/蒙脱石散/);
+    expect(h.app.bot.state.aid.requests.find((r) => r.requester === '曹阳')!.offers).toHaveLength(0);
     const cancel = await h.say('宋伟', '取消', { room: B3, at: '20:00' });
     const toHelper = cancel.find((o) => o.kind === 'room' && o.mentions.includes('韩冬'));
     expect(toHelper).toMatchObject({ room: GRID2 });
@@ -258,6 +261,7 @@ describe('rules found on new transcripts', () => {
     expect(standIn[0]!.kind === 'room' && standIn[0]!.text).toMatch(/医生|药师/);
     expect(await h.say('邱靓', '3号楼那个孩子,谁家有美林帮帮忙', { room: GRID2, at: '19:20' })).toEqual([]);
     expect(h.app.bot.state.aid.requests).toHaveLength(1);
+    await h.say('庚', '3号楼的,刚看到', { room: B3, at: '19:28' }); // 庚 is in 3号楼群
     const out = await h.say('庚', '我家有美林', { room: GRID2, at: '19:30' });
     expect(out.find((o) => o.kind === 'room' && o.room === B3)).toMatchObject({ mentions: ['戊', '庚'] });
   });

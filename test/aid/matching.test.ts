@@ -104,15 +104,35 @@ describe('escalation', () => {
     expect(textOf(out[0])).toMatch(/N95/);
   });
 
-  it('matches an offer in the grid group and @-mentions the requester back in her own group', async () => {
+  it('matches an offer in the grid group from a member of her group and @-mentions both there', async () => {
     const h = await createHarness(start, scene);
+    await h.say('钱大姐', '今晚楼下好冷,大家多穿点', { room: B3, at: '20:00' }); // seen in 3号楼群
     await h.say('林晓雯', '我怀孕6个月,发烧38度8,谁家有对乙酰氨基酚?急', { room: B3, at: '21:36' });
     await h.advance('21:50');
     const out = await h.say('钱大姐', '我有对乙酰氨基酚', { room: GRID2, at: '21:52' });
     const back = out.find((o) => o.kind === 'room' && o.room === B3);
     expect(back).toMatchObject({ mentions: ['林晓雯', '钱大姐'] });
+    expect(out.filter((o) => o.kind === 'private')).toEqual([]);
     expect(h.app.bot.state.aid.requests[0]!.status).toBe('matched');
     expect((await h.advance('23:00')).filter((o) => o.kind === 'private')).toEqual([]);
+  });
+
+  it('tells both sides privately when the grid-group helper is not in her group, and @-mentions him only where he spoke', async () => {
+    const h = await createHarness(start, scene);
+    await h.say('林晓雯', '我怀孕6个月,发烧38度8,谁家有对乙酰氨基酚?急', { room: B3, at: '21:36' });
+    await h.advance('21:50');
+    const out = await h.say('钱大姐', '我有对乙酰氨基酚,没拆封的', { room: GRID2, at: '21:52' });
+    expect(out.filter((o) => o.kind === 'room' && o.mentions.includes('钱大姐')).map((o) => o.kind === 'room' && o.room)).toEqual([GRID2]);
+    expect(out.filter((o) => o.kind === 'room' && o.room === B3)).toEqual([]);
+    const toHer = out.find((o) => o.kind === 'private' && o.to === '林晓雯');
+    const toHim = out.find((o) => o.kind === 'private' && o.to === '钱大姐');
+    expect(textOf(toHer)).toMatch(/钱大姐/);
+    expect(textOf(toHer)).toMatch(/说明书|遵医嘱/);
+    expect(textOf(toHim)).toMatch(/林晓雯/);
+    expect(textOf(toHim)).not.toMatch(/602/); // her room number stays in her own group
+    const ack = out.find((o) => o.kind === 'room' && o.room === GRID2);
+    expect(textOf(ack)).not.toMatch(/林晓雯/);
+    expect(h.app.bot.state.aid.requests[0]!.status).toBe('matched');
   });
 
   it('counts a grid worker’s offer in the building group and stops further levels', async () => {

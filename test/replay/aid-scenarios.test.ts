@@ -30,10 +30,13 @@ function commonRules(get: () => Run, rooms: { building: string[]; grid: string[]
     expect(findPrivacyLeaks(get().input, get().out)).toEqual([]);
   });
 
-  it('sends private messages only to staff and to residents who wrote to the bot privately', () => {
-    const { out, input } = get();
+  it('sends private messages only to staff, to residents who wrote to the bot privately, and to both sides of a match made across groups', () => {
+    const { out, input, state } = get();
     const askedPrivately = new Set(input.filter((l) => l.dm === true).map((l) => String(l.from)));
-    const strays = out.filter((o) => o.to && !staff.includes(o.to) && !askedPrivately.has(o.to));
+    const acrossGroups = new Set(
+      state.aid.requests.flatMap((r) => r.offers.filter((o) => o.room && o.room !== r.room).flatMap((o) => [r.requester, o.helper])),
+    );
+    const strays = out.filter((o) => o.to && !staff.includes(o.to) && !askedPrivately.has(o.to) && !acrossGroups.has(o.to));
     expect(strays).toEqual([]);
   });
 
@@ -184,9 +187,14 @@ describe('escalation: standing offer at 物业, relays, grid-group offers, expir
     expect(alerts[0]!.text).toMatch(/1203/); // details go privately to the worker
   });
 
-  it('matches an offer in the grid group and @-mentions the requester in her own group', () => {
-    const back = at(run, '2022-12-21T13:25').find((o) => o.room === B8)!;
-    expect(back.mentions).toEqual(['林芳', '何军']);
+  it('matches an offer in the grid group from outside her group: both told privately, the helper thanked in the grid group', () => {
+    const lines = at(run, '2022-12-21T13:25');
+    expect(lines.filter((o) => o.room === B8)).toEqual([]); // 何军 (9号楼) cannot be @-mentioned in 8号楼群
+    expect(lines.filter((o) => o.room === G2).map((o) => o.mentions)).toEqual([['何军']]);
+    expect(lines.filter((o) => o.to).map((o) => o.to).sort()).toEqual(['何军', '林芳'].sort());
+    expect(lines.find((o) => o.to === '林芳')!.text).toMatch(/何军/);
+    expect(lines.find((o) => o.to === '何军')!.text).toMatch(/林芳/);
+    expect(lines.find((o) => o.to === '何军')!.text).not.toMatch(/1203/);
     expect(requestsOf(run, '林芳')[0]!.status).toBe('fulfilled');
     expect(requestsOf(run, '何军')).toHaveLength(0);
     const later = run.out.filter((o) => (o.at ?? '') > local('2022-12-21T13:25') && /林芳|美林|泰诺林/.test(o.text ?? '') && !/互助情况|今晚互助|还在进行/.test(o.text ?? ''));
@@ -205,8 +213,9 @@ describe('escalation: standing offer at 物业, relays, grid-group offers, expir
   });
 
   it('attaches a grid-group offer that quotes a relay to the quoted request, not the newest', () => {
-    const back = at(run, '2022-12-21T16:50').find((o) => o.room === B9)!;
-    expect(back.mentions).toEqual(['宋伟', '韩冬']);
+    const lines = at(run, '2022-12-21T16:50');
+    expect(lines.filter((o) => o.to).map((o) => o.to).sort()).toEqual(['宋伟', '韩冬'].sort());
+    expect(requestsOf(run, '宋伟')[0]!.offers.map((o) => o.helper)).toEqual(['韩冬']);
     expect(requestsOf(run, '曹阳')[0]!.offers).toHaveLength(0);
   });
 

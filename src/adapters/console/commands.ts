@@ -20,10 +20,16 @@ export type ConsoleCommand =
   | { kind: 'mention' }
   /** null clears a pending quote. */
   | { kind: 'quote'; text: string | null }
+  | { kind: 'roster'; action: RosterAction }
   | { kind: 'help' }
   | { kind: 'quit' }
   | { kind: 'empty' }
   | { kind: 'error'; message: string };
+
+/** /roster: show the callback roster, load the fictional sample, or import a spreadsheet. */
+export type RosterAction = { kind: 'show' } | { kind: 'sample' } | { kind: 'import'; file: string };
+
+export const ROSTER_USAGE = '用法:/roster(查看回访名单)、/roster sample(载入虚构的示例名单)、/roster import 文件.csv 或 .xlsx';
 
 /** Every due job runs on the way (the aid check runs each minute): keep one jump bounded. */
 export const MAX_JUMP_DAYS = 7;
@@ -67,6 +73,8 @@ export function parseConsoleLine(raw: string, botNames: readonly string[] = []):
       return { kind: 'mention' };
     case 'quote':
       return { kind: 'quote', text: arg || null };
+    case 'roster':
+      return parseRosterArg(arg);
     case 'help':
     case 'h':
     case '?':
@@ -78,6 +86,14 @@ export function parseConsoleLine(raw: string, botNames: readonly string[] = []):
     default:
       return { kind: 'error', message: `未知命令 /${m[1]}。输入 /help 查看命令;要发送以 / 开头的文字,请写 //` };
   }
+}
+
+function parseRosterArg(arg: string): ConsoleCommand {
+  if (arg === '') return { kind: 'roster', action: { kind: 'show' } };
+  if (/^(sample|示例)$/i.test(arg)) return { kind: 'roster', action: { kind: 'sample' } };
+  const file = /^(?:import|导入)(?:\s+([\s\S]+))?$/i.exec(arg);
+  if (file) return file[1] ? { kind: 'roster', action: { kind: 'import', file: file[1].trim() } } : usage(ROSTER_USAGE);
+  return { kind: 'error', message: `看不懂"/roster ${arg}"。${ROSTER_USAGE}` };
 }
 
 function usage(text: string): ConsoleCommand {

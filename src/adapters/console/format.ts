@@ -2,6 +2,9 @@
 import type { OutgoingMessage } from '../../bot/messages.ts';
 import type { PersonInfo, RoomInfo } from '../../bot/directory.ts';
 import { localDate, localTime, localWeekday } from '../../domain/time.ts';
+import { formatAddress } from '../../domain/callbacks/entry.ts';
+import { formatFrequency } from '../../domain/callbacks/frequency.ts';
+import type { RosterEntry } from '../../domain/callbacks/types.ts';
 import type { ConsoleSession } from './session.ts';
 import { MAX_JUMP_DAYS } from './commands.ts';
 
@@ -57,6 +60,22 @@ export function describePerson(p: PersonInfo): string {
   return [ROLE_LABEL[p.role], p.grid, home || null].filter(Boolean).join(' · ');
 }
 
+/** The roster grouped by grid worker, without phone numbers (the terminal may be shared). */
+export function formatRoster(entries: readonly RosterEntry[]): string {
+  if (entries.length === 0) {
+    return '回访名单是空的。/roster sample 载入一份虚构的示例名单;真实名单请用 /roster import 文件,或退出后 linli roster import 文件 --console --data 目录。';
+  }
+  const byWorker = new Map<string, RosterEntry[]>();
+  for (const e of entries) byWorker.set(e.worker, [...(byWorker.get(e.worker) ?? []), e]);
+  const lines = [`回访名单 ${entries.length} 人:`];
+  for (const [worker, people] of byWorker) {
+    lines.push(`  ${worker}(${people.length} 人)`);
+    for (const p of people) lines.push(`    ${p.name} ${formatAddress(p)} ${formatFrequency(p.frequency)}${p.note ? ` ${p.note}` : ''}`);
+  }
+  lines.push('  到点的提醒和追问会私信网格员:用 /time 把时钟拨到早上 8:30 之后看看。');
+  return lines.join('\n');
+}
+
 export function helpText(botName: string): string {
   return [
     '命令:',
@@ -69,6 +88,7 @@ export function helpText(botName: string): string {
     `                  例:/time 21:30(今天)、/time +30m、/time +2h、/time YYYY-MM-DDTHH:MM(上海时间);往后拨 ${MAX_JUMP_DAYS} 天以内会补发途中的定时任务,拨回过去或跳得更远则直接设定日期`,
     `  /at 或 /@       下一条消息 @${botName}(也可以直接以 @${botName} 开头)`,
     '  /quote 文本     下一条消息引用这段文字(/quote 不带文字则取消)',
+    '  /roster         查看回访名单;/roster sample 载入虚构的示例名单(名单为空时);/roster import 文件 导入 .csv/.xlsx',
     '  /help           显示本帮助',
     '  /quit           退出(Ctrl-D 也可以)',
     '其他输入都会作为当前发言人在当前群(或私聊)里说的话发给小助手;以 / 开头的文字请写 //。',

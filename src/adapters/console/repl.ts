@@ -2,14 +2,23 @@
 // everything else to the bot as a message from the current speaker in the current room.
 // The bot's replies reach the terminal through the printer (the console's `send`), the same
 // way scheduled jobs' messages do when /time moves the simulated clock.
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { IncomingMessage, OutgoingMessage } from '../../bot/messages.ts';
 import type { Directory } from '../../bot/directory.ts';
-import { MAX_JUMP_DAYS, parseConsoleLine, resolveTimeSpec, type ConsoleCommand } from './commands.ts';
-import { describePerson, formatClock, formatPeople, formatPrompt, formatRooms, helpText } from './format.ts';
+import type { RosterEntry } from '../../domain/callbacks/types.ts';
+import { MAX_JUMP_DAYS, parseConsoleLine, resolveTimeSpec, type ConsoleCommand, type RosterAction } from './commands.ts';
+import { describePerson, formatClock, formatPeople, formatPrompt, formatRooms, formatRoster, helpText } from './format.ts';
+import { SAMPLE_NOTE, sampleRoster } from './sample-roster.ts';
 import type { ConsolePrinter } from './printer.ts';
 import { ConsoleSession, matchRoom } from './session.ts';
+
+/** The console's callback roster: read it, and replace it (saved before the next message). */
+export interface ConsoleRoster {
+  entries(): RosterEntry[];
+  replace(entries: RosterEntry[]): Promise<void>;
+}
 
 /** A clock that moves only when told to (SimulatedClock). */
 export interface SteppingClock {
@@ -31,6 +40,8 @@ export interface ConsoleLoopOptions {
   interactive: boolean;
   speaker?: string;
   room?: string | null;
+  /** The bot's roster, for /roster; absent when the console runs without a whole bot. */
+  roster?: ConsoleRoster;
 }
 
 export async function runConsoleLoop(opts: ConsoleLoopOptions): Promise<void> {
@@ -43,6 +54,9 @@ export async function runConsoleLoop(opts: ConsoleLoopOptions): Promise<void> {
   const botNames = [...new Set([botName, '邻里小助手'])];
 
   printer.info(`邻里 linli 控制台 · 模拟时间 ${formatClock(clock.now())} · ${rooms.length} 个群 · /help 查看命令`);
+  if (opts.roster && opts.roster.entries().length === 0 && directory.allPeople().some((p) => p.role === 'grid_worker')) {
+    printer.info('回访名单是空的:输入 /roster sample 载入一份虚构的示例名单,再用 /time 看网格员每天的回访提醒。');
+  }
 
   const rl = createInterface({
     input: opts.input,
@@ -108,6 +122,9 @@ export async function runConsoleLoop(opts: ConsoleLoopOptions): Promise<void> {
       case 'time':
         await moveClock(cmd.spec);
         return;
+      case 'roster':
+        await rosterCommand(cmd.action);
+        return;
       case 'say': {
         const before = printer.printed;
         await opts.bot.handle(session.message(cmd.text, cmd.mentionsBot, clock.now()));
@@ -115,6 +132,48 @@ export async function runConsoleLoop(opts: ConsoleLoopOptions): Promise<void> {
         return;
       }
     }
+  };
+
+  const rosterCommand = async (action: RosterAction): Promise<void> => {
+    const roster = opts.roster;
+    if (!roster) {
+      printer.error('这里没有回访名单可用。');
+      return;
+    }
+    if (action.kind === 'show') {
+      printer.info(formatRoster(roster.entries()));
+      return;
+    }
+    if (action.kind === 'sample') {
+      // Never on top of a real roster: the sample only fills an empty one.
+      const current = roster.entries().length;
+      if (current > 0) {
+        printer.error(`已经有 ${current} 人的回访名单,示例名单不会覆盖它。/roster 查看。`);
+        return;
+      }
+      const sample = sampleRoster(directory);
+      if (sample.length === 0) {
+        printer.error('配置里没有网格员(/people 查看),示例名单需要至少一位网格员。');
+        return;
+      }
+      await roster.replace(sample);
+      printer.info(`已载入示例名单 ${sample.length} 人(虚构人物,电话是占位号码,备注都标着"${SAMPLE_NOTE}"),只在这个控制台里。`);
+      printer.info(formatRoster(sample));
+      return;
+    }
+    if (!existsSync(action.file)) {
+      printer.error(`找不到文件 ${action.file}`);
+      return;
+    }
+    // exceljs takes a second to load: only when a file is imported.
+    const { importRosterFile, describeImportErrors } = await import('../../roster-io/index.ts');
+    const result = await importRosterFile(action.file);
+    if (!result.ok) {
+      printer.error(`${describeImportErrors(result.errors)}\n原来的名单没有改动。`);
+      return;
+    }
+    await roster.replace(result.entries);
+    printer.info(`已导入 ${result.entries.length} 人到回访名单。`);
   };
 
   const moveClock = async (spec: Extract<ConsoleCommand, { kind: 'time' }>['spec']): Promise<void> => {

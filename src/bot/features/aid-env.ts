@@ -11,5 +11,14 @@ export function aidEnv(services: BotServices): AidEnv {
     gridRoom: (grid) => directory.gridRoom(grid)?.topic ?? null,
     roomBuilding: (topic) => directory.room(topic).building,
     categoryOf: (name) => parser.extractItems(name)[0]?.category ?? null,
+    notDosed: services.notDosed,
+    knownMember: (name, topic) => {
+      if (!directory.knowsPerson(name)) return false;
+      const person = directory.person(name);
+      const room = directory.room(topic);
+      // A grid worker sits in every group of the grid; a resident in the building's group.
+      if (person.role === 'grid_worker') return room.grid !== null && room.grid === person.grid;
+      return room.kind === 'building' && person.building !== null && person.building === room.building;
+    },
   };
 }

@@ -15,6 +15,7 @@ import {
   gridRequestList,
   handleAidPost,
   mentionedNames,
+  noteSpeaker,
   ownRequestList,
   ownRequests,
   recogniseAidCommand,
@@ -41,6 +42,7 @@ export const aidFeature: Feature = {
     bot.on(async (ctx, next) => {
       if (ctx.room?.kind === 'union') return next();
       if (ctx.isPrivate) return privateCommand(ctx, env) ? undefined : next();
+      noteSpeaker(ctx.state.aid, ctx.room!.topic, ctx.msg.sender.name);
       if (groupCommand(ctx, env)) return;
       const post = toAidPost(ctx);
       for (const e of handleAidPost(ctx.state.aid, post, env)) {

@@ -17,12 +17,14 @@ export function escalateAndExpire(state: AidState, now: Date, env: AidEnv): Effe
     if (!isOpen(req)) continue;
     const age = minutesSince(req.createdAt, now);
     if (age >= env.settings.expiryHours * 60) {
+      // "Nobody answered" is told only when that is true, and only to a resident: a request
+      // someone answered closes quietly, and staff see their own posts in the digests.
+      const unanswered = req.status === 'open' && req.offers.length === 0;
       closeRequest(req, 'expired', now);
-      if (!req.expiryNotified) {
-        req.expiryNotified = true;
-        const text = expiryNotice(req, env.settings.expiryHours);
-        effects.push(req.anonymous ? toPerson(req.requester, text) : toRoom(req.room, text, [req.requester]));
+      if (!req.expiryNotified && unanswered && !req.byStaff) {
+        effects.push(toRoom(req.room, expiryNotice(req, env.settings.expiryHours), [req.requester]));
       }
+      req.expiryNotified = true;
       continue;
     }
     // Matched requests, requests the author said can wait, and requests staff posted

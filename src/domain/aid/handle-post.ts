@@ -17,6 +17,7 @@ import {
   ownOpen,
   sameNeed,
   targetForOffer,
+  touchAsked,
 } from './requests.ts';
 import { linkOffer, matchNewRequest, recordStandingOffer } from './matching.ts';
 import { cancelNotice } from './texts.ts';
@@ -38,7 +39,7 @@ export function handleAidPost(state: AidState, post: AidPost, env: AidEnv): Effe
       if (offered.length) {
         const asOffer: AidPost = { ...post, analysis: { ...a, items: offered, contextDependent: false, question: false } };
         const target = targetForOffer(state, asOffer, env.settings);
-        if (target) effects.push(...linkOffer(target, asOffer, env));
+        if (target) effects.push(...linkOffer(state, target, asOffer, env));
         recordStandingOffer(state, post, offered);
       }
       return [...effects, ...onRequest(state, post, env, wanted)];
@@ -60,7 +61,7 @@ function followUp(state: AidState, post: AidPost, env: AidEnv): void {
   if (!req || req.anonymous || minutesBetween(req.updatedAt, post.at) > env.settings.replyWindowMinutes) return;
   req.text = `${req.text}\n${post.text.slice(0, 200)}`;
   req.messageIds.push(post.id);
-  req.updatedAt = post.at.toISOString();
+  touchAsked(req, post.at);
   if (!post.analysis.question) addLocation(req, post);
 }
 
@@ -117,7 +118,7 @@ function onRequest(state: AidState, post: AidPost, env: AidEnv, items: ParsedIte
     continued.pickup = a.pickup ?? continued.pickup;
     continued.text = `${continued.text}\n${post.text}`;
     continued.messageIds.push(post.id);
-    continued.updatedAt = post.at.toISOString();
+    touchAsked(continued, post.at);
     addLocation(continued, post);
     return [];
   }
@@ -140,7 +141,7 @@ function onRequest(state: AidState, post: AidPost, env: AidEnv, items: ParsedIte
     same.items = mergeItems(same.items, items);
     same.text = `${same.text}\n${post.text}`;
     same.messageIds.push(post.id);
-    same.updatedAt = post.at.toISOString();
+    touchAsked(same, post.at);
     return [];
   }
 
@@ -182,7 +183,7 @@ function onOffer(state: AidState, post: AidPost, env: AidEnv): Effect[] {
   const target = targetForOffer(state, post, env.settings);
   // 有需要的来拿: it answers the request that fits and still stands for the next one.
   if (a.items.length > 0 && (a.standing || (!target && !a.contextDependent))) recordStandingOffer(state, post, a.items);
-  return target ? linkOffer(target, post, env) : [];
+  return target ? linkOffer(state, target, post, env) : [];
 }
 
 function markDelivered(state: AidState, post: AidPost): boolean {

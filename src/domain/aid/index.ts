@@ -10,3 +10,4 @@ export * from './digest.ts';
 export { closeRequest, ownOpen } from './requests.ts';
 export { formatLocation } from './texts.ts';
 export { aidSeenBy } from './visibility.ts';
+export { noteSpeaker } from './members.ts';

@@ -24,6 +24,21 @@ const MEDICINE: ReadonlySet<Category> = new Set<Category>([
 
 export const isMedicine = (c: Category): boolean => MEDICINE.has(c);
 
+/** A medicine someone takes by dose: not an oximeter or a cooling patch (items.yaml notDosed). */
+export const isDosedMedicine = (item: ParsedItem, notDosed: readonly string[]): boolean =>
+  isMedicine(item.category) && !notDosed.some((w) => item.name.includes(w));
+
+/** What changes hands in a match: the offered items that answer the request; a bare "我家有" hands over what was asked. */
+export function handedOver(requested: ParsedItem[], offered: ParsedItem[]): ParsedItem[] {
+  if (offered.length === 0) return requested;
+  const answering = offered.filter((o) => requested.some((r) => r.category === o.category || COMPATIBLE[o.category]?.includes(r.category)));
+  return answering.length ? answering : offered;
+}
+
+/** The "follow the leaflet" line goes on a match only when a dosed medicine changes hands. */
+export const needsSafetyLine = (requested: ParsedItem[], offered: ParsedItem[], notDosed: readonly string[]): boolean =>
+  handedOver(requested, offered).some((i) => isDosedMedicine(i, notDosed));
+
 const sameName = (a: string, b: string): boolean => a === b || a.includes(b) || b.includes(a);
 
 export function itemFit(requested: ParsedItem[], offered: ParsedItem[]): ItemFit {

@@ -1,19 +1,30 @@
 // Linking offers to requests, in both directions, and the notices that a match posts.
 import type { Effect } from '../effects.ts';
-import { toRoom } from '../effects.ts';
+import { toPerson, toRoom } from '../effects.ts';
 import type { ParsedItem } from '../types.ts';
 import type { AidEnv } from './settings.ts';
 import type { AidPost } from './post.ts';
 import type { AidRequest, AidState, OfferLink, StandingOffer } from './types.ts';
-import { fitScore, itemFit } from './items.ts';
-import { gridOfferAck, matchNotice, standingOfferNotice, stockNotice } from './texts.ts';
+import { fitScore, isDosedMedicine, itemFit, needsSafetyLine } from './items.ts';
+import { inRoom } from './members.ts';
+import {
+  elsewhereAck,
+  gridOfferAck,
+  matchedElsewhereToHelper,
+  matchedElsewhereToRequester,
+  matchNotice,
+  standingElsewhereToHelper,
+  standingElsewhereToRequester,
+  standingOfferNotice,
+  stockNotice,
+} from './texts.ts';
 import { newId } from './requests.ts';
 import { maskPhones } from '../text/privacy.ts';
 
 const STANDING_OFFER_HOURS = 24;
 
 /** Records an offer on a request; the first one matches it and is announced. */
-export function linkOffer(req: AidRequest, post: AidPost, env: AidEnv): Effect[] {
+export function linkOffer(state: AidState, req: AidRequest, post: AidPost, env: AidEnv): Effect[] {
   const offer: OfferLink = {
     helper: post.sender,
     room: post.room,
@@ -33,19 +44,24 @@ export function linkOffer(req: AidRequest, post: AidPost, env: AidEnv): Effect[]
   if ((req.status !== 'open' && !better) || already) return []; // a backup offer: recorded, no noise
   req.status = 'matched';
   req.helper = post.sender;
-  const effects: Effect[] = [
-    toRoom(req.room, matchNotice(req, offer, fit, env.roomBuilding(req.room)), [req.requester, post.sender]),
-  ];
-  if (post.room !== req.room) effects.push(toRoom(post.room, gridOfferAck(req, env.roomBuilding(req.room)), [post.sender]));
-  if (req.anonymous) {
-    // Offers on a need found by a callback go to the worker, who knows the person.
-    effects.push({
-      kind: 'private',
-      to: req.requester,
-      text: `${post.sender} 在「${post.room}」回应了您代发的求助(${req.onBehalfOf ?? ''}):${maskPhones(post.text)}`,
-    });
+  const safety = needsSafetyLine(req.items, offer.items, env.notDosed);
+  const building = env.roomBuilding(req.room);
+  // Offers on a need found by a callback go to the worker, who knows the person.
+  const toWorker: Effect[] = req.anonymous
+    ? [toPerson(req.requester, `${post.sender} 在「${post.room}」回应了您代发的求助(${req.onBehalfOf ?? ''}):${maskPhones(post.text)}`)]
+    : [];
+  if (post.room !== req.room && !inRoom(state, env, post.sender, req.room)) {
+    // A helper answering a relay from outside the requester's group cannot be @-mentioned
+    // there: both sides hear of it privately, the helper is thanked where he spoke.
+    return [
+      toRoom(post.room, elsewhereAck(), [post.sender]),
+      ...(req.anonymous ? toWorker : [toPerson(req.requester, matchedElsewhereToRequester(req, offer, fit, safety))]),
+      toPerson(post.sender, matchedElsewhereToHelper(req, offer, fit, safety, building)),
+    ];
   }
-  return effects;
+  const effects: Effect[] = [toRoom(req.room, matchNotice(req, offer, fit, building, safety), [req.requester, post.sender])];
+  if (post.room !== req.room) effects.push(toRoom(post.room, gridOfferAck(req, building), [post.sender]));
+  return [...effects, ...toWorker];
 }
 
 export function recordStandingOffer(state: AidState, post: AidPost, items: ParsedItem[]): StandingOffer {
@@ -92,7 +108,15 @@ export function matchNewRequest(state: AidState, req: AidRequest, now: Date, env
       pickup: best.pickup,
       delivered: false,
     });
-    return [toRoom(req.room, standingOfferNotice(req, best), [req.requester, best.helper])];
+    const safety = needsSafetyLine(req.items, best.items, env.notDosed);
+    if (best.room !== req.room && !inRoom(state, env, best.helper, req.room)) {
+      // An offer from another building's group: its owner cannot be @-mentioned here.
+      return [
+        toPerson(req.requester, standingElsewhereToRequester(req, best, safety)),
+        toPerson(best.helper, standingElsewhereToHelper(req, best, env.roomBuilding(req.room))),
+      ];
+    }
+    return [toRoom(req.room, standingOfferNotice(req, best, safety), [req.requester, best.helper])];
   }
   for (const point of state.stock) {
     if (point.grid && req.grid && point.grid !== req.grid) continue;
@@ -100,7 +124,9 @@ export function matchNewRequest(state: AidState, req: AidRequest, now: Date, env
       if (count <= 0) continue;
       const category = env.categoryOf(name);
       if (req.items.some((i) => i.name.includes(name) || name.includes(i.name) || i.category === category)) {
-        return [toRoom(req.room, stockNotice(req, point.name, name, count), [req.requester])];
+        // 爱心药 stock is medicine unless its name says otherwise (退烧贴 +10).
+        const safety = category === null || isDosedMedicine({ name, category }, env.notDosed);
+        return [toRoom(req.room, stockNotice(req, point.name, name, count, safety), [req.requester])];
       }
     }
   }

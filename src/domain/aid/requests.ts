@@ -56,10 +56,13 @@ export function targetForOffer(state: AidState, post: AidPost, settings: AidSett
   const byMention = pool.filter((r) => post.mentioned.includes(r.requester)).sort(newestFirst)[0];
   if (byMention) return byMention;
   const items = post.analysis.items;
-  // A bare "我家有" answers the most recently active open request from someone else.
+  // A bare "我家有" answers the latest request of a thread still alive: the one whose
+  // requester spoke last (a helper's offer on another request does not make that one
+  // newer), and of two asked in the same minute, the one posted second.
+  const order = (r: AidRequest): number => state.requests.indexOf(r);
   const recent = pool
     .filter((r) => minutesBetween(r.updatedAt, post.at) <= settings.replyWindowMinutes || r.room !== post.room)
-    .sort(newestFirst);
+    .sort((a, b) => askedAt(b).localeCompare(askedAt(a)) || order(b) - order(a));
   if (items.length === 0) return recent[0] ?? null;
   const scored = pool
     .map((r) => ({ r, fit: itemFit(r.items, items) }))
@@ -94,6 +97,12 @@ export function nearness(r: AidRequest, post: Pick<AidPost, 'room' | 'roomBuildi
 }
 
 const newestFirst = (a: AidRequest, b: AidRequest): number => b.updatedAt.localeCompare(a.updatedAt);
+const askedAt = (r: AidRequest): string => r.askedAt ?? r.createdAt;
+
+/** The requester added to her thread: it is the latest ask for bare replies again. */
+export function touchAsked(req: AidRequest, at: Date): void {
+  req.askedAt = req.updatedAt = at.toISOString();
+}
 
 /** The open request of a helper who now says it was delivered. */
 export function helpedBy(state: AidState, helper: string, room: string, quote: string | null): AidRequest | null {
@@ -145,6 +154,7 @@ export function addRequest(state: AidState, fields: RequestFields, at: Date): Ai
     id: newId(state, 'R'),
     createdAt: iso,
     updatedAt: iso,
+    askedAt: iso,
     status: 'open',
     offers: [],
     helper: null,

@@ -24,4 +24,8 @@ export interface AidEnv {
   roomBuilding(topic: string): string | null;
   /** Category of an item name (stock at pickup points is kept by name). */
   categoryOf(name: string): Category | null;
+  /** Words for medicine-category things nobody doses (items.yaml notDosed): no safety line. */
+  notDosed: readonly string[];
+  /** Whether the people config puts this person in this group (a resident's building, a worker's grid). */
+  knownMember(name: string, room: string): boolean;
 }

@@ -4,7 +4,7 @@ import type { Location } from '../types.ts';
 import { localTime } from '../time.ts';
 import { maskPhones } from '../text/privacy.ts';
 import type { AidRequest, OfferLink, StandingOffer } from './types.ts';
-import { describeItems, isMedicine, type ItemFit } from './items.ts';
+import { describeItems, type ItemFit } from './items.ts';
 
 const FOR_WHOM_LABEL: Record<string, string> = {
   elderly: '老人',
@@ -34,36 +34,86 @@ function whoLabel(req: AidRequest): string {
   return FOR_WHOM_LABEL[req.forWhom] ?? '';
 }
 
-export function matchNotice(req: AidRequest, offer: OfferLink, fit: ItemFit, roomBuilding: string | null): string {
-  const where = req.anonymous ? '' : formatLocation(req.postedLocation, roomBuilding);
-  const what = offer.items.length ? describeItems(offer.items) : need(req);
-  const lines = [
-    `【邻里互助】有人响应了`,
-    `求助:${need(req)}${req.anonymous ? '(网格员代发)' : ''}${where ? `,${where}` : ''}`,
-    `${offer.helper} 可以提供${what === need(req) ? '' : `:${what}`}`,
-  ];
+/** The lines a match adds after who offers what: where to hand over, and the medicine cautions. */
+function handoverLines(req: AidRequest, offer: OfferLink, fit: ItemFit, safety: boolean): string[] {
+  const lines: string[] = [];
   const pickup = offer.pickup ?? req.pickup;
   if (pickup) lines.push(`交接:${pickup}`);
-  if (req.items.some((i) => isMedicine(i.category)) || offer.items.some((i) => isMedicine(i.category))) {
-    lines.push(SAFETY_LINE);
-  }
+  if (safety) lines.push(SAFETY_LINE);
   if (fit === 'compatible' && req.items.some((i) => i.category === 'child_fever_medicine')) lines.push(CHILD_CAUTION);
-  lines.push('请两位直接联系;收到后回复"收到了"即可。');
-  return lines.join('\n');
+  return lines;
 }
 
-export function standingOfferNotice(req: AidRequest, offer: StandingOffer): string {
+function offered(req: AidRequest, offer: OfferLink): string {
+  const what = offer.items.length ? describeItems(offer.items) : need(req);
+  return what === need(req) ? '' : `:${what}`;
+}
+
+/** `safety`: a dosed medicine changes hands (see needsSafetyLine). */
+export function matchNotice(req: AidRequest, offer: OfferLink, fit: ItemFit, roomBuilding: string | null, safety: boolean): string {
+  const where = req.anonymous ? '' : formatLocation(req.postedLocation, roomBuilding);
+  return [
+    `【邻里互助】有人响应了`,
+    `求助:${need(req)}${req.anonymous ? '(网格员代发)' : ''}${where ? `,${where}` : ''}`,
+    `${offer.helper} 可以提供${offered(req, offer)}`,
+    ...handoverLines(req, offer, fit, safety),
+    '请两位直接联系;收到后回复"收到了"即可。',
+  ].join('\n');
+}
+
+/** Private, to a requester whose helper answered in a group she is not in (a relay in the grid group). */
+export function matchedElsewhereToRequester(req: AidRequest, offer: OfferLink, fit: ItemFit, safety: boolean): string {
+  return [
+    `【邻里互助】您在「${req.room}」的求助(${need(req)})有人响应了:`,
+    `${offer.helper} 在「${offer.room ?? ''}」说可以提供${offered(req, offer)}`,
+    `原话:${maskPhones(offer.text)}`,
+    ...handoverLines(req, offer, fit, safety),
+    '对方不在您的群里,请直接私聊对方;收到后在群里回复"收到了"即可。',
+  ].join('\n');
+}
+
+/** Private, to that helper: who asked, and the building only (a room number stays in her group). */
+export function matchedElsewhereToHelper(req: AidRequest, offer: OfferLink, fit: ItemFit, safety: boolean, roomBuilding: string | null): string {
+  const building = req.location.building ?? roomBuilding;
+  const who = req.anonymous
+    ? `这条求助是网格员 ${req.requester} 代发的,网格员会和您联系。`
+    : `求助的是${building ? `${building}号楼的` : ''} ${req.requester}(在「${req.room}」),请直接私聊对方。`;
+  return [`【邻里互助】谢谢您愿意提供${need(req)}!`, who, ...handoverLines(req, offer, fit, safety)].join('\n');
+}
+
+/** In the group where the helper answered, when both sides were told privately. */
+export function elsewhereAck(): string {
+  return '谢谢!求助的邻居不在这个群里,我已分别私信您和对方,请私下联系。';
+}
+
+export function standingOfferNotice(req: AidRequest, offer: StandingOffer, safety: boolean): string {
   const lines = [
     `【邻里互助】${offer.helper} 之前说有${describeItems(offer.items)}${offer.pickup ? `,放在${offer.pickup}` : ''}。`,
     `求助:${need(req)}`,
   ];
-  if (req.items.some((i) => isMedicine(i.category))) lines.push(SAFETY_LINE);
+  if (safety) lines.push(SAFETY_LINE);
   lines.push('请两位直接联系确认还有没有。');
   return lines.join('\n');
 }
 
-export function stockNotice(req: AidRequest, point: string, item: string, count: number): string {
-  return [`【邻里互助】${point}登记有${item}(约${count}份),可以去领取。`, `求助:${need(req)}`, SAFETY_LINE].join('\n');
+/** Private, to a requester matched with a standing offer made in another group. */
+export function standingElsewhereToRequester(req: AidRequest, offer: StandingOffer, safety: boolean): string {
+  return [
+    `【邻里互助】您在「${req.room}」求的${need(req)}:${offer.helper} 之前在「${offer.room}」说有${describeItems(offer.items)}${offer.pickup ? `,放在${offer.pickup}` : ''}。`,
+    `原话:${maskPhones(offer.text)}`,
+    ...(safety ? [SAFETY_LINE] : []),
+    '对方不在您的群里,请直接私聊对方确认还有没有。',
+  ].join('\n');
+}
+
+/** Private, to the owner of that offer: who needs it, with the building only. */
+export function standingElsewhereToHelper(req: AidRequest, offer: StandingOffer, roomBuilding: string | null): string {
+  const building = req.location.building ?? roomBuilding;
+  return `【邻里互助】您之前在「${offer.room}」说有${describeItems(offer.items)}。${building ? `${building}号楼的 ` : ''}${req.requester}(在「${req.room}」)正需要${need(req)},请直接私聊对方。`;
+}
+
+export function stockNotice(req: AidRequest, point: string, item: string, count: number, safety: boolean): string {
+  return [`【邻里互助】${point}登记有${item}(约${count}份),可以去领取。`, `求助:${need(req)}`, ...(safety ? [SAFETY_LINE] : [])].join('\n');
 }
 
 /** Relay to the grid group: the building and the need, never a room number, phone or name. */
@@ -101,7 +151,7 @@ export function workerAlert(req: AidRequest, now: Date): string {
 }
 
 export function expiryNotice(req: AidRequest, hours: number): string {
-  return `您${localTime(new Date(req.createdAt))}发的求助(${need(req)})已超过${hours}小时,先结束了。还需要的话请重新发,或联系网格员。`;
+  return `您${localTime(new Date(req.createdAt))}发的求助(${need(req)})过了${hours}小时还没有邻居回应,先结束了。还需要的话请重新发,或联系网格员。`;
 }
 
 export function gridOfferAck(req: AidRequest, roomBuilding: string | null): string {

@@ -42,6 +42,8 @@ export interface AidRequest {
   byStaff: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Last time the requester posted to the thread (helpers' offers do not count); absent in old state. */
+  askedAt?: string;
   status: RequestStatus;
   offers: OfferLink[];
   helper: string | null;
@@ -75,8 +77,10 @@ export interface AidState {
   offers: StandingOffer[];
   stock: PickupStock[];
   nextId: number;
+  /** Names seen posting in each group (topic -> names, latest last): who an @-mention reaches. */
+  speakers: Record<string, string[]>;
 }
 
-export const emptyAidState = (): AidState => ({ requests: [], offers: [], stock: [], nextId: 1 });
+export const emptyAidState = (): AidState => ({ requests: [], offers: [], stock: [], nextId: 1, speakers: {} });
 
 export const isOpen = (r: AidRequest): boolean => r.status === 'open' || r.status === 'matched';
