@@ -20,6 +20,8 @@ export function slotKeys(answer: string): string[] {
 export function renderAnswer(answer: string, ask: readonly string[], facts: LocalFacts = {}): string {
   const missing: string[] = [...ask];
   const lines: string[] = [];
+  /** The ask line takes the place of the first line left out, so it reads where the fact would. */
+  let askAt = -1;
   for (const line of answer.trim().split('\n')) {
     const unknown: string[] = [];
     const filled = line.replace(SLOT, (slot, key: string, label: string | undefined) => {
@@ -29,9 +31,13 @@ export function renderAnswer(answer: string, ask: readonly string[], facts: Loca
       return slot;
     });
     if (unknown.length === 0) lines.push(filled);
-    else missing.push(...unknown.filter(Boolean));
+    else {
+      const labels = unknown.filter(Boolean);
+      if (labels.length > 0 && askAt < 0) askAt = lines.length;
+      missing.push(...labels);
+    }
   }
   const items = [...new Set(missing.map((m) => m.trim()).filter(Boolean))];
-  if (items.length > 0) lines.push(askLine(items));
+  if (items.length > 0) lines.splice(askAt < 0 ? lines.length : askAt, 0, askLine(items));
   return lines.join('\n').trim();
 }
