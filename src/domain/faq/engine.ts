@@ -6,7 +6,7 @@ import type { FaqEntry, KnowledgeBase } from './kb.ts';
 import { createOutOfScopeDetector } from './out-of-scope.ts';
 import { renderAnswer, type LocalFacts } from './render.ts';
 import { formatSuggestions, HANDOFF_REPLY, OFF_TOPIC_REPLY } from './replies.ts';
-import { createTextPipeline, SHAPE_WORDS, SUBTERM_WEIGHT, WORKPLACE_WORDS, type Features } from './text.ts';
+import { createTextPipeline, type TextPipeline, SHAPE_WORDS, SUBTERM_WEIGHT, WORKPLACE_WORDS, type Features } from './text.ts';
 
 export type Band = 'answer' | 'suggest' | 'handoff';
 
@@ -27,6 +27,9 @@ export interface FaqAnswer {
    *  (a bare greeting), uncovered (a union matter the knowledge base lacks) or unsure. Staff see
    *  only uncovered and unsure questions. */
   handoffReason?: HandoffReason;
+  /** On an unsure hand-off: the entry the question came closest to, for the staff digest's
+   *  suggestion ("add these phrasings to …"). */
+  nearest?: FaqSuggestion | null;
 }
 
 export type HandoffReason = 'off_topic' | 'chitchat' | 'uncovered' | 'unsure';
@@ -35,6 +38,8 @@ export interface FaqEngine {
   ask(question: string, opts?: { context?: string | null }): FaqAnswer;
   answerById(id: string): { topic: string; reply: string } | null;
   readonly kb: KnowledgeBase;
+  /** The text pipeline (synonyms, segmentation) the engine matches with. */
+  readonly text: TextPipeline;
 }
 
 export interface Bands {
@@ -182,7 +187,7 @@ export function createFaqEngine(
   const knownTerm = (t: string, q: Features): boolean => index.has(t) || q.subterms.some((s) => t.includes(s) && index.has(s));
   /** Terms that name a matter the knowledge base knows (not question shape, not work in general). */
   const contentTerms = (q: Features): string[] =>
-    q.tokens.filter((t) => [...t].length >= 2 && !SHAPE_WORDS.has(t) && !WORKPLACE_WORDS.has(t) && knownTerm(t, q));
+    q.tokens.filter((t) => !SHAPE_WORDS.has(t) && !WORKPLACE_WORDS.has(t) && knownTerm(t, q) && ([...t].length >= 2 || keywordTopics.has(t)));
 
   function score(q: Features, ctx: Features | null, focus: Features | null): Scored {
     let bag = bagOf(q);
@@ -255,15 +260,17 @@ export function createFaqEngine(
     if (debug) debug({ ...inputs, confidence, topic: topTopic, tokens: q.tokens, rivals });
     // Choices: the chosen entry, then the best entry of each close rival topic, then more entries
     // of those topics only: a choice list never offers an entry that merely shares a word.
+    const content = contentTerms(q);
+    const sharesContent = (i: number) => content.some((t) => index.contains(i, t) || q.subterms.some((s) => t.includes(s) && index.contains(i, s)));
     const firsts = topics
       .slice(1)
-      .filter(([, v]) => v.s >= RIVAL_SUGGESTION_SHARE * top.s)
+      .filter(([, v]) => v.s >= RIVAL_SUGGESTION_SHARE * top.s && (content.length === 0 || sharesContent(v.r.i)))
       .map(([, v]) => v.r);
     const related = new Set([topTopic, ...firsts.map((r) => r.entry.topic)]);
     const reordered = [
       top.r,
       ...firsts,
-      ...ranked.filter((r) => r !== top.r && !firsts.includes(r) && related.has(r.entry.topic)),
+      ...ranked.filter((r) => r !== top.r && !firsts.includes(r) && related.has(r.entry.topic) && (content.length === 0 || sharesContent(r.i))),
     ];
     return { topic: topTopic, entry: top.r.entry, confidence, ranked: reordered };
   }
@@ -310,13 +317,13 @@ export function createFaqEngine(
     }
     // Nothing the knowledge base knows and nothing about work: not union business.
     const aboutWork = q.tokens.some((t) => WORKPLACE_WORDS.has(t));
-    const content = contentTerms(q);
-    if (content.length === 0 && qAnchors.size === 0 && !generic && !(context && confidence >= bands.suggestAt)) {
-      return handoff(0, aboutWork ? 'unsure' : 'off_topic');
+    if (!aboutWork && !generic && qAnchors.size === 0 && contentTerms(q).length === 0 && !(context && confidence >= bands.suggestAt)) {
+      return handoff(0, 'off_topic');
     }
     if (verdict === 'uncovered') confidence = Math.min(confidence, round(bands.answerAt - 0.01));
     if (!result.entry || !result.topic || confidence < bands.suggestAt) {
-      return handoff(confidence);
+      const near = result.entry ? { answerId: result.entry.id, topic: result.entry.topic, title: result.entry.title } : null;
+      return { ...handoff(confidence), nearest: near };
     }
 
     const best = Math.max(...result.ranked.map((r) => r.score));
@@ -346,6 +353,7 @@ export function createFaqEngine(
 
   return {
     kb,
+    text,
     ask,
     answerById(id) {
       const e = byId.get(id);

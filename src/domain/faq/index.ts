@@ -8,3 +8,5 @@ export { FAQ_TOPICS } from './kb.ts';
 export type { FaqEntry, FaqTopic, KnowledgeBase } from './kb.ts';
 export { createTextPipeline } from './text.ts';
 export type { TextPipeline, Features } from './text.ts';
+export { groupQuestions, formatQuestionGroups } from './digest.ts';
+export type { DigestItem, QuestionGroup } from './digest.ts';
