@@ -90,12 +90,14 @@ const QUESTION_MARK = /[?？]|哪|怎|咋|吗|么|能不能|可以|有没有|行
 const LAUGHTER = /哈哈|嘿嘿|呵呵|嘻嘻|hh|233/u;
 const CLAUSE_SPLIT = /[,，。.!！?？;；、\s]+/u;
 
-/** The clause that carries the question: the last one with a question word, else the last one. */
+/** A story, then the question ("干了一年活老板跑了,有免费的律师吗"): the one clause that asks.
+ *  Null when there is one clause, or when several clauses ask (each counts the same). */
 function focusClause(text: string): string | null {
   const clauses = text.split(CLAUSE_SPLIT).filter((c) => c.trim());
   if (clauses.length < 2) return null;
-  for (let i = clauses.length - 1; i >= 0; i--) if (QUESTION_MARK.test(clauses[i])) return clauses[i];
-  return clauses[clauses.length - 1];
+  const asking = clauses.filter((c) => QUESTION_MARK.test(c));
+  if (asking.length > 1) return null;
+  return asking[0] ?? clauses[clauses.length - 1];
 }
 
 function bagOf(f: Features, weight = 1): Bag {
@@ -316,11 +318,16 @@ export function createFaqEngine(
       confidence = Math.min(confidence, round(bands.answerAt - 0.01));
     }
     // Nothing the knowledge base knows and nothing about work: not union business.
+    // A bare "在哪里" (question words only) may still get choices; staff never get it.
     const aboutWork = q.tokens.some((t) => WORKPLACE_WORDS.has(t));
-    if (!aboutWork && !generic && qAnchors.size === 0 && contentTerms(q).length === 0 && !(context && confidence >= bands.suggestAt)) {
-      return handoff(0, 'off_topic');
-    }
+    const nothingKnown = !aboutWork && !generic && qAnchors.size === 0 && contentTerms(q).length === 0;
+    const strange = q.tokens.some((t) => !SHAPE_WORDS.has(t) && !knownTerm(t, q));
+    if (nothingKnown && strange && !(context && confidence >= bands.suggestAt)) return handoff(0, 'off_topic');
     if (verdict === 'uncovered') confidence = Math.min(confidence, round(bands.answerAt - 0.01));
+    if (nothingKnown) {
+      if (confidence < bands.suggestAt) return handoff(confidence, 'off_topic');
+      confidence = Math.min(confidence, round(bands.answerAt - 0.01));
+    }
     if (!result.entry || !result.topic || confidence < bands.suggestAt) {
       const near = result.entry ? { answerId: result.entry.id, topic: result.entry.topic, title: result.entry.title } : null;
       return { ...handoff(confidence), nearest: near };

@@ -22,7 +22,7 @@ export const SHAPE_WORDS = new Set(
     + '标准 规定 条件 要求 哪些 哪个 内容 范围 作用 办法 处理 应该 应 应当 是否 一般 最新 国家 具体 怎样 '
     + '部门 找谁 谁 问题 咨询 知道 有关 相关 关于 方面 事情 事 真的 因此 合理 正常 需 需要 提供 '
     + '哪里 哪儿 在哪 在哪里 在哪儿 去哪 去哪里 去哪儿 地方 什么样 区别 东西 能否 可否 允许 必须 还能 到底 究竟 现在 以后 之后 以前 之前 期间 '
-    + '人 个人 我 他 她 大家 朋友 家里 一年 一个月 几个月 半年 今年 去年')
+    + '有人 有没有人 管 人 个人 我 他 她 大家 朋友 家里 一年 一个月 几个月 半年 今年 去年')
     .split(/\s+/),
 );
 /** The world of work in general: a question with one of these is about work (so not small talk),
