@@ -95,7 +95,7 @@ export function formatQuestionGroups(groups: QuestionGroup[], heading: string, i
     } else {
       lines.push('  建议新增条目(贴到 config/faq.yaml 的 entries 下,answer 按核实过的信息填写;留空时文件不会生效):');
       lines.push(`    - id: ${idPrefix}-${gi + 1}`);
-      lines.push(`      topic: ${g.topic}`);
+      lines.push(`      topic: ${g.topic}    # 请核对主题`);
       lines.push(`      title: ${g.items[0].question}`);
       lines.push(`      questions: [${[...new Set(g.items.map((i) => i.question.replace(/[,\[\]{}]/g, ' ').trim()))].join(', ')}]`);
       lines.push(`      keywords: [${g.keywords.join(', ')}]`);

@@ -59,6 +59,8 @@ const CONTEXT_WEIGHT = 0.4;
 /** Weight of the classifier's probability next to the relative BM25 score. */
 const CLASSIFIER_WEIGHT = 0.35;
 const MAX_SUGGESTIONS = 3;
+/** An unsure question names its nearest entry for the staff digest from this share of suggestAt. */
+const NEAR_MISS = 0.5;
 /** Another topic is offered among the choices when its topic score is this close to the best. */
 const RIVAL_SUGGESTION_SHARE = 0.7;
 /** Coverage weight of a question word no entry knows, as a share of the maximal IDF: such words
@@ -329,7 +331,8 @@ export function createFaqEngine(
       confidence = Math.min(confidence, round(bands.answerAt - 0.01));
     }
     if (!result.entry || !result.topic || confidence < bands.suggestAt) {
-      const near = result.entry ? { answerId: result.entry.id, topic: result.entry.topic, title: result.entry.title } : null;
+      // Only a near miss is worth naming to staff; a far one would mislead them.
+      const near = result.entry && confidence >= NEAR_MISS * bands.suggestAt ? { answerId: result.entry.id, topic: result.entry.topic, title: result.entry.title } : null;
       return { ...handoff(confidence), nearest: near };
     }
 
