@@ -84,12 +84,14 @@ const FOCUS_WEIGHT = 0.6;
 const GENERIC_TERMS = new Set(['吃饭', '吃午饭', '吃晚饭', '休息', '休息一下', '喝水', '喝热水', '热水', '喝口水', '加班', '上班', '下班', '累', '太累', '饿']);
 /** Words of distress: they pull toward psychological counselling even when 加班 is the story's
  *  setting ("天天加班回家还吵架，心里太累了"), unless another topic is named by a specific word. */
-const DISTRESS_TERMS = new Set(['心里累', '心累', '太累', '压力大', '压力', '吵架', '想不开', '郁闷', '憋屈', '崩溃', '焦虑', '抑郁', '失眠', '睡不着', '委屈', '心烦', '烦死', '难受', '绝望', '想哭', '不理解', '没劲']);
+const DISTRESS_TERMS = new Set(['喘不过气', '透不过气', '撑不住', '撑不下去', '扛不住', '熬不住', '心力交瘁', '压垮', '快疯了', '心里累', '心累', '太累', '压力大', '压力', '吵架', '想不开', '郁闷', '憋屈', '崩溃', '焦虑', '抑郁', '失眠', '睡不着', '委屈', '心烦', '烦死', '难受', '绝望', '想哭', '不理解', '没劲']);
 const DISTRESS_BOOST = 0.6;
 const DISTRESS_TOPIC = 'psychological_counseling';
 /** A question word that makes a generic-word message a question ("哪里能喝口水") rather than talk. */
 const QUESTION_MARK = /[?？]|哪|怎|咋|吗|么|能不能|可以|有没有|行不行|中不中|算不算|合法|违法|多少|几/u;
 const LAUGHTER = /哈哈|嘿嘿|呵呵|嘻嘻|hh|233/u;
+/** A clause that asks; "好几次" counts nothing. */
+const ASKING_CLAUSE = /[?？]|吗|怎|咋|如何|哪|谁|什么|啥|多少|多久|(?<!好)几|能不能|可不可以|是不是|有没有|算不算|行不行|合法|违法|找谁/u;
 const CLAUSE_SPLIT = /[,，。.!！?？;；、\s]+/u;
 
 /** A story, then the question ("干了一年活老板跑了,有免费的律师吗"): the one clause that asks.
@@ -97,7 +99,7 @@ const CLAUSE_SPLIT = /[,，。.!！?？;；、\s]+/u;
 function focusClause(text: string): string | null {
   const clauses = text.split(CLAUSE_SPLIT).filter((c) => c.trim());
   if (clauses.length < 2) return null;
-  const asking = clauses.filter((c) => QUESTION_MARK.test(c));
+  const asking = clauses.filter((c) => ASKING_CLAUSE.test(c));
   if (asking.length > 1) return null;
   return asking[0] ?? clauses[clauses.length - 1];
 }
