@@ -159,6 +159,17 @@ export async function evalAskFile(path: string, configDir: string, title = path)
     lines.push(...answeredWrong);
   }
   const linli = results[0];
+  // Confusion: which expected topic went where (null = handed off or off-topic), worst first.
+  const confusion = new Map<string, number>();
+  for (const e of linli.errors) {
+    const key = `${String(e.expected)} -> ${String(e.got)}`;
+    confusion.set(key, (confusion.get(key) ?? 0) + 1);
+  }
+  if (confusion.size > 0) {
+    lines.push('');
+    lines.push('linli confusion (expected -> got: count):');
+    for (const [k, n] of [...confusion.entries()].sort((a, b) => b[1] - a[1])) lines.push(`  ${k}: ${n}`);
+  }
   if (linli.errors.length > 0) {
     lines.push('');
     lines.push('linli errors:');

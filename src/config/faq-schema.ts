@@ -15,6 +15,8 @@ export const FaqEntrySchema = z
     answer: nonEmpty
       .refine((a) => !/24\s*小时/.test(a), 'must not say 24小时 (the facts give no opening hours)')
       .refine((a) => !PHONE.test(a), 'must not contain a phone number other than 12351'),
+    /** What the facts do not say ("开放时间"); the reply ends with one line on where to ask. */
+    ask: z.array(z.coerce.string().pipe(nonEmpty)).default([]),
     facts: z.array(z.string().regex(/^[FN]\d+$/, 'fact tags look like F12 or N1')).default([]),
   })
   .strict()
@@ -44,9 +46,11 @@ export const FaqSynonymsFileSchema = z
       .object({
         cues: z.array(z.coerce.string().pipe(nonEmpty)).default([]),
         greetings: z.array(z.coerce.string().pipe(nonEmpty)).default([]),
+        uncovered: z.array(z.coerce.string().pipe(nonEmpty)).default([]),
+        everyday: z.array(z.coerce.string().pipe(nonEmpty)).default([]),
       })
       .strict()
-      .default({ cues: [], greetings: [] }),
+      .default({ cues: [], greetings: [], uncovered: [], everyday: [] }),
   })
   .strict();
 

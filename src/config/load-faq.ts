@@ -33,7 +33,7 @@ export function loadKnowledgeBase(configDir: string): KnowledgeBase {
   const synPath = join(configDir, FAQ_SYNONYMS_FILE);
   const syn = existsSync(synPath)
     ? readYaml(synPath, FaqSynonymsFileSchema)
-    : { synonyms: {}, outOfScope: { cues: [], greetings: [] } };
+    : { synonyms: {}, outOfScope: { cues: [], greetings: [], uncovered: [], everyday: [] } };
   return { entries: main.entries, synonyms: syn.synonyms, outOfScope: syn.outOfScope };
 }
 

@@ -68,6 +68,13 @@ export const configSchema = z.object({
   faq: z.object({
     answerAt: z.number().min(0).max(1),
     suggestAt: z.number().min(0).max(1),
+    /** In union groups a question without an @ is answered at or above this confidence; 1 = never. */
+    unmentionedAnswerAt: z.number().min(0).max(1).default(0.85),
+    /** Local facts staff fill in (centre address, opening hours ...); answers use them in slots. Empty = unknown. */
+    localFacts: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a local-fact key is letters and digits, like centerHours'), z.string().nullable())
+      .default({})
+      .transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, (v ?? '').trim()]))),
   }),
   pickupPoints: z.array(pickupPointSchema).default([]),
   /** Callback roster entries; usually imported with `linli roster import`. */

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase, watchKnowledgeBase } from '../../src/config/load-faq.ts';
 import type { KnowledgeBase } from '../../src/config/faq-schema.ts';
+import { loadMainConfig } from '../../src/config/load.ts';
+import { slotKeys } from '../../src/domain/faq/index.ts';
 
 const CONFIG = join(import.meta.dirname, '../../config');
 const dirs: string[] = [];
@@ -28,6 +30,15 @@ describe('loadKnowledgeBase', () => {
     for (const e of kb.entries) expect(e.title.length).toBeGreaterThan(0);
     expect(kb.synonyms['欠薪']).toContain('拖欠工资');
     expect(kb.outOfScope.cues).toContain('布洛芬');
+  });
+
+  it('every local-fact slot an answer uses is listed in linli.yaml, so staff fill them in one place', () => {
+    const facts = loadMainConfig(CONFIG).faq.localFacts;
+    const used = new Set(loadKnowledgeBase(CONFIG).entries.flatMap((e) => slotKeys(e.answer)));
+    expect(used.size).toBeGreaterThan(3);
+    for (const key of used) expect(Object.keys(facts), key).toContain(key);
+    // Shipped empty: nothing local is claimed until staff fill it in.
+    for (const [key, value] of Object.entries(facts)) expect(value, key).toBe('');
   });
 
   it('rejects a wrong topic naming the file and the key path', () => {

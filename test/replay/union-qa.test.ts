@@ -1,7 +1,11 @@
 // shared/devset/replay-union-qa.jsonl through the whole bot: workers @ the union's bot,
-// checked against shared/devset/replay-README.md, section (c).
+// checked against shared/devset/replay-README.md, section (c), with the later rules of issue 8:
+// in a union group a question the knowledge base answers surely is answered without an @ too
+// (so 14:10 "12351是啥电话" gets its answer, where the README expected silence), and off-topic
+// questions (dose, stocks, essay) get one kind line and never reach the staff digest.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { replayFile, hhmm, day, type ReplayOutput } from '../support/replay.ts';
+import { OFF_TOPIC_REPLY } from '../../src/domain/faq/index.ts';
 
 const ROOM = '芝罘区职工服务群';
 let out: ReplayOutput[] = [];
@@ -16,12 +20,17 @@ const reply = (time: string) => out.filter((o) => o.room === ROOM && day(o) === 
 const HANDOFF = /转给工会工作人员/;
 
 describe('union questions', () => {
-  it('answers each @-mention once, in the room, to the asker, and nothing else', () => {
+  it('answers each @-mention once, in the room, to the asker; without @ only the sure question', () => {
     const inRoom = out.filter((o) => o.room === ROOM);
-    expect(inRoom).toHaveLength(15);
     const asked = run.input.filter((l) => l.mentionsBot === true);
-    expect(inRoom.map((o) => o.mentions)).toEqual(asked.map((l) => [l.from]));
-    for (const time of ['09:20', '10:50', '14:10']) expect(reply(time)).toEqual([]);
+    expect(inRoom).toHaveLength(asked.length + 1);
+    for (const l of asked) expect(reply(String(l.at).slice(11, 16)).map((o) => o.mentions), String(l.text)).toEqual([[l.from]]);
+    // Talk, and a staff notice, without @: silence.
+    for (const time of ['09:20', '10:50']) expect(reply(time)).toEqual([]);
+    // "12351是啥电话？" without @ is answered from the knowledge base, to the asker.
+    expect(reply('14:10')).toHaveLength(1);
+    expect(reply('14:10')[0]!.mentions).toEqual(['马小军']);
+    expect(reply('14:10')[0]!.text).toBe(reply('14:12')[0]!.text);
   });
 
   it('answers from the knowledge base without inventing numbers, hours or 24小时', () => {
@@ -45,15 +54,16 @@ describe('union questions', () => {
     expect(a).toMatch(/免费/);
   });
 
-  it('does not invent the centre’s hours or phone', () => {
+  it('does not invent the centre’s hours or phone: it says to ask 12351 for them', () => {
     const a = reply('09:45')[0]!.text!;
-    expect(a).toMatch(/12351/);
-    expect(a).toMatch(/没有|不知道|暂时/);
+    expect(a).toMatch(/开放时间.*电话.*12351|电话.*开放时间.*12351/);
   });
 
-  it('hands off the dose, stock and essay questions, with no dosage', () => {
-    for (const time of ['10:02', '10:41', '14:00']) expect(reply(time)[0]!.text).toMatch(HANDOFF);
-    expect(reply('10:02')[0]!.text).not.toMatch(/\d+\s*(片|粒|mg|毫克)/);
+  it('answers the dose, stock and essay questions with one kind line, no dosage, not a hand-off', () => {
+    for (const time of ['10:02', '10:41', '14:00']) {
+      expect(reply(time)[0]!.text).toBe(OFF_TOPIC_REPLY);
+      expect(reply(time)[0]!.text).not.toMatch(HANDOFF);
+    }
   });
 
   it('never turns the medicine question into a mutual-aid request', () => {
@@ -74,10 +84,11 @@ describe('union questions', () => {
     expect(reply('16:00')[0]!.text).toMatch(/12351/);
   });
 
-  it('sends the daily digest of handed-off questions privately once, never repeated', () => {
+  it('keeps off-topic questions out of the staff digest, and repeats no digest', () => {
     const digests = out.filter((o) => o.to === '林晓');
-    expect(digests).toHaveLength(1);
-    for (const who of ['赵磊', '周强', '黄丽']) expect(digests[0]!.text).toContain(who);
+    expect(digests.length).toBeLessThanOrEqual(1);
+    for (const d of digests) for (const who of ['赵磊', '周强', '黄丽']) expect(d.text).not.toContain(who);
+    for (const who of ['赵磊', '周强', '黄丽']) expect(run.state.handoffs.map((h) => h.asker)).not.toContain(who);
     expect(out.filter((o) => day(o) === '2022-12-23')).toEqual([]);
     expect(run.state.handoffs.every((h) => h.digestedAt !== null)).toBe(true);
   });

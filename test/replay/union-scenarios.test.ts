@@ -1,12 +1,16 @@
 // Two more union days through the whole bot (test/fixtures/replay-union-*.jsonl), checked
-// against shared/devset/replay-README.md (c): answers only when @-mentioned or asked with a
-// prefix; nothing invented (only 12351, never 24小时); hand-offs kept and digested once;
-// no mutual aid from union rooms. Behaviour, not wording.
+// against shared/devset/replay-README.md (c) and issue 8: answers when @-mentioned or asked with
+// a prefix, and without either only a sure knowledge-base answer; nothing invented (only 12351,
+// never 24小时); off-topic questions get the kind line and are not kept; hand-offs kept and
+// digested once; no mutual aid from union rooms. Behaviour, not wording.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { replayFile, hhmm, day, type ReplayOutput } from '../support/replay.ts';
 import { findPrivacyLeaks } from '../support/privacy.ts';
+import { loadKnowledgeBase } from '../../src/config/load-faq.ts';
+import { loadMainConfig } from '../../src/config/load.ts';
+import { createFaqEngine, OFF_TOPIC_REPLY } from '../../src/domain/faq/index.ts';
 
 type Run = Awaited<ReturnType<typeof replayFile>>;
 interface Setup {
@@ -14,7 +18,11 @@ interface Setup {
   people: { name: string; role: string }[];
 }
 const PREFIXES = ['问:', '问：', '请问小助手'];
-const kb = (parse(readFileSync('config/faq.yaml', 'utf8')) as { entries: { title: string; answer: string }[] }).entries;
+const kb = (parse(readFileSync('config/faq.yaml', 'utf8')) as { entries: { id: string; title: string }[] }).entries;
+const engine = createFaqEngine(loadKnowledgeBase('config'), loadMainConfig('config').faq);
+/** Every answer the knowledge base can give, as the bot renders it. */
+const kbAnswers = new Set(kb.map((e) => engine.answerById(e.id)!.reply));
+const replyOf = (title: string) => engine.answerById(kb.find((e) => e.title === title)!.id)!.reply;
 
 const setupOf = (run: Run) => run.input.find((l) => 'setup' in l)!.setup as Setup;
 const unionRooms = (run: Run) => setupOf(run).rooms.filter((r) => r.kind === 'union').map((r) => r.topic);
@@ -33,7 +41,7 @@ function commonRules(get: () => Run, followUps: string[]) {
     expect(findPrivacyLeaks(get().input, get().out)).toEqual([]);
   });
 
-  it('answers each @-mention or prefixed question once, in its room, to the asker; nothing else in union rooms', () => {
+  it('answers each @-mention or prefixed question once, in its room, to the asker; without them only a sure answer', () => {
     for (const l of msgs().filter((m) => unionRooms(get()).includes(String(m.room)))) {
       const replies = repliesAt(String(l.at));
       const time = String(l.at).slice(11, 16);
@@ -41,7 +49,14 @@ function commonRules(get: () => Run, followUps: string[]) {
         expect(replies, `${time} ${l.text}`).toHaveLength(1);
         expect(replies[0]!.room).toBe(l.room);
         expect(replies[0]!.mentions).toEqual([l.from]);
-      } else expect(replies, `${time} ${l.text}`).toEqual([]);
+      } else {
+        // Without @ at most one reply, and only a knowledge-base answer (never choices or a hand-off).
+        expect(replies.length, `${time} ${l.text}`).toBeLessThanOrEqual(1);
+        for (const r of replies) {
+          expect(r.mentions).toEqual([l.from]);
+          expect(kbAnswers.has(r.text!), `${time} ${l.text}`).toBe(true);
+        }
+      }
     }
   });
 
@@ -98,28 +113,33 @@ describe('union: two rooms, prefixes, a suggestion and a quote (replay-union-two
 
   commonRules(() => run, []);
 
-  it('answers a question with 问: or 问：, not the same words without', () => {
-    expect(reply(D1, '09:05')).toEqual([]);
+  it('answers a sure wage question with or without 问:, and a prefixed one the same way', () => {
+    expect(reply(D1, '09:05')[0]!.text).toBe(reply(D1, '09:06')[0]!.text);
     expect(reply(D1, '09:06')[0]!.text).toMatch(/法律服务站|律师/);
     expect(reply(D1, '09:06')[0]!.text).toMatch(/免费/);
     expect(reply(D1, '09:10')[0]!.text).toMatch(/法律服务站|12351/);
+  });
+
+  it('stays silent on a complaint that asks nothing, without @', () => {
+    expect(reply(D1, '16:20')).toEqual([]);
   });
 
   it('offers choices for a vague question and answers the one picked by number', () => {
     const list = reply(D1, '09:20')[0]!.text!;
     const second = /^2[.、]\s*(.+)$/m.exec(list)?.[1]?.trim();
     expect(second).toBeTruthy();
-    const entry = kb.find((e) => e.title === second);
-    expect(entry).toBeTruthy();
-    expect(reply(D1, '09:22')[0]!.text).toBe(entry!.answer.trim());
+    expect(reply(D1, '09:22')[0]!.text).toBe(replyOf(second!));
   });
 
   it('treats a quoted follow-up as a question in scope (not a hand-off)', () => {
     expect(handedOff(run, '那这个要花钱吗')).toBe(false);
   });
 
-  it('hands off weather, social-security and medicine questions, with no dose', () => {
-    for (const q of ['明天天气怎么样', '帮我查一下社保卡余额', '谁有布洛芬，孩子发烧了']) expect(handedOff(run, q)).toBe(true);
+  it('answers weather, social-security-card and medicine questions with the kind line, keeps none, no dose', () => {
+    for (const [time, q] of [['10:00', '明天天气怎么样'], ['10:05', '帮我查一下社保卡余额'], ['10:20', '谁有布洛芬，孩子发烧了']]) {
+      expect(reply(D1, time)[0]!.text).toBe(OFF_TOPIC_REPLY);
+      expect(handedOff(run, q!)).toBe(false);
+    }
     expect(reply(D1, '10:20')[0]!.text).not.toMatch(/\d+\s*(片|粒|mg|毫克|毫升)/);
   });
 
@@ -128,11 +148,12 @@ describe('union: two rooms, prefixes, a suggestion and a quote (replay-union-two
     expect(handedOff(run, '你好')).toBe(false);
   });
 
-  it('answers a worker’s private questions privately and keeps the out-of-scope one', () => {
+  it('answers a worker’s private questions privately, and the off-topic one kindly without keeping it', () => {
     expect(reply(D1, '11:00')[0]).toMatchObject({ to: '何师傅' });
     expect(reply(D1, '11:00')[0]!.text).toMatch(/心理咨询室|心理调节室/);
     expect(reply(D1, '11:05')[0]!.text).toMatch(/名师带徒|实地讲|线上课堂|工匠/);
-    expect(run.state.handoffs.find((h) => h.question === '帮我写个请假条')).toMatchObject({ room: null, asker: '何师傅' });
+    expect(reply(D1, '11:10')[0]).toMatchObject({ to: '何师傅', text: OFF_TOPIC_REPLY });
+    expect(handedOff(run, '帮我写个请假条')).toBe(false);
   });
 
   it('does not invent the centre’s address or hours, nor 24-hour service for 12351', () => {
@@ -147,14 +168,9 @@ describe('union: two rooms, prefixes, a suggestion and a quote (replay-union-two
     expect(reply(D1, '16:10')[0]!.text).toMatch(/法律服务站|12351/);
   });
 
-  it('digests day one’s hand-offs at 18:00 and only the new one the next day', () => {
-    const digests = out.filter(isDigest);
-    expect(digests).toHaveLength(2);
-    expect(digests[0]!.at).toBe('2023-03-06T18:00:00+08:00');
-    for (const who of ['吴敏', '钱进', '何师傅']) expect(digests[0]!.text).toContain(who);
-    expect(digests[1]!.text).toContain('周强');
-    for (const who of ['吴敏', '钱进', '何师傅']) expect(digests[1]!.text).not.toContain(who);
-    expect(out.filter((o) => day(o) === '2023-03-08')).toEqual([]);
+  it('sends no digest when every unanswered question was off-topic', () => {
+    expect(run.state.handoffs).toEqual([]);
+    expect(out.filter(isDigest)).toEqual([]);
   });
 });
 
@@ -184,9 +200,8 @@ describe('union: staff in private, bare numbers, thanks (replay-union-staff-dm)'
   it('takes a bare number from the asker after a suggestion, and ignores numbers from others or too late', () => {
     const list = reply('09:30')[0]!.text!;
     const first = /^1[.、]\s*(.+)$/m.exec(list)?.[1]?.trim();
-    const entry = kb.find((e) => e.title === first);
-    expect(entry).toBeTruthy();
-    expect(reply('09:31')[0]!.text).toBe(entry!.answer.trim());
+    expect(first).toBeTruthy();
+    expect(reply('09:31')[0]!.text).toBe(replyOf(first!));
     expect(reply('09:35')).toEqual([]);
     expect(reply('14:00')).toEqual([]);
   });
@@ -202,13 +217,10 @@ describe('union: staff in private, bare numbers, thanks (replay-union-staff-dm)'
     expect(reply('11:30')[0]).toMatchObject({ room: '楚凤社区1号楼群', mentions: ['赵大爷'] });
   });
 
-  it('sends the hand-off digest to both admins once and never repeats it', () => {
-    const digests = out.filter(isDigest);
-    expect(digests.map((d) => d.to).sort()).toEqual(['林晓', '王晓慧']);
-    for (const d of digests) {
-      expect(d.at).toBe('2023-04-10T18:00:00+08:00');
-      expect(d.text).toContain('杜大哥');
-      expect(d.text).toContain('邵婷婷');
-    }
+  it('keeps the off-topic questions (hospital, number plates) out of the hand-offs, so no digest', () => {
+    expect(reply('10:50')[0]!.text).toBe(OFF_TOPIC_REPLY);
+    expect(reply('11:00')[0]).toMatchObject({ to: '邵婷婷', text: OFF_TOPIC_REPLY });
+    expect(run.state.handoffs).toEqual([]);
+    expect(out.filter(isDigest)).toEqual([]);
   });
 });

@@ -1,19 +1,26 @@
-// Union-service answers from the knowledge base. In groups only when @-mentioned or asked
-// with a prefix (问:); in private chats always. Unsure -> suggest; out of scope -> hand off.
+// Union-service answers from the knowledge base. In private chats always; in groups when
+// @-mentioned or asked with a prefix (问:) — and in union groups, where people ask without @,
+// also when the answer is sure (faq.unmentionedAnswerAt); anything else without @ gets silence.
+// Asked: sure -> answer; unsure -> choices; off-topic -> one kind line (nothing kept); an
+// in-scope question it cannot answer -> hand-off, kept for the staff digest.
 //
 // Commands:
-//   未解答问题 - staff: the questions handed over to union staff
+//   未解答问题 - staff: the questions handed over to union staff, grouped, with suggested entries
 import type { Feature } from '../bot.ts';
 import type { MessageContext } from '../context.ts';
 import type { BotState, Handoff } from '../state.ts';
 import { localDate, localTime } from '../../domain/time.ts';
 import { maskPhones } from '../../domain/text/privacy.ts';
+import { formatQuestionGroups, groupQuestions, type FaqEngine } from '../../domain/faq/index.ts';
 
 const SUGGESTION_MINUTES = 30;
 /** In building and grid groups the bot is first the neighbours' helper, not the union desk. */
 const COMMUNITY_GREETING =
   '您好!我是邻里小助手:在群里直接说需要什么(如"2号楼老人求退烧药"),有的邻居回复"我家有",我会@两边;发"求助列表"看本群的求助。工会服务的问题也可以@我问。';
 const COMMUNITY_HANDOFF = '这个我答不了,已记下请工作人员看看。用药请按说明书或问医生、药师;情况紧急请联系网格员或拨打120。';
+const COMMUNITY_OFF_TOPIC = '这个我答不了。用药请按说明书或问医生、药师;情况紧急请联系网格员或拨打120。';
+/** Without an @ only a message that asks something is a question for the bot ("这个月又白干了" is not). */
+const ASKING = /[?？]|吗|么|怎|咋|如何|哪|谁|什么|啥|多少|多久|几[个点天时月年号楼次]|能不能|可不可以|是不是|有没有|算不算|行不行|要不要|找谁|请问/u;
 /** 你能干啥 / 工会能帮啥忙 / 能问什么: a question about the bot itself. */
 const CAPABILITY_RE = /^(?:你|您|小助手|机器人|工会)?(?:都)?(?:能|可以|会)(?:帮(?:我|我们|大家)?|干|做|回答|解答|问)(?:些)?(?:啥|什么|哪些)(?:忙|事|问题)?[?？吗呀啊呢。!！\s]*$|^(?:能|可以)问(?:些)?(?:啥|什么|哪些)(?:问题)?[?？]?$|^(?:你|您)?(?:有)?(?:什么|啥)(?:功能|用)[?？]?$/;
 /** Acknowledgements and thanks, alone: 好的,收到 · 谢谢 · 辛苦了 · 明白. */
@@ -28,14 +35,19 @@ export const faqFeature: Feature = {
     const { config } = bot.services;
 
     bot.on(async (ctx, next) => {
-      const question = questionFor(ctx, config.bot.askPrefixes);
-      if (question === null) {
+      const asked = questionFor(ctx, config.bot.askPrefixes);
+      if (asked === null) {
         // "2" right after 您是想问: 1. … 2. … is a reply to the bot, @ or not.
         if (!ctx.isPrivate && ctx.room?.kind === 'union' && pickSuggestion(ctx, ctx.text.trim())) return;
         return next();
       }
+      if (!asked.addressed) {
+        if (pickSuggestion(ctx, asked.text) || answerUnaddressed(ctx, asked.text, config.faq.unmentionedAnswerAt)) return;
+        return next();
+      }
+      const question = asked.text;
       if (ctx.person.role === 'admin' && /^(未解答|待解答|转人工)的?问题$/.test(question)) {
-        ctx.reply(listHandoffs(ctx.state));
+        ctx.reply(listHandoffs(ctx.state, ctx.services.faq()));
         return;
       }
       if (ACK_RE.test(question)) {
@@ -52,8 +64,8 @@ export const faqFeature: Feature = {
       }
       const engine = ctx.services.faq();
       const answer = engine.ask(question, { context: ctx.msg.quote ?? null });
-      ctx.reply(community && answer.band === 'handoff' ? COMMUNITY_HANDOFF : answer.reply);
       if (answer.band === 'suggest') {
+        ctx.reply(answer.reply);
         ctx.state.suggestions = ctx.state.suggestions.filter((s) => !(s.asker === ctx.msg.sender.name && s.room === (ctx.room?.topic ?? null)));
         ctx.state.suggestions.push({
           asker: ctx.msg.sender.name,
@@ -63,10 +75,15 @@ export const faqFeature: Feature = {
         });
       } else if (answer.handoffReason === 'chitchat') {
         // "你好" is not a question for staff: greet and say what can be asked instead.
-        ctx.outbox.messages.pop();
         ctx.reply(community ? COMMUNITY_GREETING : GREETING);
+      } else if (answer.handoffReason === 'off_topic') {
+        // Weather, medicine, "你是真人吗": one kind line on what can be asked; staff never see it.
+        ctx.reply(community ? COMMUNITY_OFF_TOPIC : answer.reply);
       } else if (answer.band === 'handoff') {
+        ctx.reply(community ? COMMUNITY_HANDOFF : answer.reply);
         keepForStaff(ctx, question);
+      } else {
+        ctx.reply(answer.reply);
       }
     });
 
@@ -75,22 +92,46 @@ export const faqFeature: Feature = {
       if (fresh.length === 0) return;
       const admins = job.services.directory.admins();
       if (admins.length === 0) return;
-      const text = [`【待解答问题】今天有${fresh.length}个问题需要工作人员回复:`, ...fresh.map(handoffLine)].join('\n');
-      for (const a of admins) job.outbox.toPerson(a.name, text);
+      const engine = job.services.faq();
+      // Off-topic questions kept by an older version, or off-topic under today's knowledge base, are not staff work.
+      const forStaff = fresh.filter((h) => isStaffWork(engine, h.question));
       for (const h of fresh) h.digestedAt = job.now.toISOString();
+      if (forStaff.length === 0) {
+        job.markChanged();
+        return;
+      }
+      const groups = groupQuestions(forStaff.map(itemOf), engine);
+      const heading = `【待解答问题】今天有${forStaff.length}个问题需要工作人员回复${groups.length < forStaff.length ? `,按问法归成${groups.length}组` : ''}:`;
+      const text = formatQuestionGroups(groups, heading, `new-${localDate(job.now)}`);
+      for (const a of admins) job.outbox.toPerson(a.name, text);
     });
   },
 };
 
-/** The question in this message, or null when the FAQ should stay silent. */
-function questionFor(ctx: MessageContext, prefixes: string[]): string | null {
+/** The question in this message and whether it was put to the bot (private, @ or prefix); null
+ *  when the FAQ should stay silent. In union groups an unaddressed message is a candidate too. */
+function questionFor(ctx: MessageContext, prefixes: string[]): { text: string; addressed: boolean } | null {
   const text = ctx.text.trim();
   if (!text) return null;
-  if (ctx.isPrivate) return text;
+  if (ctx.isPrivate) return { text, addressed: true };
   const prefix = prefixes.find((p) => text.startsWith(p));
-  if (prefix) return text.slice(prefix.length).trim() || null;
-  if (ctx.msg.mentionsBot) return text;
+  if (prefix) {
+    const rest = text.slice(prefix.length).trim();
+    return rest ? { text: rest, addressed: true } : null;
+  }
+  if (ctx.msg.mentionsBot) return { text, addressed: true };
+  if (ctx.room?.kind === 'union') return { text, addressed: false };
   return null;
+}
+
+/** A union-group question without @: answered only when the knowledge base is sure; staff
+ *  notices, replies quoting someone and talk that asks nothing stay the group's own. */
+function answerUnaddressed(ctx: MessageContext, text: string, sureAt: number): boolean {
+  if (ctx.person.role === 'admin' || ctx.msg.quote || !ASKING.test(text) || ACK_RE.test(text)) return false;
+  const answer = ctx.services.faq().ask(text);
+  if (answer.band !== 'answer' || answer.confidence < sureAt) return false;
+  ctx.reply(answer.reply);
+  return true;
 }
 
 /** "2" after 您是想问: 1. … 2. … gets that answer. */
@@ -120,12 +161,20 @@ function keepForStaff(ctx: MessageContext, question: string): void {
   });
 }
 
-function handoffLine(h: Handoff, i: number): string {
-  return `${i + 1}. ${localDate(new Date(h.at)).slice(5)} ${localTime(new Date(h.at))} ${h.asker}${h.room ? `(${h.room})` : '(私聊)'}:${h.question}`;
+function handoffLabel(h: Handoff): string {
+  return `${localDate(new Date(h.at)).slice(5)} ${localTime(new Date(h.at))} ${h.asker}${h.room ? `(${h.room})` : '(私聊)'}`;
 }
 
-function listHandoffs(state: BotState): string {
-  const recent = state.handoffs.slice(-20);
+const itemOf = (h: Handoff) => ({ question: h.question, label: handoffLabel(h) });
+
+function isStaffWork(engine: FaqEngine, question: string): boolean {
+  const reason = engine.ask(question).handoffReason;
+  return reason !== 'off_topic' && reason !== 'chitchat';
+}
+
+function listHandoffs(state: BotState, engine: FaqEngine): string {
+  const recent = state.handoffs.slice(-20).filter((h) => isStaffWork(engine, h.question));
   if (recent.length === 0) return '目前没有转给工作人员的问题。';
-  return ['最近转给工作人员的问题:', ...recent.map(handoffLine)].join('\n');
+  const groups = groupQuestions(recent.map(itemOf), engine);
+  return formatQuestionGroups(groups, `最近转给工作人员的问题(${recent.length}个,按问法归成${groups.length}组):`, 'new');
 }

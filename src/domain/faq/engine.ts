@@ -4,8 +4,9 @@ import { trainTopicClassifier } from './classifier.ts';
 import { calibrate } from './confidence.ts';
 import type { FaqEntry, KnowledgeBase } from './kb.ts';
 import { createOutOfScopeDetector } from './out-of-scope.ts';
-import { formatSuggestions, HANDOFF_REPLY } from './replies.ts';
-import { createTextPipeline, SUBTERM_WEIGHT, type Features } from './text.ts';
+import { renderAnswer, type LocalFacts } from './render.ts';
+import { formatSuggestions, HANDOFF_REPLY, OFF_TOPIC_REPLY } from './replies.ts';
+import { createTextPipeline, type TextPipeline, SHAPE_WORDS, SUBTERM_WEIGHT, WORKPLACE_WORDS, type Features } from './text.ts';
 
 export type Band = 'answer' | 'suggest' | 'handoff';
 
@@ -22,19 +23,33 @@ export interface FaqAnswer {
   band: Band;
   reply: string;
   suggestions: FaqSuggestion[];
-  /** Why a hand-off happened: out of scope, a bare greeting, or too unsure. */
-  handoffReason?: 'out_of_scope' | 'chitchat' | 'unsure';
+  /** Why no answer: off_topic (not union business: weather, medicine, the bot itself), chitchat
+   *  (a bare greeting), uncovered (a union matter the knowledge base lacks) or unsure. Staff see
+   *  only uncovered and unsure questions. */
+  handoffReason?: HandoffReason;
+  /** On an unsure hand-off: the entry the question came closest to, for the staff digest's
+   *  suggestion ("add these phrasings to …"). */
+  nearest?: FaqSuggestion | null;
 }
+
+export type HandoffReason = 'off_topic' | 'chitchat' | 'uncovered' | 'unsure';
 
 export interface FaqEngine {
   ask(question: string, opts?: { context?: string | null }): FaqAnswer;
   answerById(id: string): { topic: string; reply: string } | null;
   readonly kb: KnowledgeBase;
+  /** The text pipeline (synonyms, segmentation) the engine matches with. */
+  readonly text: TextPipeline;
 }
 
 export interface Bands {
   answerAt: number;
   suggestAt: number;
+}
+
+/** The bands and the local facts staff filled in (config/linli.yaml, faq:). */
+export interface FaqOptions extends Bands {
+  localFacts?: LocalFacts;
 }
 
 /** Weights of the feature kinds in the BM25 bags. */
@@ -44,6 +59,8 @@ const CONTEXT_WEIGHT = 0.4;
 /** Weight of the classifier's probability next to the relative BM25 score. */
 const CLASSIFIER_WEIGHT = 0.35;
 const MAX_SUGGESTIONS = 3;
+/** An unsure question names its nearest entry for the staff digest from this share of suggestAt. */
+const NEAR_MISS = 0.5;
 /** Another topic is offered among the choices when its topic score is this close to the best. */
 const RIVAL_SUGGESTION_SHARE = 0.7;
 /** Coverage weight of a question word no entry knows, as a share of the maximal IDF: such words
@@ -53,6 +70,12 @@ const UNKNOWN_SHARE = 0.45;
 const UNKNOWN_CHAR_SHARE = 0.2;
 /** A known single character counts with this share of its IDF in coverage and evidence. */
 const SINGLE_CHAR_SHARE = 0.4;
+/** Question-shape words ("什么意思", "多久") and work-in-general words ("公司", "员工") count with
+ *  these shares in coverage: they neither show that an entry fits nor that it does not. */
+const SHAPE_SHARE = 0.25;
+const WORKPLACE_SHARE = 0.5;
+/** Extra weight of the clause that asks (the last one with a question word) over the story before it. */
+const FOCUS_WEIGHT = 0.6;
 
 /** Everyday activity words that name no service on their own: "你吃饭了没", "多喝热水", "加班使我快乐"
  *  must not be answered with the outdoor-station or overtime entry. A question made only of these
@@ -61,12 +84,25 @@ const SINGLE_CHAR_SHARE = 0.4;
 const GENERIC_TERMS = new Set(['吃饭', '吃午饭', '吃晚饭', '休息', '休息一下', '喝水', '喝热水', '热水', '喝口水', '加班', '上班', '下班', '累', '太累', '饿']);
 /** Words of distress: they pull toward psychological counselling even when 加班 is the story's
  *  setting ("天天加班回家还吵架，心里太累了"), unless another topic is named by a specific word. */
-const DISTRESS_TERMS = new Set(['心里累', '心累', '太累', '压力大', '压力', '吵架', '想不开', '郁闷', '憋屈', '崩溃', '焦虑', '抑郁', '失眠', '睡不着', '委屈', '心烦', '烦死', '难受', '绝望', '想哭', '不理解', '没劲']);
+const DISTRESS_TERMS = new Set(['喘不过气', '透不过气', '撑不住', '撑不下去', '扛不住', '熬不住', '心力交瘁', '压垮', '快疯了', '心里累', '心累', '太累', '压力大', '压力', '吵架', '想不开', '郁闷', '憋屈', '崩溃', '焦虑', '抑郁', '失眠', '睡不着', '委屈', '心烦', '烦死', '难受', '绝望', '想哭', '不理解', '没劲']);
 const DISTRESS_BOOST = 0.6;
 const DISTRESS_TOPIC = 'psychological_counseling';
 /** A question word that makes a generic-word message a question ("哪里能喝口水") rather than talk. */
 const QUESTION_MARK = /[?？]|哪|怎|咋|吗|么|能不能|可以|有没有|行不行|中不中|算不算|合法|违法|多少|几/u;
 const LAUGHTER = /哈哈|嘿嘿|呵呵|嘻嘻|hh|233/u;
+/** A clause that asks; "好几次" counts nothing. */
+const ASKING_CLAUSE = /[?？]|吗|怎|咋|如何|哪|谁|什么|啥|多少|多久|(?<!好)几|能不能|可不可以|是不是|有没有|算不算|行不行|合法|违法|找谁/u;
+const CLAUSE_SPLIT = /[,，。.!！?？;；、\s]+/u;
+
+/** A story, then the question ("干了一年活老板跑了,有免费的律师吗"): the one clause that asks.
+ *  Null when there is one clause, or when several clauses ask (each counts the same). */
+function focusClause(text: string): string | null {
+  const clauses = text.split(CLAUSE_SPLIT).filter((c) => c.trim());
+  if (clauses.length < 2) return null;
+  const asking = clauses.filter((c) => ASKING_CLAUSE.test(c));
+  if (asking.length > 1) return null;
+  return asking[0] ?? clauses[clauses.length - 1];
+}
 
 function bagOf(f: Features, weight = 1): Bag {
   const bag = addToBag(new Map(), f.tokens, weight);
@@ -89,9 +125,11 @@ interface Scored {
 
 export function createFaqEngine(
   kb: KnowledgeBase,
-  bands: Bands,
+  bands: FaqOptions,
   debug?: (info: Record<string, unknown>) => void,
 ): FaqEngine {
+  const localFacts = bands.localFacts ?? {};
+  const render = (e: FaqEntry): string => renderAnswer(e.answer, e.ask, localFacts);
   const text = createTextPipeline(kb);
   const oos = createOutOfScopeDetector(kb);
   const entries = kb.entries;
@@ -149,8 +187,17 @@ export function createFaqEngine(
     return out;
   };
 
-  function score(q: Features, ctx: Features | null): Scored {
+  const topicOf = entries.map((e) => e.topic);
+  /** Whether any entry of the topic has the term: a topic is judged as a whole, not by one entry. */
+  const topicHas = (topic: string, t: string): boolean => topicOf.some((tp, i) => tp === topic && index.contains(i, t));
+  const knownTerm = (t: string, q: Features): boolean => index.has(t) || q.subterms.some((s) => t.includes(s) && index.has(s));
+  /** Terms that name a matter the knowledge base knows (not question shape, not work in general). */
+  const contentTerms = (q: Features): string[] =>
+    q.tokens.filter((t) => !SHAPE_WORDS.has(t) && !WORKPLACE_WORDS.has(t) && knownTerm(t, q) && ([...t].length >= 2 || keywordTopics.has(t)));
+
+  function score(q: Features, ctx: Features | null, focus: Features | null): Scored {
     let bag = bagOf(q);
+    if (focus) for (const [t, w] of bagOf(focus, FOCUS_WEIGHT)) if (bag.has(t)) bag.set(t, bag.get(t)! + w);
     let tokens = [...q.tokens, ...q.subterms];
     if (ctx) {
       bag = mergeBags(bag, bagOf(ctx), CONTEXT_WEIGHT);
@@ -181,20 +228,27 @@ export function createFaqEngine(
     const [topTopic, top] = topics[0];
     const second = topics[1]?.[1].s ?? 0;
 
-    // Coverage: IDF mass of the question's own words found in the chosen entry.
+    // Coverage: IDF mass of the question's own words that the chosen topic knows.
     let have = 0;
     let all = 0;
+    let evidenceMass = 0;
     for (const t of new Set(q.tokens)) {
-      const known = index.has(t) || q.subterms.some((s) => t.includes(s) && index.has(s));
+      const known = knownTerm(t, q);
       const single = [...t].length === 1;
       // A lone character is weak evidence either way ("退", "打", "发"): it matches many entries by accident.
-      const idf = known ? index.idf(t) * (single ? SINGLE_CHAR_SHARE : 1) : index.maxIdf * (single ? UNKNOWN_CHAR_SHARE : UNKNOWN_SHARE);
+      let idf = known ? index.idf(t) * (single ? SINGLE_CHAR_SHARE : 1) : index.maxIdf * (single ? UNKNOWN_CHAR_SHARE : UNKNOWN_SHARE);
+      const shape = SHAPE_WORDS.has(t);
+      if (shape) idf *= SHAPE_SHARE;
+      else if (WORKPLACE_WORDS.has(t)) idf *= WORKPLACE_SHARE;
       all += idf;
-      if (index.contains(top.r.i, t)) have += idf;
-      else if (q.subterms.some((s) => t.includes(s) && index.contains(top.r.i, s))) have += idf * SUBTERM_WEIGHT;
+      let got = 0;
+      if (topicHas(topTopic, t)) got = idf;
+      else if (q.subterms.some((s) => t.includes(s) && topicHas(topTopic, s))) got = idf * SUBTERM_WEIGHT;
+      have += got;
+      if (!shape) evidenceMass += got;
     }
     const coverage = all > 0 ? have / all : 0;
-    const evidence = Math.min(1, have / (1.5 * index.maxIdf));
+    const evidence = Math.min(1, evidenceMass / (1.5 * index.maxIdf));
     // Own anchors may sit inside a compound ("工伤认定" -> "工伤"); a rival must be a word of its
     // own ("起诉书" names 代书, not the 起诉 of an arbitration).
     const anchors = anchorsOf([...q.tokens, ...q.subterms]);
@@ -210,34 +264,52 @@ export function createFaqEngine(
     };
     const confidence = calibrate(inputs);
     if (debug) debug({ ...inputs, confidence, topic: topTopic, tokens: q.tokens, rivals });
-    // Choices: the chosen entry, then the best entry of each other topic in topic order (so a
-    // mixed question offers both topics), then the remaining entries by score.
+    // Choices: the chosen entry, then the best entry of each close rival topic, then more entries
+    // of those topics only: a choice list never offers an entry that merely shares a word.
+    const content = contentTerms(q);
+    const sharesContent = (i: number) => content.some((t) => index.contains(i, t) || q.subterms.some((s) => t.includes(s) && index.contains(i, s)));
     const firsts = topics
       .slice(1)
-      .filter(([, v]) => v.s >= RIVAL_SUGGESTION_SHARE * top.s)
+      .filter(([, v]) => v.s >= RIVAL_SUGGESTION_SHARE * top.s && (content.length === 0 || sharesContent(v.r.i)))
       .map(([, v]) => v.r);
-    const reordered = [top.r, ...firsts, ...ranked.filter((r) => r !== top.r && !firsts.includes(r))];
+    const related = new Set([topTopic, ...firsts.map((r) => r.entry.topic)]);
+    const reordered = [
+      top.r,
+      ...firsts,
+      ...ranked.filter((r) => r !== top.r && !firsts.includes(r) && related.has(r.entry.topic) && (content.length === 0 || sharesContent(r.i))),
+    ];
     return { topic: topTopic, entry: top.r.entry, confidence, ranked: reordered };
   }
 
-  const handoff = (confidence: number, handoffReason: FaqAnswer['handoffReason'] = 'unsure'): FaqAnswer => ({
+  const handoff = (confidence: number, handoffReason: HandoffReason = 'unsure'): FaqAnswer => ({
     topic: null,
     answerId: null,
     confidence,
     band: 'handoff',
-    reply: HANDOFF_REPLY,
+    reply: handoffReason === 'off_topic' ? OFF_TOPIC_REPLY : HANDOFF_REPLY,
     suggestions: [],
     handoffReason,
   });
 
   function ask(question: string, opts: { context?: string | null } = {}): FaqAnswer {
-    const outOfScope = oos.check(question).reason;
-    if (outOfScope) return handoff(0, outOfScope === 'chitchat' ? 'chitchat' : 'out_of_scope');
+    const check = oos.check(question);
+    const verdict = check.reason;
+    if (verdict === 'cue') return handoff(0, 'off_topic');
+    if (verdict === 'chitchat') return handoff(0, 'chitchat');
     const q = text.features(question);
-    let result = score(q, null);
+    const qAnchors = anchorsOf([...q.tokens, ...q.subterms]);
+    if (verdict === 'uncovered' || verdict === 'everyday') {
+      // A union matter the knowledge base lacks (互助保障, 产假) goes to staff, and a daily-life
+      // matter (装修, 物业) is off-topic, unless the rest of the question names a covered topic by
+      // one of its own keywords ("哺乳期被辞退" is dismissal, "物业公司三个月没发钱" unpaid wages).
+      const rest = text.features(check.rest);
+      if (anchorsOf([...rest.tokens, ...rest.subterms]).size === 0) return handoff(0, verdict === 'uncovered' ? 'uncovered' : 'off_topic');
+    }
+    const focusText = focusClause(text.rewrite(question));
+    let result = score(q, null, focusText ? text.features(focusText) : null);
     const context = opts.context?.trim();
     if (context && result.confidence < bands.answerAt && !oos.check(context).reason) {
-      const withContext = score(q, text.features(context));
+      const withContext = score(q, text.features(context), null);
       if (withContext.confidence > result.confidence) result = withContext;
     }
     const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -249,8 +321,21 @@ export function createFaqEngine(
       // "哪里能喝口水": a question, but no place or service is named; offer choices at most.
       confidence = Math.min(confidence, round(bands.answerAt - 0.01));
     }
+    // Nothing the knowledge base knows and nothing about work: not union business.
+    // A bare "在哪里" (question words only) may still get choices; staff never get it.
+    const aboutWork = q.tokens.some((t) => WORKPLACE_WORDS.has(t));
+    const nothingKnown = !aboutWork && !generic && qAnchors.size === 0 && contentTerms(q).length === 0;
+    const strange = q.tokens.some((t) => !SHAPE_WORDS.has(t) && !knownTerm(t, q));
+    if (nothingKnown && strange && !(context && confidence >= bands.suggestAt)) return handoff(0, 'off_topic');
+    if (verdict === 'uncovered') confidence = Math.min(confidence, round(bands.answerAt - 0.01));
+    if (nothingKnown) {
+      if (confidence < bands.suggestAt) return handoff(confidence, 'off_topic');
+      confidence = Math.min(confidence, round(bands.answerAt - 0.01));
+    }
     if (!result.entry || !result.topic || confidence < bands.suggestAt) {
-      return handoff(confidence);
+      // Only a near miss is worth naming to staff; a far one would mislead them.
+      const near = result.entry && confidence >= NEAR_MISS * bands.suggestAt ? { answerId: result.entry.id, topic: result.entry.topic, title: result.entry.title } : null;
+      return { ...handoff(confidence), nearest: near };
     }
 
     const best = Math.max(...result.ranked.map((r) => r.score));
@@ -264,7 +349,7 @@ export function createFaqEngine(
         answerId: result.entry.id,
         confidence,
         band: 'answer',
-        reply: result.entry.answer.trim(),
+        reply: render(result.entry),
         suggestions,
       };
     }
@@ -280,10 +365,11 @@ export function createFaqEngine(
 
   return {
     kb,
+    text,
     ask,
     answerById(id) {
       const e = byId.get(id);
-      return e ? { topic: e.topic, reply: e.answer.trim() } : null;
+      return e ? { topic: e.topic, reply: render(e) } : null;
     },
   };
 }

@@ -24,7 +24,10 @@ export interface FaqEntry {
   title: string;
   questions: string[];
   keywords: string[];
+  /** Reply lines; a line with a {localFact|label} slot is shown only when staff filled that fact. */
   answer: string;
+  /** What the facts do not say ("开放时间"): one line tells where to ask, with the missing slots' labels. */
+  ask: string[];
   facts: string[];
 }
 
@@ -37,5 +40,10 @@ export interface KnowledgeBase {
     cues: string[];
     /** A message made only of these (plus punctuation) is handed off too. */
     greetings: string[];
+    /** Union or labour matters the knowledge base does not cover: handed to staff unless the
+     *  question also names a keyword of a covered topic ("哺乳期被辞退" is still about dismissal). */
+    uncovered: string[];
+    /** Daily-life matters (装修, 物业, 买菜): off-topic unless a covered topic's keyword is named too. */
+    everyday: string[];
   };
 }

@@ -7,3 +7,7 @@ export function formatSuggestions(titles: string[]): string {
   const lines = titles.map((t, i) => `${i + 1}. ${t}`);
   return `您是想问:\n${lines.join('\n')}\n回复数字即可`;
 }
+
+/** Not union business (weather, medicine, shopping, the bot itself): one kind line, nothing kept for staff. */
+export const OFF_TOPIC_REPLY =
+  '这个我帮不上忙,抱歉~我是工会服务小助手,欠薪、工伤、劳动合同、法律援助、职工之家、户外劳动者服务站这些事都可以问我。';
