@@ -30,12 +30,21 @@ export function dueToday(roster: readonly RosterEntry[], calls: readonly CallRec
   return roster.filter((e) => isDue(e, calls, date, holidays));
 }
 
-/** done: reached or visited today; unreachable: only failed attempts today; pending: not called today. */
+/**
+ * done: reached or visited today; proxy: only someone else answered or looked in;
+ * unreachable: only failed attempts today; pending: not called today.
+ */
 export function statusToday(entry: RosterEntry, calls: readonly CallRecord[], date: string): DayStatus {
   const today = callsFor(entry, calls).filter((c) => c.date === date);
   if (today.some(isSuccess)) return 'done';
+  if (today.some((c) => c.outcome === 'proxy')) return 'proxy';
   if (today.some((c) => c.outcome === 'unreachable')) return 'unreachable';
   return 'pending';
+}
+
+/** Today's latest record that did not reach the person: why, who answered, who went to check. */
+export function lastMissToday(entry: RosterEntry, calls: readonly CallRecord[], date: string): CallRecord | null {
+  return callsFor(entry, calls).filter((c) => c.date === date && (c.outcome === 'unreachable' || c.outcome === 'proxy')).at(-1) ?? null;
 }
 
 /** Failed attempts today (including those before a later success). */
@@ -59,28 +68,45 @@ export function lastSuccess(entry: RosterEntry, calls: readonly CallRecord[]): C
   return callsFor(entry, calls).filter(isSuccess).at(-1) ?? null;
 }
 
-/** Successful calls newest first, up to and including the latest good report that cleared earlier ones. */
-function openWindow(entry: RosterEntry, calls: readonly CallRecord[]): CallRecord[] {
-  const window: CallRecord[] = [];
-  for (const call of callsFor(entry, calls).filter(isSuccess).reverse()) {
-    window.push(call);
-    if (call.clears) break;
+/** Calls that tell how the person is: theirs, or someone else's word for them. */
+const bringsNews = (c: CallRecord) => isSuccess(c) || c.outcome === 'proxy';
+
+const sameItem = (a: ParsedItem, b: ParsedItem) => a.name === b.name || a.name.includes(b.name) || b.name.includes(a.name) || a.category === b.category;
+
+/**
+ * Flags and needs still open, oldest call first: a good report clears what came before it
+ * (keeping its own findings); a delivery takes the items it brought off the needs.
+ */
+function openFindings(entry: RosterEntry, calls: readonly CallRecord[]): { flags: Set<HealthFlag>; needs: Map<string, ParsedItem> } {
+  let flags = new Set<HealthFlag>();
+  let needs = new Map<string, ParsedItem>();
+  for (const call of callsFor(entry, calls)) {
+    if (bringsNews(call)) {
+      if (call.clears) {
+        flags = new Set();
+        needs = new Map();
+      }
+      for (const f of call.flags) flags.add(f);
+      for (const n of call.needs) needs.set(n.name, n);
+    }
+    const brought = call.delivered;
+    if (brought) {
+      for (const [name, need] of needs) {
+        if (brought.items.length === 0 || brought.items.some((i) => sameItem(i, need))) needs.delete(name);
+      }
+    }
   }
-  return window;
+  return { flags, needs };
 }
 
-/** Health flags still open: those of the latest successful calls since the last clearing report. */
+/** Health flags still open. */
 export function openFlags(entry: RosterEntry, calls: readonly CallRecord[]): HealthFlag[] {
-  const flags = new Set<HealthFlag>();
-  for (const call of openWindow(entry, calls)) for (const f of call.flags) flags.add(f);
-  return [...flags];
+  return [...openFindings(entry, calls).flags];
 }
 
-/** Needs (退烧药, 降压药 ...) still open, by the same rule as the flags. */
+/** Needs (退烧药, 降压药 ...) still open: not cleared by a good report, not delivered. */
 export function openNeeds(entry: RosterEntry, calls: readonly CallRecord[]): ParsedItem[] {
-  const seen = new Map<string, ParsedItem>();
-  for (const call of openWindow(entry, calls).reverse()) for (const n of call.needs) seen.set(n.name, n);
-  return [...seen.values()];
+  return [...openFindings(entry, calls).needs.values()];
 }
 
 /**
@@ -99,16 +125,18 @@ export function buildDueItems(
     entry,
     status: statusToday(entry, calls, date),
     attemptsToday: attemptCount(entry, calls, date),
+    lastMiss: lastMissToday(entry, calls, date),
     last: lastResult(entry, calls, opts.asOfStart ? date : undefined),
     openFlags: openFlags(entry, calls),
     openNeeds: openNeeds(entry, calls),
   }));
 }
 
-/** Due entries still to call (pending) and to retry (unreachable). */
-export function notCalled(items: readonly DueItem[]): { pending: DueItem[]; unreachable: DueItem[] } {
+/** Due entries still to call (pending), to retry (unreachable), and to reach in person (proxy). */
+export function notCalled(items: readonly DueItem[]): { pending: DueItem[]; unreachable: DueItem[]; proxy: DueItem[] } {
   return {
     pending: items.filter((i) => i.status === 'pending'),
     unreachable: items.filter((i) => i.status === 'unreachable'),
+    proxy: items.filter((i) => i.status === 'proxy'),
   };
 }
