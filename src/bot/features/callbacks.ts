@@ -32,6 +32,7 @@ import {
   formatReportAck,
   formatReportAllAck,
   formatStats,
+  formatUnclear,
   formatUnknownPerson,
   formatUnreachableList,
   formatWhichToCorrect,
@@ -141,9 +142,18 @@ function handle(ctx: MessageContext, result: Exclude<CallbackInterpretation, { k
     case 'report':
       ctx.reply(record(ctx, result).join('\n'));
       return;
-    case 'reports':
-      ctx.reply(result.reports.flatMap((r) => record(ctx, r)).join('\n'));
+    case 'reports': {
+      const lines = result.reports.flatMap((r) => record(ctx, r));
+      if (result.rest) {
+        const named = new Set(result.reports.map((r) => r.entry.id));
+        const items = mine().filter((i) => !named.has(i.entry.id));
+        const pending = items.filter((i) => i.status === 'pending').map((i) => i.entry);
+        for (const entry of pending) record(ctx, reportFor(entry, result.rest.clears ? '正常' : '打了', (t) => ctx.services.parser.extractItems(t)), ctx.text);
+        lines.push(formatReportAllAck(pending, items.filter((i) => i.status === 'unreachable').map((i) => i.entry), result.rest.clears));
+      }
+      ctx.reply(lines.join('\n'));
       return;
+    }
     case 'report_all': {
       const items = mine();
       const pending = items.filter((i) => i.status === 'pending').map((i) => i.entry);
@@ -166,6 +176,9 @@ function handle(ctx: MessageContext, result: Exclude<CallbackInterpretation, { k
       return;
     case 'not_yet':
       ctx.reply(formatNotYet(result.person?.name ?? result.mention));
+      return;
+    case 'unclear':
+      ctx.reply(formatUnclear(result.person.name));
       return;
     case 'unknown_person':
       ctx.reply(formatUnknownPerson(result.name, ownNames(ctx)));

@@ -3,6 +3,8 @@
 // (上午没接,下午接了) taken into account. Health and needs are read elsewhere (report.ts).
 import type { ProxyContact, UnreachedReason } from './types.ts';
 import {
+  AWAY_RE,
+  SELF_SPOKE_RE,
   ANSWERED_BY_RE,
   ASKED_PROXY_RE,
   DELEGATE_RE,
@@ -63,7 +65,8 @@ type Event =
   | { at: number; kind: 'proxy_said'; who: string; first: boolean }
   | { at: number; kind: 'delegate'; who: string }
   | { at: number; kind: 'other_visit'; who: string }
-  | { at: number; kind: 'news'; trusted: boolean; afterRetry: boolean; personSaid: boolean };
+  | { at: number; kind: 'away' }
+  | { at: number; kind: 'news'; trusted: boolean; afterRetry: boolean; personSaid: boolean; self: boolean };
 
 const SYMPTOM_ANY = new RegExp(SYMPTOMS.map((s) => s.re.source).join('|'));
 const PROXY_IN = new RegExp(`(${PROXY_WORDS.join('|')})`, 'g');
@@ -137,6 +140,10 @@ function clauseEvents(c: Clause, first: boolean): Event[] {
     events.push({ at: at(m.index), kind: 'visit' });
   }
 
+  const away = AWAY_RE.exec(text);
+  // 儿子不在家 is about someone else.
+  if (away && !inside(failSpans, away.index) && !proxyBefore(text, away.index)) events.push({ at: at(away.index), kind: 'away' });
+
   if (GOOD_RE.test(text) || SYMPTOM_ANY.test(text) || SEEN_WELL_RE.test(text) || PERSON_SAID_RE.test(text)) {
     events.push({
       at: at(text.length),
@@ -144,6 +151,7 @@ function clauseEvents(c: Clause, first: boolean): Event[] {
       trusted: !HEDGE_RE.test(text),
       afterRetry: RETRY_RE.test(text),
       personSaid: PERSON_SAID_RE.test(text),
+      self: SELF_SPOKE_RE.test(text),
     });
   }
   return events;
@@ -173,6 +181,17 @@ export function readOutcome(text: string): OutcomeReading {
       case 'visit':
         state = 'success';
         visited = true;
+        break;
+      case 'away':
+        // 上门了,家里没人: the visit found nobody; on the phone, 不在家 means not reached.
+        if (visited && !byCall) {
+          visited = false;
+          state = 'fail';
+          reason = 'no_one_home';
+        } else if ((state === 'none' && !news) || state === 'fail') {
+          state = 'fail';
+          reason = 'away';
+        }
         break;
       case 'fail':
         // 上门了,敲门没人应: the visit found nobody.
@@ -215,6 +234,10 @@ export function readOutcome(text: string): OutcomeReading {
           state = 'proxy';
           proxy = { who: sentSomeone, how: 'visited' };
         } else if (state === 'fail' && (e.afterRetry || e.personSaid)) {
+          state = 'success';
+          byCall = true;
+        } else if (state === 'proxy' && e.personSaid && (e.self || e.afterRetry)) {
+          // 老伴接的,后来她自己也说了几句: the person after all.
           state = 'success';
           byCall = true;
         }

@@ -26,8 +26,9 @@ export function readCorrection(rawText: string): CorrectionReading | null {
   const usefulNotBut = notBut && aboutTheCall(notBut[1]!) ? notBut : null;
   if (!start && !anywhere && !to && !usefulNotBut) return null;
 
-  let content = text;
-  if (usefulNotBut) content = content.slice(0, usefulNotBut.index) + content.slice(usefulNotBut.index + usefulNotBut[0].length);
+  let content = text.replace(CORRECTION_ANY_RE, ' ');
+  const notButAgain = usefulNotBut ? NOT_BUT_RE.exec(content) : null;
+  if (notButAgain) content = content.slice(0, notButAgain.index) + content.slice(notButAgain.index + notButAgain[0].length);
   const toAgain = CORRECTED_TO_RE.exec(content);
   if (toAgain) content = content.slice(0, toAgain.index) + content.slice(toAgain.index + toAgain[0].length);
   const startAgain = CORRECTION_START_RE.exec(content);

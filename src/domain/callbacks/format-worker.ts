@@ -266,6 +266,11 @@ export function formatWhichToCorrect(names: readonly string[]): string {
   return `刚才记了${names.join('、')},要改哪位?请带上姓名,比如"${names[0]}改成没接通"。`;
 }
 
+/** A name and nothing else a report would say: nothing recorded. */
+export function formatUnclear(name: string): string {
+  return `没看出${name}的回访结果,先没有记录。打完告诉我,比如"${name}正常""${name}没人接""${name}家属接的"。`;
+}
+
 /** 赵德明今天还没打 / 下午再打: nothing recorded, just a nod. */
 export function formatNotYet(name?: string): string {
   return `好的,${name ?? '这位'}先不记录,打完直接告诉我结果就行。`;

@@ -44,6 +44,7 @@ export {
   formatAmbiguous,
   formatUnknownPerson,
   formatNotYet,
+  formatUnclear,
   formatUnreachableList,
   formatFollowups,
   formatCallbacksHelp,

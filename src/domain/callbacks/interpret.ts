@@ -3,7 +3,7 @@ import { toHalfWidth } from '../text/normalize.ts';
 import { analyzeReport, type ExtractItems, type ReportAnalysis, type ReportOptions } from './report.ts';
 import { readCorrection } from './correction.ts';
 import { findMentions, guessUnknownName, type Mention } from './resolve.ts';
-import { NOT_YET_RE, PLANNED_CALL_RE, UNREACHED_RULES } from './vocabulary.ts';
+import { NOT_YET_RE, PLANNED_CALL_RE, REST_RE, UNREACHED_RULES } from './vocabulary.ts';
 import type { RosterEntry } from './types.ts';
 
 /** due_today: the list; not_called: who is left; unreachable: who did not pick up; followups: open findings. */
@@ -18,8 +18,8 @@ export interface CallbackReport extends Omit<ReportAnalysis, 'hasSignal'> {
 export type CallbackInterpretation =
   | { kind: 'query'; query: CallbackQuery; person?: RosterEntry }
   | CallbackReport
-  /** Several people in one message (张桂兰、王淑芬都正常). */
-  | { kind: 'reports'; reports: CallbackReport[] }
+  /** Several people in one message (张桂兰、王淑芬都正常); `rest`: 其他都挺好 for everyone else still pending. */
+  | { kind: 'reports'; reports: CallbackReport[]; rest?: { clears: boolean } }
   /** 都打完了(,都挺好): every still-pending due entry of the worker was reached (and is fine). */
   | { kind: 'report_all'; outcome: 'reached'; clears: boolean }
   /** 不对 / 改成没接通: take back or change the last record; `person` when the words name one. */
@@ -27,6 +27,8 @@ export type CallbackInterpretation =
   | { kind: 'ambiguous'; mention: string; candidates: RosterEntry[] }
   /** 赵德明今天还没打 / 王奶奶那边我下午再打: a plan, nothing to record yet. */
   | { kind: 'not_yet'; mention: string; person?: RosterEntry }
+  /** A name and nothing a report would say (张柱业药我下午送过去): nothing recorded. */
+  | { kind: 'unclear'; person: RosterEntry }
   /** Someone the worker named who is not on their list (or who cannot be told from the words). */
   | { kind: 'unknown_person'; name?: string }
   | { kind: 'none' };
@@ -77,6 +79,14 @@ export function interpretWorkerMessage(rawText: string, ctx: InterpretContext): 
 
   const mentions = findMentions(text, scope);
   if (STATS_RE.test(text)) return { kind: 'query', query: 'stats' };
+  // 张桂兰没接,其他都挺好: the named ones from their words, everyone else from the rest.
+  const rest = mentions.length > 0 ? REST_RE.exec(text) : null;
+  if (rest) {
+    const body = text.slice(0, rest.index) + ' '.repeat(rest[0].length) + text.slice(rest.index + rest[0].length);
+    const named = interpretWorkerMessage(body, ctx);
+    const reports = named.kind === 'report' ? [named] : named.kind === 'reports' ? named.reports : null;
+    if (reports) return { kind: 'reports', reports, rest: { clears: ALL_GOOD_RE.test(rest[0]) } };
+  }
   if (mentions.length === 0) {
     if (UNREACHABLE_Q_RE.test(text)) return { kind: 'query', query: 'unreachable' };
     if (FOLLOWUP_Q_RE.test(text)) return { kind: 'query', query: 'followups' };
@@ -99,6 +109,8 @@ export function interpretWorkerMessage(rawText: string, ctx: InterpretContext): 
   const unclear = people.find((m) => m.candidates.length > 1);
   if (unclear) return { kind: 'ambiguous', mention: unclear.text, candidates: unclear.candidates };
   const opts = { pickupNames: ctx.pickupNames };
+  // Never a "reached" out of words that say nothing about the call or the person.
+  if (!analyzeReport(text, ctx.extractItems, opts).hasSignal) return { kind: 'unclear', person: first.candidates[0]! };
   if (people.length === 1) return reportFor(first.candidates[0]!, text, ctx.extractItems, opts);
   return { kind: 'reports', reports: splitReports(text, people, ctx.extractItems, opts) };
 }

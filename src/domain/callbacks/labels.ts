@@ -20,6 +20,7 @@ export const UNREACHED_LABEL: Record<UnreachedReason, string> = {
   switched_off: '关机',
   out_of_service: '号码停机或空号',
   no_one_home: '上门没人应',
+  away: '人不在家',
   no_contact: '没联系上',
 };
 

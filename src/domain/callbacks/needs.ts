@@ -19,7 +19,6 @@ import {
   NEED_RE,
   NO_NEED_RE,
   PICKUP_RE,
-  PLANNED_BEFORE_RE,
   fallbackItems,
 } from './vocabulary.ts';
 
@@ -107,8 +106,9 @@ export function readDelivery(text: string, clauses: readonly Clause[], extractIt
     for (const m of clause.matchAll(DELIVERED_RE)) {
       const head = clause.slice(0, m.index);
       if (/(?:没|没有|还没|没人|不)$/.test(head)) continue;
+      // 我下午给她送过去 is a plan: only 送过去了 / 已经送了 is a delivery.
       const done = DONE_AFTER.test(clause.slice(m.index + m[0].length)) || /了$/.test(m[0]) || DONE_BEFORE.test(head);
-      if (!done && PLANNED_BEFORE_RE.test(head.slice(-4))) continue;
+      if (!done) continue;
       let items = extractItems(clause);
       // 退烧药我拿了,送过去了: the item is in the clause before.
       if (items.length === 0 && k > 0) items = extractItems(clauses[k - 1]!.text);

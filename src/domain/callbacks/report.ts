@@ -10,6 +10,7 @@ import {
   COUGH_RESOLVED_RE,
   EXTRA_DANGER_RE,
   FEVER_RESOLVED_RE,
+  GOOD_NEGATED_BEFORE,
   GOOD_RE,
   HOUSEHOLD_RE,
   MEDICINE_NAME_RE,
@@ -83,6 +84,11 @@ function hasNegatedSymptom(clause: string): boolean {
   return SYMPTOMS.some((rule) => [...clause.matchAll(rule.re)].some((m) => negatedAt(clause, m.index)));
 }
 
+/** 挺好 / 正常, unless denied (不是很好, 不太好). */
+export function goodNews(text: string): boolean {
+  return [...text.matchAll(new RegExp(GOOD_RE.source, 'gi'))].some((m) => !GOOD_NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index)));
+}
+
 /** Everything a report says, independent of who it is about. */
 export function analyzeReport(rawText: string, extractItems: ExtractItems, opts: ReportOptions = {}): ReportAnalysis {
   const text = toHalfWidth(rawText);
@@ -92,7 +98,7 @@ export function analyzeReport(rawText: string, extractItems: ExtractItems, opts:
   const delivered = readDelivery(text, clauses, extractItems, opts.pickupNames);
   const flags = new Set<HealthFlag>();
   const danger: string[] = [];
-  let good = GOOD_RE.test(text);
+  let good = goodNews(text);
 
   for (const { text: clause } of clauses) {
     // Medicine names hide symptom words (退烧药, 止咳药); resolved phrases are good news.

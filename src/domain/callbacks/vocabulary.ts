@@ -58,6 +58,8 @@ export const DELEGATE_RE = new RegExp(
 export const NOT_A_DELEGATE = /医生|大夫|护士|120|救护车/;
 /** 楼长去看了, 邻居敲了门: someone else looked in. */
 export const OTHER_VISIT_RE = new RegExp(`(${PROXY_SOURCE})(?:已经|刚才?|也)?(?:去|过去|上门|上楼)?(?:敲门|敲了门|看了|看过|瞧了|瞅了|去看了|去了)`);
+/** Nobody at home — a failed visit when the worker went there (上门了,家里没人). */
+export const AWAY_RE = /家里没人(?!能|可以|会|帮|照顾|管)|没人在家|人不在家|不在家/;
 /** What someone saw when they looked in, or the person's state. */
 export const SEEN_WELL_RE = /在家|人在|开门了|开了门|见到(?:她|他|人|老人)|看到(?:她|他|人|老人)/;
 
@@ -72,7 +74,9 @@ export const PLANNED_CALL_RE = /(?:我|那边)?(?:下午|晚上|晚点|等会儿
 /** After a failure, a later try that got through: 后来, 再打, 第二次. */
 export const RETRY_RE = /后来|再打|又打|重打|再拨|第[二三四五六两2-6]次|过了?一会儿?|(?:下午|晚上|中午|傍晚|后面|刚才|刚刚|现在|晚些)(?:又|再)?(?:打|问|联系|通)/;
 /** The person said (so they were reached): 她说, 老人讲. */
-export const PERSON_SAID_RE = /(?:她|他|老人|本人|大爷|大娘|奶奶|爷爷|阿姨|叔叔?)(?:自己)?(?:说|讲|表示)/;
+export const PERSON_SAID_RE = /(?:她|他|老人|本人|大爷|大娘|奶奶|爷爷|阿姨|叔叔?)(?:自己)?(?:也|又)?(?:说|讲|表示|聊)/;
+/** The person themself, not whoever answered: 她自己, 本人, 老人亲自. */
+export const SELF_SPOKE_RE = /自己|本人|亲自/;
 /** A guess, not news: 应该没事, 估计睡着了. */
 export const HEDGE_RE = /应该|估计|可能|也许|大概|不知道|不清楚|怕是|是不是/;
 /** Any sign the message reports a call. */
@@ -80,7 +84,11 @@ export const CALLED_RE = /打通|接通|接了|通了|聊了|说了|问了|回�
 
 // ---- how the person is
 
-export const GOOD_RE = /正常|挺好|很好|都好|还好|还行|不错|没事|没啥事|没什么事|没问题|好了|好多了|好转|精神好|平安|放心/;
+export const GOOD_RE = /正常|挺好|很好|都好|还好|还行|不错|没事|没啥事|没什么事|没问题|好了|好多了|好转|精神好|好着呢|好好的|平安|放心|(?<![a-z])ok(?![a-z])|👌|👍/i;
+/** Good words denied: 不是很好, 不太好, 没那么好. */
+export const GOOD_NEGATED_BEFORE = /(?:不是|不太|不怎么|不大|没那么|没有|不)$/;
+/** 其他都挺好 / 剩下的都打了: everyone else still to call today. */
+export const REST_RE = /(?:其他|其余|别的|剩下的?|另外几个|另外几位)(?:人|几位|几个|的)?(?:也)?(?:都|全)?(挺好|很好|正常|没事|还好|都好|打了|打过了|打完了|联系了|问了)/;
 export const MEDICINE_RE = /药|片|胶囊|颗粒|糖浆|口服液|喷剂|膏|布洛芬|对乙酰氨基酚|泰诺林|美林|连花清瘟|抗原|体温计/;
 /** Medicine names that contain a symptom word, removed before looking for symptoms. */
 export const MEDICINE_NAME_RE = /(退烧|退热|发烧|发热|止咳|咳嗽|化痰|感冒|止痛|镇痛|胸痛|降压|降糖)(药品?|药物|片|贴|糖浆|颗粒|胶囊|口服液)/g;
@@ -89,7 +97,7 @@ export const COUGH_RESOLVED_RE = /不咳了|咳嗽好了|不咳嗽了/g;
 export const HOUSEHOLD_RE = /老伴儿?|家老头子?|爱人|丈夫|老公|妻子|媳妇|儿子|女儿|闺女|孙子|孙女|外孙女?|儿媳|女婿|保姆|家人|家里人|一家人|全家/;
 export const SELF_RE = /自己|本人|她也|他也|老人也/;
 /** Negation just before a symptom: 没发烧, 不咳嗽, 没再烧, 也没咳. */
-export const NEGATION_BEFORE_RE = /(?:没有?|不|未|无|不用|不需要)(?:再|太|怎么|啥|什么|有)?$/;
+export const NEGATION_BEFORE_RE = /(?:不是|没有?|不|未|无|不用|不需要)(?:再|太|怎么|啥|什么|有)?$/;
 
 export interface SymptomRule {
   flag: HealthFlag;
@@ -101,7 +109,7 @@ export interface SymptomRule {
 export const SYMPTOMS: SymptomRule[] = [
   { flag: 'fever', re: /发烧|发热|高烧|低烧|烧到|有点烧|在烧|还烧|还在烧|烧得|烧着/g, danger: false },
   { flag: 'cough', re: /咳|嗓子疼|嗓子痛|喉咙疼|喉咙痛/g, danger: false },
-  { flag: 'needs_doctor', re: /看医生|看病|去医院|上医院|就医|就诊|请医生|叫医生|医生上门|找大夫|看大夫|住院|送医/g, danger: false },
+  { flag: 'needs_doctor', re: /看医生|看病|去医院|上医院|到医院|送到医院|送去医院|就医|就诊|请医生|叫医生|医生上门|找大夫|看大夫|住院|送医/g, danger: false },
   { flag: 'low_mood', re: /情绪低落|情绪不好|心情不好|心情差|不开心|闷闷不乐|想不开|哭了|在哭|老哭|孤单|孤独|没意思|不想活/g, danger: false },
   { flag: 'fall', re: /摔倒|摔了|跌倒|摔伤|滑倒|跌了一跤|绊倒/g, danger: true },
   { flag: 'breathing', re: /呼吸困难|喘不上气|喘不过气|憋气|憋得慌|气短|气喘/g, danger: true },
@@ -119,11 +127,11 @@ export const NEED_MET_RE = /够吃|够用|药够|不缺|买了|买到了|买好�
 /** Nothing needed: 什么都不缺, 不需要, 不用买. */
 export const NO_NEED_RE = /不缺|没缺|都不缺|啥也不缺|什么都不缺|不需要|不用买|不用送|不要|没要|都有|不想要/;
 /** A clause that asks for something (needs read per item, see the two below). */
-export const NEED_RE = /没有|没了|没药|缺|不够|快吃完|吃完了|快没了|用完了|断药|买不到|需要|要买|想要|想买|帮忙买|帮买|想吃/;
+export const NEED_RE = /没有|没了|没药|缺|不够|快吃完|吃完了|喝完了|快没了|用完了|用光了|断药|买不到|需要|要买|想要|想买|帮忙买|帮买|想吃/;
 /** Just before an item: 缺X, 没有X, 想要个X, 需要点X. */
 export const NEED_BEFORE_ITEM = /(?:缺|没有|需要|想要|要|想买|要买|买不到|买不着|借|想吃)(?:点儿?|些|个|一?[盒瓶包袋]|的|那个|那种)?$|没$/;
 /** Just after an item: X没了, X也快吃完了, X不够. */
-export const NEED_AFTER_ITEM = /^(?:也|都|又|已经|早就|快要?)?(?:没了|没有了|没有|用完|吃完|快没|快用完|快吃完|不够|断了|缺|不多了|见底)/;
+export const NEED_AFTER_ITEM = /^(?:也|都|又|已经|早就|快要?)?(?:没了|没有了|没有|用完|吃完|喝完|用光|吃光|喝光|快没|快用完|快吃完|快喝完|不够|断了|缺|不多了|见底)/;
 /** Nobody to go out and buy X: a request for an errand, not a thing. */
 export const ERRAND_RE =
   /(?:没人|没有人)(?:能|可以|帮忙|帮她|帮他)?(?:出门|下楼|出去)?(?:去)?买([\u4e00-\u9fa5]{1,3})|(?:需要|要|想|得)(?:找)?(?:有)?人(?:帮忙|帮着|帮她|帮他)?(?:出门|下楼|去)?(?:代)?买([\u4e00-\u9fa5]{1,3})|(?:出不了门|下不了楼|出不去|没法出门|不能出门)[^,，。]{0,6}?买([\u4e00-\u9fa5]{1,3})/;
@@ -155,7 +163,7 @@ export function fallbackItems(clause: string): ParsedItem[] {
 /** Brought to the person: 送过去了, 放门口了, 给买了, 拿过去了. */
 export const DELIVERED_RE = /送过去|送去|送到|送了|送上门|送上去|拿过去|拿去|带过去|捎过去|放(?:在)?(?:她|他)?(?:家)?门口|给(?:她|他)?(?:送|拿|带|买)|买了|买好了|买回来|代买/g;
 /** Done, not planned: 了 or 过 right after the verb (送过去了), or 已经 before it. */
-export const DONE_AFTER = /^[^,，。;；!！?？]{0,3}?(?:了|过)/;
+export const DONE_AFTER = /^[^,，。;；!！?？]{0,3}?(?:了|过(?![去来]))/;
 export const DONE_BEFORE = /已经|已|刚|刚刚|都/;
 /** The worker speaking of themself. */
 export const WORKER_SELF_RE = /我们|我|俺|咱/g;
@@ -168,7 +176,7 @@ export const COUNT_RE = /(\d+|[一两二三四五六七八九十])\s*(?:盒|瓶|
 
 /** 不对 / 记错了 / 撤回刚才那条 at the start: the last record is wrong. */
 export const CORRECTION_START_RE =
-  /^(?:不对|不是的?(?=$|[,，。.!！\s])|错了|记错了?|搞错了?|弄错了?|说错了?|写错了?|打错了?|发错了?|更正|纠正|订正|撤回|删掉|作废)(?:了|一下)?(?:刚才|刚刚|上一?条|那条|的)?(?:那条|的|说的|记的)?(?:不对|错了)?[,，。.!！\s:：]*/;
+  /^(?:不对|不是的?(?=$|[,，。.!！\s])|错了|记错了?(?!人)|搞错了?(?!人)|弄错了?(?!人)|说错了?(?!人)|写错了?|打错了?|发错了?|更正|纠正|订正|撤回|删掉|作废)(?:了|一下)?(?:刚才|刚刚|上一?条|那条|的)?(?:那条|的|说的|记的)?(?:不对|错了)?[,，。.!！\s:：]*/;
 /** 刚才那条不对 / 记错人了 anywhere. */
 export const CORRECTION_ANY_RE = /(?:刚才|刚刚|上一?条|那条)(?:那条|的|说的|记的)?(?:不对|错了|记错了?|说错了?)|记错人了?|搞错人了?|说错人了?/;
 /** 改成没接通 / 应该是关机: what it should be. */
