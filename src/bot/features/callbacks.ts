@@ -257,7 +257,7 @@ function record(ctx: MessageContext, report: CallbackReport, text = ctx.text): s
   if ((report.outcome === 'reached' || report.outcome === 'visited' || report.outcome === 'proxy') && escalatedSinceLastSuccess) {
     const findings = describeFindings(report.flags, report.needs, report.temperature) || (report.outcome === 'proxy' ? '' : '情况正常');
     const summary = [report.outcome === 'proxy' ? describeMiss(report) : '', findings].filter(Boolean).join(';');
-    for (const a of admins) ctx.outbox.toPerson(a.name, formatEscalationResolved(entry, summary));
+    for (const a of admins) ctx.outbox.toPerson(a.name, formatEscalationResolved(entry, summary, report.outcome === 'proxy'));
   }
   if (report.delivered) lines.push(...deliver(ctx, report, effects));
   if (report.clears) closeMetNeeds(ctx, entry.name, effects);

@@ -1,6 +1,8 @@
 // Who is due a call on a given day, and where each due entry stands.
 import { atLocal, daysBetween, localWeekday } from '../time.ts';
-import type { ParsedItem } from '../types.ts';
+import type { Category, ParsedItem } from '../types.ts';
+
+const MEDICINE: ReadonlySet<Category> = new Set<Category>(['fever_medicine', 'child_fever_medicine', 'cough_medicine', 'cold_medicine', 'stomach_medicine', 'other_medicine']);
 import type { CallRecord, DayStatus, DueItem, HealthFlag, RosterEntry } from './types.ts';
 
 const byTime = (a: CallRecord, b: CallRecord) => Date.parse(a.at) - Date.parse(b.at);
@@ -57,9 +59,9 @@ export function attemptCount(entry: RosterEntry, calls: readonly CallRecord[], d
   return unreachableAttempts(entry, calls, date).reduce((n, c) => n + Math.max(1, c.attempts ?? 1), 0);
 }
 
-/** The latest call, or the latest before `beforeDate` when given. */
+/** The latest call (a delivery is not one), or the latest before `beforeDate` when given. */
 export function lastResult(entry: RosterEntry, calls: readonly CallRecord[], beforeDate?: string): CallRecord | null {
-  const list = callsFor(entry, calls).filter((c) => beforeDate === undefined || c.date < beforeDate);
+  const list = callsFor(entry, calls).filter((c) => c.outcome !== 'delivery' && (beforeDate === undefined || c.date < beforeDate));
   return list[list.length - 1] ?? null;
 }
 
@@ -94,6 +96,8 @@ function openFindings(entry: RosterEntry, calls: readonly CallRecord[]): { flags
       for (const [name, need] of needs) {
         if (brought.items.length === 0 || brought.items.some((i) => sameItem(i, need))) needs.delete(name);
       }
+      // The medicine that was missing has been brought.
+      if (![...needs.values()].some((n) => MEDICINE.has(n.category))) flags.delete('no_medicine');
     }
   }
   return { flags, needs };

@@ -9,10 +9,13 @@ function who(entry: RosterEntry): string {
   return `${entry.name}(${formatAddress(entry)}${entry.note ? `,${entry.note}` : ''})`;
 }
 
-/** 09:40 · 10:10两次 · 14:05关机: one failed attempt record, as the admin reads it. */
+const CN_COUNT = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 09:40 · 10:10两次 · 14:05 关机: one failed attempt record, as the admin reads it. */
 function attemptLabel(c: CallRecord): string {
   const n = Math.max(1, c.attempts ?? 1);
-  return `${localTime(new Date(c.at))}${n > 1 ? `(${n}次)` : ''}${c.reason && c.reason !== 'no_contact' ? ` ${UNREACHED_LABEL[c.reason]}` : ''}`;
+  const times = n > 1 ? `${CN_COUNT[n] ?? n}次` : '';
+  return `${localTime(new Date(c.at))}${times}${c.reason && c.reason !== 'no_contact' ? ` ${UNREACHED_LABEL[c.reason]}` : ''}`;
 }
 
 /** 17:30 private escalation: unreachable all day, suggest a home visit. Every attempt is listed. */
@@ -36,13 +39,13 @@ export function formatDangerAlert(entry: RosterEntry, danger: readonly string[],
   return lines.join('\n');
 }
 
-/** When an escalated case is settled (optional). */
-export function formatEscalationResolved(entry: RosterEntry, summary: string): string {
-  return `【回访更新】${entry.name}(${formatAddress(entry)})已联系上:${summary}`;
+/** When an escalated case is settled: reached, or at least news from family or a neighbour. */
+export function formatEscalationResolved(entry: RosterEntry, summary: string, viaOthers = false): string {
+  return `【回访更新】${entry.name}(${formatAddress(entry)})${viaOthers ? '有消息了' : '已联系上'}:${summary}`;
 }
 
 function countsLine(c: DayCounts): string {
-  const proxy = c.proxy ? `,只联系上家人 ${c.proxy} 人` : '';
+  const proxy = c.proxy ? `,只联系上家属或邻居 ${c.proxy} 人` : '';
   return `应回访 ${c.due} 人,已完成 ${c.done} 人${proxy},未接通 ${c.unreachable} 人,还没打 ${c.pending} 人,需跟进 ${c.flagged} 人`;
 }
 
@@ -57,7 +60,7 @@ export function formatGridDigest(counts: DayCounts, opts: { grid?: string; date?
 export function formatAdminTotals(rows: readonly WorkerDayCounts[], date?: string): string {
   const total = sumCounts(rows);
   const lines = [`${date ? formatDateCn(date) : '今天'}回访汇总:${countsLine(total)}。`];
-  for (const r of rows) lines.push(`· ${r.worker}:应${r.due} 完成${r.done}${r.proxy ? ` 只联系上家人${r.proxy}` : ''} 未接通${r.unreachable} 未打${r.pending} 跟进${r.flagged}`);
+  for (const r of rows) lines.push(`· ${r.worker}:应${r.due} 完成${r.done}${r.proxy ? ` 只联系上家属或邻居${r.proxy}` : ''} 未接通${r.unreachable} 未打${r.pending} 跟进${r.flagged}`);
   return lines.join('\n');
 }
 

@@ -26,7 +26,7 @@ function followUp(item: DueItem): string {
 
 function statusLabel(item: DueItem): string {
   if (item.status === 'pending') return '待回访';
-  if (item.status === 'proxy') return item.lastMiss ? describeMiss(item.lastMiss) : '只联系上家人';
+  if (item.status === 'proxy') return item.lastMiss ? describeMiss(item.lastMiss) : '只联系上家属或邻居';
   if (item.status === 'unreachable') {
     const why = item.lastMiss ? describeMiss(item.lastMiss) : '';
     const tries = item.attemptsToday > 1 ? `已打${item.attemptsToday}次` : '';
@@ -103,10 +103,10 @@ const leftCount = (items: readonly DueItem[]) => items.filter((i) => i.status !=
 /** Reply to 还有谁没打 / 今天还差几个: not yet called, then unreachable to retry, then family only. */
 export function formatNotCalled(items: readonly DueItem[]): string {
   const left = leftCount(items);
-  if (left === 0) return items.length ? '今天要回访的都打完了,辛苦了!' : '今天没有要回访的人。';
+  if (left === 0) return items.length > 1 ? '今天要回访的都打完了,辛苦了!' : items.length ? '今天要回访的已经打完了,辛苦了!' : '今天没有要回访的人。';
   return [
     `今天还差 ${left} 位(共 ${items.length} 位):`,
-    ...leftSections(items, { pending: '还没打', unreachable: '没接通,需要再打', proxy: '只联系上家人,还没和本人说上话' }),
+    ...leftSections(items, { pending: '还没打', unreachable: '没接通,需要再打', proxy: '只联系上家属或邻居,还没和本人说上话' }),
   ].join('\n');
 }
 
@@ -117,7 +117,7 @@ export function formatUnreachableList(items: readonly DueItem[]): string {
   const tail = pending ? `另有 ${pending} 位还没打。` : '';
   if (missed.length === 0) return `今天还没有没接通的。${tail}`;
   return [
-    ...leftSections(missed, { pending: '', unreachable: '今天没接通的', proxy: '只联系上家人的' }),
+    ...leftSections(missed, { pending: '', unreachable: '今天没接通的', proxy: '只联系上家属或邻居的' }),
     ...(tail ? [tail] : []),
   ].join('\n');
 }
@@ -134,7 +134,7 @@ export function formatChase(worker: string, items: readonly DueItem[]): string |
   if (leftCount(items) === 0) return null;
   return [
     `${worker},回访提醒:`,
-    ...leftSections(items, { pending: '今天还没打', unreachable: '没接通的请再试一次', proxy: '只联系上家人的,方便时再和本人通个话' }),
+    ...leftSections(items, { pending: '今天还没打', unreachable: '没接通的请再试一次', proxy: '只联系上家属或邻居的,方便时再和本人通个话' }),
   ].join('\n');
 }
 

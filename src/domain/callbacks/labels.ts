@@ -8,7 +8,7 @@ export const OUTCOME_LABEL: Record<CallOutcome, string> = {
   reached: '已回访',
   unreachable: '未接通',
   visited: '已上门',
-  proxy: '只联系上家人或邻居',
+  proxy: '只联系上家属或邻居',
   delivery: '送东西',
 };
 
@@ -33,7 +33,7 @@ export function describeProxy(p: ProxyContact): string {
 
 /** 未接通(关机) / 闺女接的电话,没和本人说上话 — for lists and chases. */
 export function describeMiss(call: Pick<CallRecord, 'outcome' | 'reason' | 'proxy' | 'checkBy'>): string {
-  if (call.outcome === 'proxy') return `${call.proxy ? describeProxy(call.proxy) : '家人或邻居接的'},没和本人说上话`;
+  if (call.outcome === 'proxy') return `${call.proxy ? describeProxy(call.proxy) : '家属或邻居接的'},没和本人说上话`;
   const why = call.reason ? UNREACHED_LABEL[call.reason] : '没联系上';
   return `${why}${call.checkBy ? `,已请${call.checkBy}去看看` : ''}`;
 }
