@@ -47,6 +47,7 @@ describe('not reached is never reached', () => {
     expect(read('电话没人接 让楼长去看了')).toMatchObject({ outcome: 'unreachable', reason: 'no_answer', checkBy: '楼长' });
     expect(read('让邻居去敲门看看')).toMatchObject({ outcome: 'unreachable', checkBy: '邻居' });
     expect(read('没打通，麻烦物业上门看一下')).toMatchObject({ outcome: 'unreachable', checkBy: '物业' });
+    expect(read('那边没人接，已经让她楼上邻居去看了')).toMatchObject({ outcome: 'unreachable', checkBy: '邻居' });
   });
 
   it('notes a retry the worker plans', () => {
@@ -65,6 +66,10 @@ describe('someone else answered', () => {
     ['邻居说她早上还在楼下遛弯', '邻居', 'told'],
     ['楼长去看了，说人没事', '楼长', 'visited'],
     ['没人接，让邻居去敲门，邻居说她在家挺好', '邻居', 'visited'],
+    // The line connected, but not to the person.
+    ['打通了是保姆接的，老人在午睡，保姆说一切正常', '保姆', 'answered'],
+    ['接通了，是她女儿接的', '女儿', 'answered'],
+    ['打通了，她女儿说挺好', '女儿', 'told'],
   ];
   for (const [text, who, how] of cases) {
     it(`${text} -> proxy (${who})`, () => {
@@ -94,6 +99,8 @@ describe('reached after all', () => {
     ['我去敲门了，她在家，挺好的', 'visited'],
     ['上门看了，人没事，手机没电了', 'visited'],
     ['挺好的，就是儿子不在家', 'reached'],
+    ['电话打通了，挺好，儿子说下周回来', 'reached'],
+    ['电话没打通，微信语音她接了，挺好', 'reached'],
   ];
   for (const [text, outcome] of cases) {
     it(`${text} -> ${outcome}`, () => {

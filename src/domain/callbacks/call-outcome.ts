@@ -59,7 +59,8 @@ export function clausesOf(text: string): Clause[] {
 
 type Event =
   | { at: number; kind: 'fail'; reason: UnreachedReason }
-  | { at: number; kind: 'reached' }
+  /** strong: the person picked up or spoke; weak: the line connected (打通了), whoever answered. */
+  | { at: number; kind: 'reached'; strong: boolean }
   | { at: number; kind: 'visit' }
   | { at: number; kind: 'proxy'; proxy: ProxyContact }
   | { at: number; kind: 'proxy_said'; who: string; first: boolean }
@@ -117,14 +118,14 @@ function clauseEvents(c: Clause, first: boolean): Event[] {
   for (const m of text.matchAll(REACHED_RE)) {
     if (inside(failSpans, m.index) || negatedCall(m.index)) continue;
     const who = proxyBefore(text, m.index);
-    events.push(who ? { at: at(m.index), kind: 'proxy', proxy: { who, how: 'answered' } } : { at: at(m.index), kind: 'reached' });
+    events.push(who ? { at: at(m.index), kind: 'proxy', proxy: { who, how: 'answered' } } : { at: at(m.index), kind: 'reached', strong: false });
   }
   for (const m of text.matchAll(PICKED_UP_RE)) {
     if (inside(failSpans, m.index) || negatedCall(m.index)) continue;
     // 接电话的是她女儿: the one named after.
     const after = ANSWERED_BY_RE.test(text.slice(m.index, m.index + 5)) ? new RegExp(PROXY_IN.source).exec(text.slice(m.index)) : null;
     const who = after?.[1] ?? proxyBefore(text, m.index);
-    events.push(who ? { at: at(m.index), kind: 'proxy', proxy: { who, how: 'answered' } } : { at: at(m.index), kind: 'reached' });
+    events.push(who ? { at: at(m.index), kind: 'proxy', proxy: { who, how: 'answered' } } : { at: at(m.index), kind: 'reached', strong: true });
   }
 
   const asked = ASKED_PROXY_RE.exec(text);
@@ -166,6 +167,8 @@ export function readOutcome(text: string): OutcomeReading {
   let state: 'none' | 'fail' | 'success' | 'proxy' = 'none';
   let visited = false;
   let byCall = false;
+  // 打通了是保姆接的: the line connected, but someone else answered.
+  let onlyConnected = false;
   let reason: UnreachedReason | null = null;
   let proxy: ProxyContact | null = null;
   let checkBy: string | null = null;
@@ -175,12 +178,14 @@ export function readOutcome(text: string): OutcomeReading {
   for (const e of events) {
     switch (e.kind) {
       case 'reached':
+        if (state !== 'success' || onlyConnected) onlyConnected = !e.strong;
         state = 'success';
         byCall = true;
         break;
       case 'visit':
         state = 'success';
         visited = true;
+        onlyConnected = false;
         break;
       case 'away':
         // 上门了,家里没人: the visit found nobody; on the phone, 不在家 means not reached.
@@ -205,18 +210,20 @@ export function readOutcome(text: string): OutcomeReading {
         }
         break;
       case 'proxy':
-        if (state !== 'success') {
+        if (state !== 'success' || (onlyConnected && !visited)) {
           state = 'proxy';
           proxy = e.proxy;
+          onlyConnected = false;
         }
         break;
       case 'proxy_said':
         if (sentSomeone && state !== 'success') {
           state = 'proxy';
           proxy = { who: sentSomeone, how: 'visited' };
-        } else if (state === 'fail' || (state === 'none' && e.first)) {
+        } else if (state === 'fail' || (state === 'none' && e.first) || (state === 'success' && onlyConnected && !visited)) {
           state = 'proxy';
           proxy = { who: e.who, how: 'told' };
+          onlyConnected = false;
         }
         break;
       case 'delegate':
@@ -224,10 +231,14 @@ export function readOutcome(text: string): OutcomeReading {
         sentSomeone = e.who;
         break;
       case 'other_visit':
+        // 楼上邻居去看了: someone is checking; their news, if any, follows.
+        checkBy = e.who;
         sentSomeone = e.who;
         break;
       case 'news':
         if (e.trusted) news = true;
+        // 打通了,挺好: news right after the line connected is the person's.
+        if (state === 'success' && e.trusted) onlyConnected = false;
         if (!e.trusted || state === 'success') break;
         // 让楼长去看了,说挺好: someone else saw them.
         if (sentSomeone && state !== 'proxy') {

@@ -51,8 +51,10 @@ export const ASKED_PROXY_RE = new RegExp(`(?:打给|打到|打电话给|问了?|
 /** 闺女说, 家属讲: someone else tells how the person is. */
 export const PROXY_SAID_RE = new RegExp(`(${PROXY_SOURCE})(?:那边)?(?:说|讲|告诉|反映|回话|回复)`);
 /** 让邻居去敲门看看, 叫楼长上门看一下: someone sent to check. */
+/** 楼上邻居, 隔壁的: where the neighbour lives, before the word. */
+const NEAR = '(?:楼上|楼下|隔壁|对门|同楼|同单元)?的?';
 export const DELEGATE_RE = new RegExp(
-  `(?:让|叫|请|托|麻烦|喊|找|拜托)了?(?:她|他)?的?(${PROXY_SOURCE}|[\\u4e00-\\u9fa5]{1,3}?)(?:帮忙|帮着|帮我)?(?:去|过去|上门|上楼)?(?:敲门|敲敲门|看看|看一下|看一眼|瞧瞧|瞅瞅|去看|上门)`,
+  `(?:让|叫|请|托|麻烦|喊|找|拜托)了?(?:她|他)?的?${NEAR}(${PROXY_SOURCE}|[\\u4e00-\\u9fa5]{1,3}?)(?:帮忙|帮着|帮我)?(?:去|过去|上门|上楼)?(?:敲门|敲敲门|看看|看一下|看一眼|瞧瞧|瞅瞅|去看|上门)`,
 );
 /** Not someone checking: a doctor sent for is a health need. */
 export const NOT_A_DELEGATE = /医生|大夫|护士|120|救护车/;
