@@ -204,6 +204,8 @@ export function readOutcome(text: string): OutcomeReading {
           visited = false;
           state = 'fail';
         }
+        // 电话通了没人说话,再打就关机了: a connection with nobody on it.
+        if (state === 'success' && onlyConnected && !visited) state = 'fail';
         if (state === 'none' || state === 'fail') {
           state = 'fail';
           reason = e.reason;

@@ -13,6 +13,7 @@ import {
   DONE_BEFORE,
   ERRAND_GENERIC,
   ERRAND_RE,
+  NEED_AFTER_CUE,
   NEED_AFTER_ITEM,
   NEED_BEFORE_ITEM,
   NEED_MET_RE,
@@ -50,6 +51,19 @@ function errandItems(what: string, extractItems: ExtractItems): ParsedItem[] {
   return items.length ? items : [{ name: `帮忙买${word}`, category: 'help_service' }];
 }
 
+/** What runs out, read alone when the whole clause hides it from the lexicon: 家里米快没了 -> 米. */
+function wordBeforeCue(clause: string, extractItems: ExtractItems): ParsedItem[] {
+  for (const m of clause.matchAll(NEED_AFTER_CUE)) {
+    const head = clause.slice(0, m.index);
+    for (const len of [3, 2, 1]) {
+      if (head.length < len) continue;
+      const items = extractItems(head.slice(-len));
+      if (items.length) return items;
+    }
+  }
+  return [];
+}
+
 /** Whether the words around an item ask for it: 缺X, 没有X了, X也快吃完了. */
 function askedFor(clause: string, item: ParsedItem): boolean | null {
   const i = clause.indexOf(item.name);
@@ -85,7 +99,10 @@ export function readNeeds(clauses: readonly Clause[], extractItems: ExtractItems
       const asked = askedFor(clause, item);
       if (asked === true || (asked === null && asksInClause)) needs.set(item.name, item);
     }
-    if (found.length === 0 && !errand && asksInClause) for (const item of fallbackItems(clause)) needs.set(item.name, item);
+    if (found.length === 0 && !errand && asksInClause) {
+      const before = wordBeforeCue(clause, extractItems);
+      for (const item of before.length ? before : fallbackItems(clause)) needs.set(item.name, item);
+    }
     if (asksInClause && /没药|缺药|断药|药吃完|药没了/.test(clause)) noMedicine = true;
   }
   for (const n of needs.values()) if (MEDICINE.has(n.category)) noMedicine = true;

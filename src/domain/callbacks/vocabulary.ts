@@ -59,7 +59,7 @@ export const DELEGATE_RE = new RegExp(
 /** Not someone checking: a doctor sent for is a health need. */
 export const NOT_A_DELEGATE = /医生|大夫|护士|120|救护车/;
 /** 楼长去看了, 邻居敲了门: someone else looked in. */
-export const OTHER_VISIT_RE = new RegExp(`(${PROXY_SOURCE})(?:已经|刚才?|也)?(?:去|过去|上门|上楼)?(?:敲门|敲了门|看了|看过|瞧了|瞅了|去看了|去了)`);
+export const OTHER_VISIT_RE = new RegExp(`(${PROXY_SOURCE})(?:已经|刚才?|也)?(?:上楼去|上去|过去|去|上门|上楼)?(?:敲门|敲了门|看了|看过|瞧了|瞅了|去看了|去了)`);
 /** Nobody at home — a failed visit when the worker went there (上门了,家里没人). */
 export const AWAY_RE = /家里没人(?!能|可以|会|帮|照顾|管)|没人在家|人不在家|不在家/;
 /** What someone saw when they looked in, or the person's state. */
@@ -129,11 +129,13 @@ export const NEED_MET_RE = /够吃|够用|药够|不缺|买了|买到了|买好�
 /** Nothing needed: 什么都不缺, 不需要, 不用买. */
 export const NO_NEED_RE = /不缺|没缺|都不缺|啥也不缺|什么都不缺|不需要|不用买|不用送|不要|没要|都有|不想要/;
 /** A clause that asks for something (needs read per item, see the two below). */
-export const NEED_RE = /没有|没了|没药|缺|不够|快吃完|吃完了|喝完了|快没了|用完了|用光了|断药|买不到|需要|要买|想要|想买|帮忙买|帮买|想吃/;
+export const NEED_RE = /没有|没了|没药|缺|不够|(?:就|只|才)剩(?:下)?(?:一|两|几|\d|最后|没几|不多)|快吃完|吃完了|喝完了|快没了|用完了|用光了|断药|买不到|需要|要买|想要|想买|帮忙买|帮买|想吃/;
 /** Just before an item: 缺X, 没有X, 想要个X, 需要点X. */
 export const NEED_BEFORE_ITEM = /(?:缺|没有|需要|想要|要|想买|要买|买不到|买不着|借|想吃)(?:点儿?|些|个|一?[盒瓶包袋]|的|那个|那种)?$|没$/;
 /** Just after an item: X没了, X也快吃完了, X不够. */
-export const NEED_AFTER_ITEM = /^(?:也|都|又|已经|早就|快要?)?(?:没了|没有了|没有|用完|吃完|喝完|用光|吃光|喝光|快没|快用完|快吃完|快喝完|不够|断了|缺|不多了|见底)/;
+export const NEED_AFTER_ITEM = /^(?:也|都|又|已经|早就|快要?)?(?:(?:就|只|才)剩(?:下)?(?:一|两|几|\d|最后|没几|不多)|没了|没有了|没有|用完|吃完|喝完|用光|吃光|喝光|快没|快用完|快吃完|快喝完|不够|断了|缺|不多了|见底)/;
+/** The same cues, anywhere in a clause (to find the word before them). */
+export const NEED_AFTER_CUE = /(?:也|都|又|已经|早就)?(?:快没了|快吃完|快用完|快喝完|吃完了|喝完了|用完了|没了|不够了?|见底了?)/g;
 /** Nobody to go out and buy X: a request for an errand, not a thing. */
 export const ERRAND_RE =
   /(?:没人|没有人)(?:能|可以|帮忙|帮她|帮他)?(?:出门|下楼|出去)?(?:去)?买([\u4e00-\u9fa5]{1,3})|(?:需要|要|想|得)(?:找)?(?:有)?人(?:帮忙|帮着|帮她|帮他)?(?:出门|下楼|去)?(?:代)?买([\u4e00-\u9fa5]{1,3})|(?:出不了门|下不了楼|出不去|没法出门|不能出门)[^,，。]{0,6}?买([\u4e00-\u9fa5]{1,3})/;
@@ -153,7 +155,7 @@ export const FALLBACK_ITEMS: { re: RegExp; name: string; category: Category }[] 
   { re: /胃药/, name: '胃药', category: 'stomach_medicine' },
   { re: /抗原/, name: '抗原', category: 'antigen_test' },
   { re: /体温计/, name: '体温计', category: 'thermometer' },
-  { re: /买菜|没菜|缺菜|蔬菜|青菜/, name: '蔬菜', category: 'food' },
+  { re: /买菜|没菜|缺菜|蔬菜|青菜|菜(?:吃完|吃光|没了|没有了|不多|快没)/, name: '蔬菜', category: 'food' },
 ];
 
 export function fallbackItems(clause: string): ParsedItem[] {
