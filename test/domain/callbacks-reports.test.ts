@@ -41,6 +41,14 @@ describe('not reached is never reached', () => {
     expect(read('打了三次都没接').attempts).toBe(3);
     expect(read('打了好几遍都没人接').attempts).toBe(3);
     expect(read('还是没人接').attempts).toBe(1);
+    expect(read('上午没接，下午打了还是没接').attempts).toBe(2);
+    // Two words for one try.
+    expect(read('号码好像停机了，提示是空号').attempts).toBe(1);
+  });
+
+  it('a connection that went dead is not a reach; why an earlier try failed does not undo one', () => {
+    expect(read('电话通了没人说话，挂了再打就关机了').outcome).toBe('unreachable');
+    expect(read('下午打通了，耳朵背没听见铃声，人挺好')).toMatchObject({ outcome: 'reached', clears: true });
   });
 
   it('keeps someone sent to check with the miss', () => {
@@ -50,8 +58,9 @@ describe('not reached is never reached', () => {
     expect(read('那边没人接，已经让她楼上邻居去看了')).toMatchObject({ outcome: 'unreachable', checkBy: '邻居' });
   });
 
-  it('notes a retry the worker plans', () => {
+  it('notes a retry the worker plans, not one already made', () => {
     expect(read('关机了晚点再打')).toMatchObject({ outcome: 'unreachable', reason: 'switched_off', retry: true });
+    expect(read('上午没接，下午打了还是没接').retry).toBe(false);
   });
 });
 

@@ -58,9 +58,13 @@ export function clausesOf(text: string): Clause[] {
 }
 
 type Event =
-  | { at: number; kind: 'fail'; reason: UnreachedReason }
+  /**
+   * clause: its index; retry: the clause says it was a later try (挂了再打就关机了);
+   * tried: the clause names a try of its own (上午没接 / 下午打了还是没接), not a second word for one.
+   */
+  | { at: number; kind: 'fail'; reason: UnreachedReason; clause: number; retry: boolean; tried: boolean }
   /** strong: the person picked up or spoke; weak: the line connected (打通了), whoever answered. */
-  | { at: number; kind: 'reached'; strong: boolean }
+  | { at: number; kind: 'reached'; strong: boolean; clause: number }
   | { at: number; kind: 'visit' }
   | { at: number; kind: 'proxy'; proxy: ProxyContact }
   | { at: number; kind: 'proxy_said'; who: string; first: boolean }
@@ -87,7 +91,10 @@ export function proxyBefore(clause: string, index: number): string | null {
   return proxy.word;
 }
 
-function clauseEvents(c: Clause, first: boolean): Event[] {
+function clauseEvents(c: Clause, index: number): Event[] {
+  const first = index === 0;
+  const retry = RETRY_RE.test(c.text) || /挂了|再打|又打/.test(c.text);
+  const tried = /打|拨|再|又|还是|早上|上午|中午|下午|晚上|第/.test(c.text);
   const events: Event[] = [];
   const text = c.text;
   const at = (i: number) => c.start + i;
@@ -98,7 +105,7 @@ function clauseEvents(c: Clause, first: boolean): Event[] {
       if (inside(failSpans, m.index)) continue;
       if (NEGATED_FAIL_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
       failSpans.push([m.index, m.index + m[0].length]);
-      events.push({ at: at(m.index), kind: 'fail', reason: rule.reason });
+      events.push({ at: at(m.index), kind: 'fail', reason: rule.reason, clause: index, retry, tried });
     }
   }
 
@@ -118,14 +125,14 @@ function clauseEvents(c: Clause, first: boolean): Event[] {
   for (const m of text.matchAll(REACHED_RE)) {
     if (inside(failSpans, m.index) || negatedCall(m.index)) continue;
     const who = proxyBefore(text, m.index);
-    events.push(who ? { at: at(m.index), kind: 'proxy', proxy: { who, how: 'answered' } } : { at: at(m.index), kind: 'reached', strong: false });
+    events.push(who ? { at: at(m.index), kind: 'proxy', proxy: { who, how: 'answered' } } : { at: at(m.index), kind: 'reached', strong: false, clause: index });
   }
   for (const m of text.matchAll(PICKED_UP_RE)) {
     if (inside(failSpans, m.index) || negatedCall(m.index)) continue;
     // 接电话的是她女儿: the one named after.
     const after = ANSWERED_BY_RE.test(text.slice(m.index, m.index + 5)) ? new RegExp(PROXY_IN.source).exec(text.slice(m.index)) : null;
     const who = after?.[1] ?? proxyBefore(text, m.index);
-    events.push(who ? { at: at(m.index), kind: 'proxy', proxy: { who, how: 'answered' } } : { at: at(m.index), kind: 'reached', strong: true });
+    events.push(who ? { at: at(m.index), kind: 'proxy', proxy: { who, how: 'answered' } } : { at: at(m.index), kind: 'reached', strong: true, clause: index });
   }
 
   const asked = ASKED_PROXY_RE.exec(text);
@@ -163,12 +170,13 @@ function clauseEvents(c: Clause, first: boolean): Event[] {
  * someone else answering beats no news; a failure stands unless news follows a retry.
  */
 export function readOutcome(text: string): OutcomeReading {
-  const events = clausesOf(text).flatMap((c, i) => clauseEvents(c, i === 0)).sort((a, b) => a.at - b.at);
+  const events = clausesOf(text).flatMap((c, i) => clauseEvents(c, i)).sort((a, b) => a.at - b.at);
   let state: 'none' | 'fail' | 'success' | 'proxy' = 'none';
   let visited = false;
   let byCall = false;
   // 打通了是保姆接的: the line connected, but someone else answered.
   let onlyConnected = false;
+  let connectedIn = -1;
   let reason: UnreachedReason | null = null;
   let proxy: ProxyContact | null = null;
   let checkBy: string | null = null;
@@ -179,6 +187,7 @@ export function readOutcome(text: string): OutcomeReading {
     switch (e.kind) {
       case 'reached':
         if (state !== 'success' || onlyConnected) onlyConnected = !e.strong;
+        connectedIn = e.clause;
         state = 'success';
         byCall = true;
         break;
@@ -204,8 +213,9 @@ export function readOutcome(text: string): OutcomeReading {
           visited = false;
           state = 'fail';
         }
-        // 电话通了没人说话,再打就关机了: a connection with nobody on it.
-        if (state === 'success' && onlyConnected && !visited) state = 'fail';
+        // 电话通了没人说话 / 挂了再打就关机了: a connection with nobody on it, or a later try
+        // that failed — not 打通了,耳背没听见铃声 (why the earlier try failed).
+        if (state === 'success' && onlyConnected && !visited && (e.clause === connectedIn || e.retry)) state = 'fail';
         if (state === 'none' || state === 'fail') {
           state = 'fail';
           reason = e.reason;
@@ -263,16 +273,17 @@ export function readOutcome(text: string): OutcomeReading {
   else if (state === 'proxy') outcome = 'proxy';
   else if (state === 'fail') outcome = 'unreachable';
   else if (sentSomeone && !news) {
-    // 让邻居去敲门看看 with nothing else: the person was not reached.
+    // 让邻居去敲门看看 with nothing else: the person was not reached (why is not said).
     outcome = 'unreachable';
-    reason = 'no_contact';
+    reason = null;
   }
   return {
     outcome,
     reason: outcome === 'unreachable' ? reason : null,
     proxy: outcome === 'proxy' ? proxy : null,
     checkBy: outcome === 'unreachable' ? checkBy : null,
-    attempts: outcome === 'unreachable' ? attemptsOf(text) : 1,
+    // 上午没接,下午打了还是没接: each failed try in its own clause counts.
+    attempts: outcome === 'unreachable' ? Math.max(attemptsOf(text), new Set(events.flatMap((e) => (e.kind === 'fail' && e.tried ? [e.clause] : []))).size) : 1,
   };
 }
 

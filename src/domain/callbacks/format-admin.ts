@@ -15,7 +15,7 @@ const CN_COUNT = ['', '一', '两', '三', '四', '五', '六', '七', '八', '�
 function attemptLabel(c: CallRecord): string {
   const n = Math.max(1, c.attempts ?? 1);
   const times = n > 1 ? `${CN_COUNT[n] ?? n}次` : '';
-  return `${localTime(new Date(c.at))}${times}${c.reason && c.reason !== 'no_contact' ? ` ${UNREACHED_LABEL[c.reason]}` : ''}`;
+  return `${localTime(new Date(c.at))}${times}${c.reason ? ` ${UNREACHED_LABEL[c.reason]}` : ''}`;
 }
 
 /** 17:30 private escalation: unreachable all day, suggest a home visit. Every attempt is listed. */

@@ -21,7 +21,7 @@ export const UNREACHED_LABEL: Record<UnreachedReason, string> = {
   out_of_service: '号码停机或空号',
   no_one_home: '上门没人应',
   away: '人不在家',
-  no_contact: '没联系上',
+  no_contact: '打不通',
 };
 
 /** 闺女接的电话 / 楼长上门看过 / 邻居说的情况. */
@@ -42,7 +42,7 @@ export function describeMiss(call: Pick<CallRecord, 'outcome' | 'reason' | 'prox
 export function describeDelivery(d: Delivery, worker?: string): string {
   const what = d.items.length ? [...new Set(d.items.map((i) => i.name))].join('、') : '需要的东西';
   if (d.by === 'worker') return `${what}由${worker ? `网格员${worker}` : '您'}送到${d.fromPickup ? '(从爱心药领取处拿的)' : ''}`;
-  if (d.by) return `${what}${d.by}已送到或买到`;
+  if (d.by) return `${what}${d.by}已${d.bought ? '买好' : '送到'}`;
   return `${what}已送到`;
 }
 

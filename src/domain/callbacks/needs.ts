@@ -139,6 +139,7 @@ export function readDelivery(text: string, clauses: readonly Clause[], extractIt
         by,
         fromPickup: fromPickup && by === 'worker',
         count: count ? (chineseNumberToInt(count[1]!) ?? (Number(count[1]) || 1)) : 1,
+        bought: /买/.test(m[0]),
       };
     }
   }

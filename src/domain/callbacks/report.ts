@@ -15,7 +15,7 @@ import {
   HOUSEHOLD_RE,
   MEDICINE_NAME_RE,
   NEGATION_BEFORE_RE,
-  PLANNED_CALL_RE,
+  RETRY_PLAN_RE,
   SELF_RE,
   SYMPTOMS,
 } from './vocabulary.ts';
@@ -131,7 +131,7 @@ export function analyzeReport(rawText: string, extractItems: ExtractItems, opts:
     reason: call.reason,
     proxy: call.proxy,
     checkBy: call.checkBy,
-    retry: PLANNED_CALL_RE.test(text),
+    retry: RETRY_PLAN_RE.test(text),
     flags: [...flags],
     needs,
     delivered,

@@ -44,6 +44,8 @@ export interface Delivery {
   fromPickup: boolean;
   /** Boxes/bottles taken (两盒 -> 2); 1 when not said. */
   count: number;
+  /** 买了 (bought for them) rather than 送过去了. */
+  bought?: boolean;
 }
 
 /** What recording a call changed elsewhere, so a correction (不对) can put it back. */
