@@ -10,7 +10,9 @@
 import type { Feature } from '../bot.ts';
 import type { MessageContext } from '../context.ts';
 import {
+  analyzeReport,
   buildDueItems,
+  correctionTarget,
   describeFindings,
   describeMiss,
   findMentions,
@@ -26,6 +28,7 @@ import {
   formatEscalationResolved,
   formatFollowups,
   formatNotCalled,
+  formatKeptRequest,
   formatNothingToCorrect,
   formatNotYet,
   formatPersonStatus,
@@ -337,32 +340,21 @@ function postNeed(ctx: MessageContext, report: CallbackReport, effects: CallEffe
  */
 function correct(ctx: MessageContext, c: Extract<CallbackInterpretation, { kind: 'correction' }>): void {
   const { state } = ctx;
-  const today = localDate(ctx.now);
-  const mineToday = state.calls.filter((r) => r.worker === ctx.person.name && r.date === today);
-  const lastAt = mineToday.reduce((max, r) => (r.at > max ? r.at : max), '');
-  const batch = mineToday.filter((r) => r.at === lastAt);
-  const entryOf = (r: CallRecord) => state.roster.find((e) => e.id === r.rosterId);
   const extract = (t: string) => ctx.services.parser.extractItems(t);
-
-  let target: CallRecord[] = batch;
-  let subject: RosterEntry | null = c.person;
-  if (c.person) {
-    const inBatch = batch.filter((r) => r.rosterId === c.person!.id);
-    const theirs = mineToday.filter((r) => r.rosterId === c.person!.id).slice(-1);
-    target = inBatch.length ? inBatch : c.wrongPerson ? batch : theirs;
-  } else {
-    const people = [...new Set(batch.map((r) => r.rosterId))];
-    if (c.content && people.length > 1) return ctx.reply(formatWhichToCorrect(people.map((id) => state.roster.find((e) => e.id === id)?.name ?? '')));
-    subject = batch[0] ? (entryOf(batch[0]) ?? null) : null;
-  }
-  const redo = subject && c.content ? reportFor(subject, c.content, extract, { pickupNames: state.aid.stock.map((p) => p.name) }) : null;
-  const meaningful = redo && c.content.replace(subject!.name, '').trim().length > 0 ? redo : null;
+  const found = correctionTarget(state.calls, state.roster, ctx.person.name, localDate(ctx.now), c);
+  if (found.kind === 'which') return ctx.reply(formatWhichToCorrect(found.names));
+  const { records: target, subject } = found;
+  const entryOf = (r: CallRecord) => state.roster.find((e) => e.id === r.rosterId);
+  const opts = { pickupNames: state.aid.stock.map((p) => p.name) };
+  // "不对,张柱业" names someone but says nothing new: only take the record back.
+  const says = subject && c.content ? analyzeReport(c.content.replace(mentionIn(c.content, subject), ''), extract, opts).hasSignal : false;
+  const meaningful = says ? reportFor(subject!, c.content, extract, opts) : null;
   if (target.length === 0 && !meaningful) return ctx.reply(formatNothingToCorrect());
 
   const notes: string[] = [];
   for (const r of target) {
     const { kept } = undoCallbackEffects(state.aid, r.effects ?? {}, ctx.now);
-    if (kept) notes.push(`「${kept.room}」里的求助已有邻居回应,先留着;不需要的话请在群里说一声。`);
+    if (kept) notes.push(formatKeptRequest(kept.room));
     const entry = entryOf(r);
     if (r.effects?.alerted && entry) for (const a of ctx.services.directory.admins()) ctx.outbox.toPerson(a.name, formatAlertWithdrawn(entry, ctx.person.name));
   }

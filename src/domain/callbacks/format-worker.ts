@@ -256,6 +256,11 @@ export function formatCorrectionAck(undone: readonly CallRecord[], entries: read
   return `好的,刚才记的"${what}"已撤销。请重新告诉我结果,${exampleReports(who ? [who] : names)}。`;
 }
 
+/** A request taken back by a correction that a neighbour had already answered. */
+export function formatKeptRequest(room: string): string {
+  return `「${room}」里的求助已有邻居回应,先留着;不需要的话请在群里说一声。`;
+}
+
 /** 不对 with nothing recorded today. */
 export function formatNothingToCorrect(): string {
   return '今天还没有您的回访记录可以改。报结果时带上姓名就行。';

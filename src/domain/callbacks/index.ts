@@ -21,7 +21,7 @@ export { dayCounts, countsByWorker, sumCounts, workerStats, lastDays, dateRange 
 export { analyzeReport, findTemperature, type ExtractItems, type ReportAnalysis, type ReportOptions } from './report.ts';
 export { readOutcome, clausesOf, type OutcomeReading } from './call-outcome.ts';
 export { readNeeds, readDelivery } from './needs.ts';
-export { readCorrection, type CorrectionReading } from './correction.ts';
+export { readCorrection, correctionTarget, type CorrectionReading, type CorrectionTarget } from './correction.ts';
 export { findMentions, nicknamesFromNote, resolveAmbiguity, narrowByAddress, type Mention } from './resolve.ts';
 export {
   interpretWorkerMessage,
@@ -50,6 +50,7 @@ export {
   formatCallbacksHelp,
   formatCorrectionAck,
   formatNothingToCorrect,
+  formatKeptRequest,
   formatWhichToCorrect,
   exampleReports,
   formatDeliveryNotes,
