@@ -189,7 +189,7 @@ describe('counts and stats', () => {
   ];
 
   it('a day in counts', () => {
-    expect(dayCounts(GRID_DAY, calls, '2022-12-21')).toEqual({ due: 6, done: 2, unreachable: 1, pending: 3, flagged: 1 });
+    expect(dayCounts(GRID_DAY, calls, '2022-12-21')).toEqual({ due: 6, done: 2, proxy: 0, unreachable: 1, pending: 3, flagged: 1 });
   });
 
   it('due items carry status and findings', () => {
@@ -364,7 +364,8 @@ describe('outcomes, flags and needs', () => {
 
   it('everyone done', () => {
     expect(shao('都打完了,都挺好')).toEqual({ kind: 'report_all', outcome: 'reached', clears: true });
-    expect(shao('全部打完了')).toEqual({ kind: 'report_all', outcome: 'reached', clears: true });
+    // Called, but nothing said about how they are: not recorded as "fine".
+    expect(shao('全部打完了')).toEqual({ kind: 'report_all', outcome: 'reached', clears: false });
   });
 
   it('several people in one message', () => {
@@ -454,7 +455,7 @@ describe('the grid-day transcript', () => {
   it('evening: all done; digest has counts only', () => {
     const { calls } = playDay([...DAY1, ...DAY1_LATE, ...DAY1_EVENING]);
     const counts = dayCounts(GRID_DAY, calls, '2022-12-21');
-    expect(counts).toEqual({ due: 6, done: 6, unreachable: 0, pending: 0, flagged: 3 });
+    expect(counts).toEqual({ due: 6, done: 6, proxy: 0, unreachable: 0, pending: 0, flagged: 3 });
     const digest = formatGridDigest(counts, { grid: '楚凤一网格', date: '2022-12-21' });
     expect(digest).toContain('6');
     for (const e of GRID_DAY) {
@@ -532,7 +533,7 @@ describe('other messages', () => {
 
   it('empty lists', () => {
     expect(formatMorningList('邱靓', [], '2022-12-21')).toContain('没有要回访');
-    expect(formatNotCalled([])).toContain('都打完了');
-    expect(formatGridDigest({ due: 0, done: 0, unreachable: 0, pending: 0, flagged: 0 })).toContain('没有回访任务');
+    expect(formatNotCalled([])).toContain('没有要回访');
+    expect(formatGridDigest({ due: 0, done: 0, proxy: 0, unreachable: 0, pending: 0, flagged: 0 })).toContain('没有回访任务');
   });
 });

@@ -38,7 +38,7 @@ function morning(job: JobContext, holidays: string[]): void {
   for (const worker of [...listed, ...unlisted]) {
     const parts: string[] = [];
     if (!holiday && state.roster.some((e) => e.worker === worker.name)) {
-      const items = withAidNotes(buildDueItems(state.roster, state.calls, date, { worker: worker.name, holidays, asOfStart: true }), job);
+      const items = withAidNotes(buildDueItems(state.roster, state.calls, date, { worker: worker.name, holidays, asOfStart: true }), job, worker.name);
       parts.push(formatMorningList(worker.name, items, date));
     }
     const aid = worker.role === 'grid_worker' ? aidSummary(aidSeenBy(state.aid, worker.name), worker.grid, new Date(now.getTime() - DAY_MS)) : null;
@@ -47,17 +47,24 @@ function morning(job: JobContext, holidays: string[]): void {
   }
 }
 
-/** "止咳药已有邻居响应,待确认": how the aid request made for a roster person stands. */
-function withAidNotes(items: DueItem[], job: JobContext): DueItem[] {
+/**
+ * "止咳药已有邻居响应,待确认": how the aid request made for a roster person stands; one closed
+ * since yesterday morning says who brought it (the worker, a neighbour), never a guess.
+ */
+function withAidNotes(items: DueItem[], job: JobContext, worker: string): DueItem[] {
+  const since = job.now.getTime() - DAY_MS;
   return items.map((item) => {
     const req = job.state.aid.requests
-      .filter((r) => r.onBehalfOf === item.entry.name && (isOpen(r) || r.status === 'fulfilled'))
+      .filter((r) => r.onBehalfOf === item.entry.name && (isOpen(r) || (r.status === 'fulfilled' && Date.parse(r.closedAt ?? '') >= since)))
       .at(-1);
     if (!req) return item;
     const what = req.items.map((i) => i.name).join('、');
+    const who = req.helper === worker ? '您' : req.helper;
     const note =
       req.status === 'fulfilled'
-        ? `${what}已有邻居送到`
+        ? who
+          ? `${what}已由${who}送到`
+          : `${what}的求助已解决`
         : req.status === 'matched'
           ? `${what}已有邻居(${req.helper})响应,待确认${req.delivered ? '(说已送到)' : ''}`
           : `${what}的求助还没有人响应`;

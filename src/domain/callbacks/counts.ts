@@ -4,7 +4,7 @@ import { isDue, openFlags, openNeeds, statusToday } from './due.ts';
 import type { CallRecord, DayCounts, RosterEntry, WorkerDayCounts, WorkerStats } from './types.ts';
 
 export function dayCounts(roster: readonly RosterEntry[], calls: readonly CallRecord[], date: string, holidays: readonly string[] = []): DayCounts {
-  const counts: DayCounts = { due: 0, done: 0, unreachable: 0, pending: 0, flagged: 0 };
+  const counts: DayCounts = { due: 0, done: 0, proxy: 0, unreachable: 0, pending: 0, flagged: 0 };
   const byEntry = groupCalls(calls.filter((c) => c.date <= date));
   for (const entry of roster) {
     const mine = byEntry.get(entry.id) ?? [];
@@ -25,10 +25,11 @@ export function countsByWorker(roster: readonly RosterEntry[], calls: readonly C
 }
 
 export function sumCounts(rows: readonly DayCounts[]): DayCounts {
-  const total: DayCounts = { due: 0, done: 0, unreachable: 0, pending: 0, flagged: 0 };
+  const total: DayCounts = { due: 0, done: 0, proxy: 0, unreachable: 0, pending: 0, flagged: 0 };
   for (const r of rows) {
     total.due += r.due;
     total.done += r.done;
+    total.proxy += r.proxy;
     total.unreachable += r.unreachable;
     total.pending += r.pending;
     total.flagged += r.flagged;
@@ -70,8 +71,10 @@ export function workerStats(
         const mine = byEntry.get(entry.id) ?? [];
         if (!isDue(entry, mine, date, holidays)) continue;
         stats.due++;
-        if (statusToday(entry, mine, date) === 'done') stats.done++;
-        else stats.missed++;
+        const status = statusToday(entry, mine, date);
+        // Only family reached: not done, but not missed either.
+        if (status === 'done') stats.done++;
+        else if (status !== 'proxy') stats.missed++;
       }
     }
     for (const entry of entries) {

@@ -1,6 +1,8 @@
 // Who is due a call on a given day, and where each due entry stands.
 import { atLocal, daysBetween, localWeekday } from '../time.ts';
-import type { ParsedItem } from '../types.ts';
+import type { Category, ParsedItem } from '../types.ts';
+
+const MEDICINE: ReadonlySet<Category> = new Set<Category>(['fever_medicine', 'child_fever_medicine', 'cough_medicine', 'cold_medicine', 'stomach_medicine', 'other_medicine']);
 import type { CallRecord, DayStatus, DueItem, HealthFlag, RosterEntry } from './types.ts';
 
 const byTime = (a: CallRecord, b: CallRecord) => Date.parse(a.at) - Date.parse(b.at);
@@ -30,12 +32,21 @@ export function dueToday(roster: readonly RosterEntry[], calls: readonly CallRec
   return roster.filter((e) => isDue(e, calls, date, holidays));
 }
 
-/** done: reached or visited today; unreachable: only failed attempts today; pending: not called today. */
+/**
+ * done: reached or visited today; proxy: only someone else answered or looked in;
+ * unreachable: only failed attempts today; pending: not called today.
+ */
 export function statusToday(entry: RosterEntry, calls: readonly CallRecord[], date: string): DayStatus {
   const today = callsFor(entry, calls).filter((c) => c.date === date);
   if (today.some(isSuccess)) return 'done';
+  if (today.some((c) => c.outcome === 'proxy')) return 'proxy';
   if (today.some((c) => c.outcome === 'unreachable')) return 'unreachable';
   return 'pending';
+}
+
+/** Today's latest record that did not reach the person: why, who answered, who went to check. */
+export function lastMissToday(entry: RosterEntry, calls: readonly CallRecord[], date: string): CallRecord | null {
+  return callsFor(entry, calls).filter((c) => c.date === date && (c.outcome === 'unreachable' || c.outcome === 'proxy')).at(-1) ?? null;
 }
 
 /** Failed attempts today (including those before a later success). */
@@ -48,9 +59,9 @@ export function attemptCount(entry: RosterEntry, calls: readonly CallRecord[], d
   return unreachableAttempts(entry, calls, date).reduce((n, c) => n + Math.max(1, c.attempts ?? 1), 0);
 }
 
-/** The latest call, or the latest before `beforeDate` when given. */
+/** The latest call (a delivery is not one), or the latest before `beforeDate` when given. */
 export function lastResult(entry: RosterEntry, calls: readonly CallRecord[], beforeDate?: string): CallRecord | null {
-  const list = callsFor(entry, calls).filter((c) => beforeDate === undefined || c.date < beforeDate);
+  const list = callsFor(entry, calls).filter((c) => c.outcome !== 'delivery' && (beforeDate === undefined || c.date < beforeDate));
   return list[list.length - 1] ?? null;
 }
 
@@ -59,28 +70,47 @@ export function lastSuccess(entry: RosterEntry, calls: readonly CallRecord[]): C
   return callsFor(entry, calls).filter(isSuccess).at(-1) ?? null;
 }
 
-/** Successful calls newest first, up to and including the latest good report that cleared earlier ones. */
-function openWindow(entry: RosterEntry, calls: readonly CallRecord[]): CallRecord[] {
-  const window: CallRecord[] = [];
-  for (const call of callsFor(entry, calls).filter(isSuccess).reverse()) {
-    window.push(call);
-    if (call.clears) break;
+/** Calls that tell how the person is: theirs, or someone else's word for them. */
+const bringsNews = (c: CallRecord) => isSuccess(c) || c.outcome === 'proxy';
+
+const sameItem = (a: ParsedItem, b: ParsedItem) => a.name === b.name || a.name.includes(b.name) || b.name.includes(a.name) || a.category === b.category;
+
+/**
+ * Flags and needs still open, oldest call first: a good report clears what came before it
+ * (keeping its own findings); a delivery takes the items it brought off the needs.
+ */
+function openFindings(entry: RosterEntry, calls: readonly CallRecord[]): { flags: Set<HealthFlag>; needs: Map<string, ParsedItem> } {
+  let flags = new Set<HealthFlag>();
+  let needs = new Map<string, ParsedItem>();
+  for (const call of callsFor(entry, calls)) {
+    if (bringsNews(call)) {
+      if (call.clears) {
+        flags = new Set();
+        needs = new Map();
+      }
+      for (const f of call.flags) flags.add(f);
+      for (const n of call.needs) needs.set(n.name, n);
+    }
+    const brought = call.delivered;
+    if (brought) {
+      for (const [name, need] of needs) {
+        if (brought.items.length === 0 || brought.items.some((i) => sameItem(i, need))) needs.delete(name);
+      }
+      // The medicine that was missing has been brought.
+      if (![...needs.values()].some((n) => MEDICINE.has(n.category))) flags.delete('no_medicine');
+    }
   }
-  return window;
+  return { flags, needs };
 }
 
-/** Health flags still open: those of the latest successful calls since the last clearing report. */
+/** Health flags still open. */
 export function openFlags(entry: RosterEntry, calls: readonly CallRecord[]): HealthFlag[] {
-  const flags = new Set<HealthFlag>();
-  for (const call of openWindow(entry, calls)) for (const f of call.flags) flags.add(f);
-  return [...flags];
+  return [...openFindings(entry, calls).flags];
 }
 
-/** Needs (退烧药, 降压药 ...) still open, by the same rule as the flags. */
+/** Needs (退烧药, 降压药 ...) still open: not cleared by a good report, not delivered. */
 export function openNeeds(entry: RosterEntry, calls: readonly CallRecord[]): ParsedItem[] {
-  const seen = new Map<string, ParsedItem>();
-  for (const call of openWindow(entry, calls).reverse()) for (const n of call.needs) seen.set(n.name, n);
-  return [...seen.values()];
+  return [...openFindings(entry, calls).needs.values()];
 }
 
 /**
@@ -99,16 +129,18 @@ export function buildDueItems(
     entry,
     status: statusToday(entry, calls, date),
     attemptsToday: attemptCount(entry, calls, date),
+    lastMiss: lastMissToday(entry, calls, date),
     last: lastResult(entry, calls, opts.asOfStart ? date : undefined),
     openFlags: openFlags(entry, calls),
     openNeeds: openNeeds(entry, calls),
   }));
 }
 
-/** Due entries still to call (pending) and to retry (unreachable). */
-export function notCalled(items: readonly DueItem[]): { pending: DueItem[]; unreachable: DueItem[] } {
+/** Due entries still to call (pending), to retry (unreachable), and to reach in person (proxy). */
+export function notCalled(items: readonly DueItem[]): { pending: DueItem[]; unreachable: DueItem[]; proxy: DueItem[] } {
   return {
     pending: items.filter((i) => i.status === 'pending'),
     unreachable: items.filter((i) => i.status === 'unreachable'),
+    proxy: items.filter((i) => i.status === 'proxy'),
   };
 }

@@ -15,9 +15,13 @@ export {
   buildDueItems,
   notCalled,
   callsFor,
+  lastMissToday,
 } from './due.ts';
 export { dayCounts, countsByWorker, sumCounts, workerStats, lastDays, dateRange } from './counts.ts';
-export { analyzeReport, findTemperature, type ExtractItems, type ReportAnalysis } from './report.ts';
+export { analyzeReport, findTemperature, type ExtractItems, type ReportAnalysis, type ReportOptions } from './report.ts';
+export { readOutcome, clausesOf, type OutcomeReading } from './call-outcome.ts';
+export { readNeeds, readDelivery } from './needs.ts';
+export { readCorrection, correctionTarget, type CorrectionReading, type CorrectionTarget } from './correction.ts';
 export { findMentions, nicknamesFromNote, resolveAmbiguity, narrowByAddress, type Mention } from './resolve.ts';
 export {
   interpretWorkerMessage,
@@ -28,7 +32,7 @@ export {
   type CallbackQuery,
   type InterpretContext,
 } from './interpret.ts';
-export { FLAG_LABEL, OUTCOME_LABEL, describeFindings, describeCall } from './labels.ts';
+export { FLAG_LABEL, OUTCOME_LABEL, UNREACHED_LABEL, describeFindings, describeCall, describeMiss, describeProxy, describeDelivery } from './labels.ts';
 export {
   formatMorningList,
   formatDueReply,
@@ -40,12 +44,24 @@ export {
   formatAmbiguous,
   formatUnknownPerson,
   formatNotYet,
+  formatUnclear,
+  formatUnreachableList,
+  formatFollowups,
+  formatCallbacksHelp,
+  formatCorrectionAck,
+  formatNothingToCorrect,
+  formatKeptRequest,
+  formatWhichToCorrect,
+  exampleReports,
+  formatDeliveryNotes,
+  type DeliveryNotes,
   type AckOptions,
 } from './format-worker.ts';
 export {
   formatAdminEscalation,
   formatDangerAlert,
   formatEscalationResolved,
+  formatAlertWithdrawn,
   formatGridDigest,
   formatAdminTotals,
   formatStats,

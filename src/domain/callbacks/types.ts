@@ -19,8 +19,46 @@ export interface RosterEntry {
   note: string;
 }
 
-export const CALL_OUTCOMES = ['reached', 'unreachable', 'visited'] as const;
+/**
+ * reached: talked with the person; visited: saw them at home; unreachable: no news of them at all;
+ * proxy: someone else answered or looked in (闺女接的, 楼长去看了说挺好), not the person;
+ * delivery: the message only says a need was brought (no call).
+ */
+export const CALL_OUTCOMES = ['reached', 'unreachable', 'visited', 'proxy', 'delivery'] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** Why a call did not reach the person. */
+export const UNREACHED_REASONS = ['no_answer', 'not_heard', 'busy', 'switched_off', 'out_of_service', 'no_one_home', 'away', 'no_contact'] as const;
+export type UnreachedReason = (typeof UNREACHED_REASONS)[number];
+
+/** Someone other than the person: who (闺女, 家属, 楼长) and how (answered the phone, looked in, told the worker). */
+export interface ProxyContact {
+  who: string;
+  how: 'answered' | 'visited' | 'told';
+}
+
+/** A need brought to the person: what, by whom ('worker', 儿子, 邻居, or unknown), from the pickup point or not. */
+export interface Delivery {
+  items: ParsedItem[];
+  by: string | null;
+  fromPickup: boolean;
+  /** Boxes/bottles taken (两盒 -> 2); 1 when not said. */
+  count: number;
+  /** 买了 (bought for them) rather than 送过去了. */
+  bought?: boolean;
+}
+
+/** What recording a call changed elsewhere, so a correction (不对) can put it back. */
+export interface CallEffects {
+  /** The anonymous aid request this call posted. */
+  posted?: string;
+  /** Aid requests this call closed, with how they stood before. */
+  closed?: { id: string; status: 'open' | 'matched'; helper: string | null; delivered: boolean }[];
+  /** Stock taken from a pickup point. */
+  stock?: { point: string; item: string; taken: number }[];
+  /** The admin was alerted on danger words. */
+  alerted?: boolean;
+}
 
 export const HEALTH_FLAGS = [
   'fever',
@@ -55,10 +93,19 @@ export interface CallRecord {
   temperature?: number | null;
   /** Failed attempts this record stands for (打了两次都没人接 -> 2); 1 when absent. */
   attempts?: number;
+  /** Unreachable: why (关机, 停机, 没听见 ...). */
+  reason?: UnreachedReason | null;
+  /** Proxy: who answered or looked in. */
+  proxy?: ProxyContact | null;
+  /** Someone the worker asked to go and check (让邻居去敲门看看). */
+  checkBy?: string | null;
+  /** Needs brought to the person (by the worker, family or a neighbour). */
+  delivered?: Delivery | null;
+  effects?: CallEffects;
 }
 
-/** Where one due entry stands today. */
-export type DayStatus = 'done' | 'unreachable' | 'pending';
+/** Where one due entry stands today: proxy means only someone else was reached. */
+export type DayStatus = 'done' | 'proxy' | 'unreachable' | 'pending';
 
 /** A due entry with what a worker needs to see about it. */
 export interface DueItem {
@@ -66,6 +113,8 @@ export interface DueItem {
   status: DayStatus;
   /** Today's failed attempts (summing each record's `attempts`). */
   attemptsToday: number;
+  /** Today's latest record that did not reach the person (why, who answered, who went to check). */
+  lastMiss?: CallRecord | null;
   /** The latest call before today (or today, for replies during the day), if any. */
   last: CallRecord | null;
   openFlags: HealthFlag[];
@@ -78,6 +127,8 @@ export interface DueItem {
 export interface DayCounts {
   due: number;
   done: number;
+  /** Only someone else (family, a neighbour) was reached. */
+  proxy: number;
   unreachable: number;
   pending: number;
   /** Due entries with open health flags or needs at the end of the day. */
