@@ -202,7 +202,7 @@ function answerOther(ctx: MessageContext, askPrefixes: string[], next: () => Pro
   const greeting = GREETING_RE.test(text);
   if (!greeting && !CALLBACKS_TALK_RE.test(text)) {
     const faq = ctx.services.faq().ask(text);
-    if (faq.band === 'answer' || faq.handoffReason === 'out_of_scope') return next();
+    if (faq.band === 'answer' || (faq.band === 'handoff' && faq.handoffReason === 'uncovered')) return next();
   }
   ctx.reply(formatCallbacksHelp(ownNames(ctx), greeting));
 }
