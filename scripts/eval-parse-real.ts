@@ -67,7 +67,25 @@ function intentBaselines(): { name: string; predict: (text: string) => Intent }[
   ];
 }
 
-export async function evalParseRealFile(path: string, configDir: string, title: string): Promise<string> {
+/** Reliability of the parse's confidence: in each band, how often the intent was right. */
+function calibration(points: [number, boolean][]): string[] {
+  const bands: [number, number][] = [[0, 0.5], [0.5, 0.7], [0.7, 0.9], [0.9, 1.01]];
+  const lines = ['confidence calibration (band: posts, mean confidence -> share right):'];
+  let ece = 0;
+  for (const [lo, hi] of bands) {
+    const inBand = points.filter(([c]) => c >= lo && c < hi);
+    if (inBand.length === 0) continue;
+    const mean = inBand.reduce((a, [c]) => a + c, 0) / inBand.length;
+    const right = inBand.filter(([, ok]) => ok).length / inBand.length;
+    ece += (inBand.length / points.length) * Math.abs(mean - right);
+    lines.push(`  ${lo.toFixed(1)}-${Math.min(hi, 1).toFixed(1)}: ${String(inBand.length).padStart(3)}, ${mean.toFixed(2)} -> ${right.toFixed(2)}`);
+  }
+  lines.push(`  expected calibration error ${ece.toFixed(3)}`);
+  return lines;
+}
+
+/** `blind`: figures only, no texts, so a held-out set stays unread by the people tuning the parser. */
+export async function evalParseRealFile(path: string, configDir: string, title: string, blind = false): Promise<string> {
   const gold: RealLabel[] = readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -96,16 +114,18 @@ export async function evalParseRealFile(path: string, configDir: string, title: 
     })
     .filter((m) => m.score > 0)
     .sort((a, b) => b.score - a.score || a.i - b.i);
-  lines.push('', `worst misses (${Math.min(20, misses.length)} of ${misses.length}):`, ...misses.slice(0, 20).map((m) => m.text));
+  if (!blind) lines.push('', `worst misses (${Math.min(20, misses.length)} of ${misses.length}):`, ...misses.slice(0, 20).map((m) => m.text));
+  else lines.push('', `misses: ${misses.length} (texts not shown: a blind set)`);
 
   lines.push('', 'intent baselines (trained on the project\'s own example posts):');
   for (const b of intentBaselines()) {
     const predicted = gold.map((g) => b.predict(g.text));
     const ok = gold.filter((g, i) => g.intent === predicted[i]).length;
     lines.push(`  ${b.name.padEnd(26)} intent ${pctOf(ok, gold.length)}`);
-    if (process.env.EVAL_VERBOSE) lines.push(...confusion(gold.map((g) => g.intent), predicted).map((l) => `    ${l}`));
+    lines.push(...confusion(gold.map((g) => g.intent), predicted).map((l) => `    ${l}`));
   }
+  lines.push('', ...calibration(gold.map((g, i) => [got[i]!.confidence, got[i]!.intent === g.intent] as [number, boolean])));
   lines.push('', `mean ${ms.toFixed(3)} ms per message`);
-  if (process.env.EVAL_VERBOSE) lines.push('', 'all misses:', ...misses.map((m) => m.text));
+  if (process.env.EVAL_VERBOSE && !blind) lines.push('', 'all misses:', ...misses.map((m) => m.text));
   return lines.join('\n');
 }

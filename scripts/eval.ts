@@ -36,6 +36,12 @@ if (existsSync(realParse)) {
   process.stdout.write('== linli parse: ../shared/devset/parse-real-dev.jsonl (real messages) ==\n');
   process.stdout.write((await evalParseRealFile(realParse, configDir, 'parse real set')) + '\n\n');
 }
+// Written in the real messages' style by someone else and measured blind: no one on the parser read it.
+const blind = resolve('test/fixtures/parse-real-heldout.jsonl');
+if (existsSync(blind)) {
+  process.stdout.write('== linli parse: test/fixtures/parse-real-heldout.jsonl (real style, held out, never read by the parser\'s authors) ==\n');
+  process.stdout.write((await evalParseRealFile(blind, configDir, 'parse held-out set in real style', true)) + '\n\n');
+}
 process.stdout.write('== linli ask: ../shared/devset/ask-dev.jsonl ==\n');
 process.stdout.write((await evalAsk(resolve(devset, 'ask-dev.jsonl'), configDir)) + '\n');
 

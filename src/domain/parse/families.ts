@@ -60,9 +60,11 @@ export class FamilyMatcher {
   }
 
   private at(norm: string, i: number, free: (i: number) => boolean): FamilyMatch | null {
-    // 治咳嗽的药: a 的 right before 药 stays inside the name; 六味地黄丸: a numeral not counting something too.
+    // 治咳嗽的药, 退热的颗粒: a 的 right before a dosage form stays inside the name; 六味地黄丸: a numeral not counting something too.
     const inside = (k: number) =>
-      !BOUNDARY.has(norm[k]!) || (norm[k] === '的' && norm[k + 1] === '药') || (NUMERAL.test(norm[k]!) && !MEASURE.test(norm[k + 1] ?? '') && !NUMERAL.test(norm[k + 1] ?? ''));
+      !BOUNDARY.has(norm[k]!) ||
+      (norm[k] === '的' && this.forms.some((f) => norm.startsWith(f, k + 1))) ||
+      (NUMERAL.test(norm[k]!) && !MEASURE.test(norm[k + 1] ?? '') && !NUMERAL.test(norm[k + 1] ?? ''));
     if (i > 0 && inside(i - 1) && free(i - 1)) return null; // names start after a boundary
     if (!inside(i)) return null;
     // 头孢|克肟: syllables right after a listed medicine continue its name.

@@ -10,6 +10,7 @@ import { readIntent } from './intent.ts';
 import { trainReaders, type PostReading } from './readers.ts';
 import { ItemMatcher, selectItems, type ItemMatch } from './lexicon.ts';
 import { splitExchange } from './exchange.ts';
+import { SEARCH } from './services.ts';
 import { extractLocation, withoutPlaceQuestions } from './location.ts';
 import { PickupReader } from './pickup.ts';
 import { prepareText } from './prepare.ts';
@@ -21,6 +22,8 @@ export interface Parser {
   extractItems(text: string): ParsedItem[];
   /** Words the shared segmenter should keep whole. */
   readonly userWords: string[];
+  /** The learned readers' temperatures refitted on the training posts (slow: for tests and eval). */
+  fitTemperatures(): { intent: number; context: number };
 }
 
 // Domain words kept whole by jieba besides the item names.
@@ -94,7 +97,9 @@ function buildParser(lexicon: ItemLexicon): Parser {
     const matches = matcher.match(display, norm);
     const masked = mask(norm, matches, 'X');
     const blanked = mask(norm, matches, 'blank');
-    const items = selectItems(matches);
+    // A search for a lost person is about the person: the clothes and things named describe them.
+    const selected = selectItems(matches);
+    const items = selected.some((i) => i.name === SEARCH) ? selected.filter((i) => i.name === SEARCH) : selected;
     const rule = readIntent(masked, items.map((i) => i.name));
     const place = withoutPlaceQuestions(blanked);
     const whoFor = (intent: Intent): ForWhom => {
@@ -149,6 +154,7 @@ function buildParser(lexicon: ItemLexicon): Parser {
       return selectItems(matcher.match(display, norm));
     },
     userWords,
+    fitTemperatures: () => readers.fitTemperatures(),
   };
 }
 

@@ -24,7 +24,7 @@ const ASCII_WORD = /^[a-z0-9%]+$/;
 const isAsciiChar = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
 // 84 (消毒液) and 999 (感冒灵) are items; 84岁, 39度, 84号, 999元 are an age, a temperature, a number, a price.
 const NUMBER_WORD = /^\d+$/;
-const AFTER_NUMBER = /^([.\d]|[岁度℃°楼层室号块元斤个分次天粒片克毫升万千百十栋单点年月周位人户家%]|ml|mg|k)/;
+const AFTER_NUMBER = new RegExp(foldSound('^([.\\d]|[岁度℃°楼层室号块元斤个分次天粒片克毫升万千百十栋单点年月周位人户家%]|ml|mg|k)'));
 // 宝宝的退烧药, 孩子可以吃的退烧药, 儿童的布洛芬: a child's fever medicine said with a particle.
 // Matched on the sound-folded text, so the pattern is folded too (可以 -> 可乙).
 const CHILD_BEFORE = new RegExp(foldSound('(小儿|儿童|宝宝|婴儿|幼儿|小孩|孩子|娃娃?|小朋友|小宝)(的|吃的|用的|专用的?|可以吃的|能吃的|可以用的|能用的)$'));

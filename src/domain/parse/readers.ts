@@ -40,10 +40,11 @@ const CONTENTLESS = /^([哈嘿呵嘻]+|\[[^\]]{1,4}\]|[\p{Extended_Pictographic}
 
 export interface Readers {
   read(post: PostReading): Verdict;
+  /** Temperatures refitted on held-out folds of the training posts (slow: for tests and eval). */
+  fitTemperatures(): { intent: number; context: number };
 }
 
-/** The training examples of both readers, as features (exported for the calibration test). */
-export function trainingExamples(readPost: (text: string) => PostReading, segmenter: Segmenter) {
+function trainingExamples(readPost: (text: string) => PostReading, segmenter: Segmenter) {
   const features = (r: PostReading) => postFeatures(r.masked, r.categories, r.rule, segmenter);
   const contextFeatures = (r: PostReading, intent: Intent) => [...features(r), `intent:${intent}`, `rulectx:${r.ruleContext(intent)}`];
   const posts = trainingPosts().map((p) => ({ ...p, reading: readPost(p.text) }));
@@ -73,6 +74,12 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
         ? !CONTENTLESS.test(post.masked) && contextModel.probabilityOf(examples.contextFeatures(post, intent), 'true') >= CONTEXT_AT
         : post.ruleContext(intent);
       return { intent, confidence: Math.round(confidence * 1000) / 1000, contextDependent };
+    },
+    fitTemperatures() {
+      return {
+        intent: trainSoftmax(examples.intent, { calibrationFolds: 5 }).temperature,
+        context: trainSoftmax(examples.context, { calibrationFolds: 5 }).temperature,
+      };
     },
   };
 }

@@ -2,6 +2,9 @@
 // 父亲至今未归) is a search for them (寻人); someone asked to come over and help (谁过来帮我一下) is
 // help at the door (上门帮忙). Found on the sound-folded text; names are the service, not the words.
 
+/** The name of a search for a lost person. */
+export const SEARCH = '寻人';
+
 export interface ServiceMention {
   name: string;
   start: number;
@@ -15,7 +18,7 @@ const COME_HELP = /(谁|哪位|有人|有没有人|邻居)[^,，。!！?？]{0,6
 export function findServices(norm: string): ServiceMention[] {
   const out: ServiceMention[] = [];
   const lost = LOST.exec(norm);
-  if (lost) out.push({ name: '寻人', start: lost.index, end: lost.index + lost[0].length });
+  if (lost) out.push({ name: SEARCH, start: lost.index, end: lost.index + lost[0].length });
   const come = COME_HELP.exec(norm);
   if (come) out.push({ name: '上门帮忙', start: come.index, end: come.index + come[0].length });
   return out;
