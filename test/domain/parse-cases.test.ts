@@ -115,14 +115,16 @@ const CASES: Case[] = [
   ["今天楼下核酸排队的人好多", 'other', '', 'unknown', false],
   ["你们都吃的啥药？", 'other', '', 'unknown', false],
   ["阳了第三天，嗓子像刀割", 'other', '', 'self', false], // the writer is the patient (contract: self)
-  ["我家宝宝也发烧了，好担心", 'other', '', 'child', false],
+  // 也: said after someone else's post.
+  ["我家宝宝也发烧了，好担心", 'other', '', 'child', true],
   ["哪里能买到退烧药啊，跑了三家都没有", 'other', '', 'unknown', false],
   ["谁知道发热门诊在哪", 'other', '', 'unknown', false],
   ["楼主，你家孩子好点了吗", 'other', '', 'child', true],
   ["好的，谢谢", 'thanks', '', 'unknown', true],
   ["[捂脸][捂脸]", 'other', '', 'unknown', false],
   ["早点休息吧大家", 'other', '', 'unknown', true],
-  ["这个小程序怎么登记啊", 'other', '', 'unknown', false],
+  // 这个: points at something posted before.
+  ["这个小程序怎么登记啊", 'other', '', 'unknown', true],
   ["3号楼1单元有没有会看病的，孩子一直吐", 'request', '', 'child', false],
   ["在线等！！宝宝烧到40度了，美林吃了还不退，怎么办", 'request', '美林', 'child', false],
   ["需要退烧药的老人请联系网格员", 'info', '', 'elderly', false],

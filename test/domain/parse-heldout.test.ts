@@ -30,7 +30,7 @@ function rates(file: string): Record<string, number> {
   return Object.fromEntries(Object.entries(KEYS).map(([name, key]) => [name, gold.filter((g, i) => key(g) === key(got[i]!)).length / gold.length]));
 }
 
-// contextDependent floors of sets 3, 4 and 6 were lowered in issue 8: chat and news are now read
+// contextDependent floors of sets 3, 4, 5 and 6 were lowered in issue 8: chat and news are now read
 // as the labellers of real messages read them (a remark in a busy chat leans on its thread), which
 // these written sets, made of standalone posts, do not share.
 const FLOORS: Record<string, Record<string, number>> = {
@@ -38,11 +38,11 @@ const FLOORS: Record<string, Record<string, number>> = {
   // Set 2's weak shapes were fixed as language patterns in the clause-level round: its intent floor rose with them.
   'parse-heldout-2.jsonl': { intent: 0.95, category: 0.93, forWhom: 0.9, location: 0.95, urgent: 0.93, contextDependent: 0.93 },
   // Set 3 (other personas, everyday group life) was measured, then its misses studied: a tuned-on set.
-  'parse-heldout-3.jsonl': { intent: 0.96, category: 0.94, forWhom: 0.95, location: 0.98, urgent: 0.98, contextDependent: 0.92 },
+  'parse-heldout-3.jsonl': { intent: 0.96, category: 0.94, forWhom: 0.95, location: 0.98, urgent: 0.98, contextDependent: 0.89 },
   // Set 4 was honest until its misses were studied for kinds of error (quotes, bare replies, generic+specific items).
-  'parse-heldout-4.jsonl': { intent: 0.9, category: 0.93, forWhom: 0.95, location: 0.98, urgent: 0.98, contextDependent: 0.94 },
+  'parse-heldout-4.jsonl': { intent: 0.9, category: 0.93, forWhom: 0.95, location: 0.98, urgent: 0.98, contextDependent: 0.92 },
   // Set 5 (fever-wave chat in many voices) was measured before that round, then tuned on: intent 0.913 -> 0.993.
-  'parse-heldout-5.jsonl': { intent: 0.98, category: 0.98, forWhom: 0.96, location: 0.98, urgent: 0.98, contextDependent: 0.98 },
+  'parse-heldout-5.jsonl': { intent: 0.98, category: 0.98, forWhom: 0.96, location: 0.98, urgent: 0.98, contextDependent: 0.94 },
   // Set 6 was written after the last change and never tuned on: the honest figures.
   'parse-heldout-6.jsonl': { intent: 0.96, category: 0.97, forWhom: 0.97, location: 0.98, urgent: 0.97, contextDependent: 0.96 },
 };

@@ -1,7 +1,8 @@
-// The training texts of the learned readers: the corpus (intent and contextDependent) and the
-// older intent-only examples.
+// The training texts of the learned readers: the corpus of single posts and the corpus of threads
+// (intent and contextDependent), and the older intent-only examples.
 import { INTENTS, type Intent } from '../../types.ts';
 import { CORPUS } from './corpus.ts';
+import { THREADS } from './corpus-threads.ts';
 import { INTENT_EXAMPLES } from './examples.ts';
 
 export interface TrainingPost {
@@ -27,5 +28,5 @@ export function parseCorpus(corpus: string): TrainingPost[] {
 }
 
 export function trainingPosts(): TrainingPost[] {
-  return [...parseCorpus(CORPUS), ...INTENT_EXAMPLES.map(([intent, text]) => ({ intent, contextDependent: null, text }))];
+  return [...parseCorpus(CORPUS), ...parseCorpus(THREADS), ...INTENT_EXAMPLES.map(([intent, text]) => ({ intent, contextDependent: null, text }))];
 }
