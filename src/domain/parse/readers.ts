@@ -35,6 +35,8 @@ export const CONTEXT_TEMPERATURE = 4;
 const UNDECIDED_AT = 0.6;
 /** A chat or news post leans on the thread from this calibrated probability. */
 const CONTEXT_AT = 0.62;
+// A post that introduces what it speaks of (社区里有位老人…, 各位邻居, @所有人) opens a topic.
+const OPENS_TOPIC = /^(@所有人|所有人|各位|大家好|家人们|邻居们|亲们|通知|紧急|求助)|^[^,，。!！?？\s]{0,8}有(位|个|一位|一个|一辆|一只)/;
 // Laughter, emoji and stickers alone ([强][强], 😂😂, 哈哈哈) answer nothing in particular.
 const CONTENTLESS = /^([哈嘿呵嘻]+|\[[^\]]{1,4}\]|[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]|[\s!！~～.。])+$/u;
 
@@ -71,7 +73,7 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
       const confidence = intentModel.probabilityOf(f, intent);
       const chat = intent === 'info' || intent === 'other';
       const contextDependent = chat
-        ? !CONTENTLESS.test(post.masked) && contextModel.probabilityOf(examples.contextFeatures(post, intent), 'true') >= CONTEXT_AT
+        ? !CONTENTLESS.test(post.masked) && !OPENS_TOPIC.test(post.masked) && contextModel.probabilityOf(examples.contextFeatures(post, intent), 'true') >= CONTEXT_AT
         : post.ruleContext(intent);
       return { intent, confidence: Math.round(confidence * 1000) / 1000, contextDependent };
     },
