@@ -21,6 +21,17 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** The categories that are medicines or medical items (dosed or not). */
+const MEDICINE_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
+  'fever_medicine',
+  'child_fever_medicine',
+  'cough_medicine',
+  'cold_medicine',
+  'stomach_medicine',
+  'other_medicine',
+]);
+export const isMedicine = (c: Category): boolean => MEDICINE_CATEGORIES.has(c);
+
 export const FOR_WHOM = ['elderly', 'child', 'pregnant', 'self', 'unknown'] as const;
 export type ForWhom = (typeof FOR_WHOM)[number];
 

@@ -1,6 +1,6 @@
 // How well an offered item answers a requested one: same item, same category, or a
 // compatible category that needs a caution (adult fever medicine for a child).
-import type { Category, ParsedItem } from '../types.ts';
+import { isMedicine, type Category, type ParsedItem } from '../types.ts';
 
 export type ItemFit = 'same_item' | 'same_category' | 'compatible' | 'unknown' | 'none';
 
@@ -13,16 +13,7 @@ const COMPATIBLE: Partial<Record<Category, Category[]>> = {
   cold_medicine: ['cough_medicine'],
 };
 
-const MEDICINE: ReadonlySet<Category> = new Set<Category>([
-  'fever_medicine',
-  'child_fever_medicine',
-  'cough_medicine',
-  'cold_medicine',
-  'stomach_medicine',
-  'other_medicine',
-]);
 
-export const isMedicine = (c: Category): boolean => MEDICINE.has(c);
 
 /** A medicine someone takes by dose: not an oximeter or a cooling patch (items.yaml notDosed). */
 export const isDosedMedicine = (item: ParsedItem, notDosed: readonly string[]): boolean =>

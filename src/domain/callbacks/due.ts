@@ -1,8 +1,7 @@
 // Who is due a call on a given day, and where each due entry stands.
 import { atLocal, daysBetween, localWeekday } from '../time.ts';
-import type { Category, ParsedItem } from '../types.ts';
+import { isMedicine, type ParsedItem } from '../types.ts';
 
-const MEDICINE: ReadonlySet<Category> = new Set<Category>(['fever_medicine', 'child_fever_medicine', 'cough_medicine', 'cold_medicine', 'stomach_medicine', 'other_medicine']);
 import type { CallRecord, DayStatus, DueItem, HealthFlag, RosterEntry } from './types.ts';
 
 const byTime = (a: CallRecord, b: CallRecord) => Date.parse(a.at) - Date.parse(b.at);
@@ -97,7 +96,7 @@ function openFindings(entry: RosterEntry, calls: readonly CallRecord[]): { flags
         if (brought.items.length === 0 || brought.items.some((i) => sameItem(i, need))) needs.delete(name);
       }
       // The medicine that was missing has been brought.
-      if (![...needs.values()].some((n) => MEDICINE.has(n.category))) flags.delete('no_medicine');
+      if (![...needs.values()].some((n) => isMedicine(n.category))) flags.delete('no_medicine');
     }
   }
   return { flags, needs };

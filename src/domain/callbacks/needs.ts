@@ -2,7 +2,7 @@
 // them (我从领取处拿了送过去了, 儿子给买了), read item by item so that 有退烧药,没有体温计
 // asks for the thermometer only.
 import { chineseNumberToInt } from '../text/normalize.ts';
-import type { Category, ParsedItem } from '../types.ts';
+import { isMedicine, type ParsedItem } from '../types.ts';
 import type { Clause } from './call-outcome.ts';
 import { proxyBefore } from './call-outcome.ts';
 import type { Delivery } from './types.ts';
@@ -25,14 +25,6 @@ import {
 
 export type ExtractItems = (text: string) => ParsedItem[];
 
-const MEDICINE: ReadonlySet<Category> = new Set<Category>([
-  'fever_medicine',
-  'child_fever_medicine',
-  'cough_medicine',
-  'cold_medicine',
-  'stomach_medicine',
-  'other_medicine',
-]);
 
 export interface NeedReading {
   needs: ParsedItem[];
@@ -105,7 +97,7 @@ export function readNeeds(clauses: readonly Clause[], extractItems: ExtractItems
     }
     if (asksInClause && /没药|缺药|断药|药吃完|药没了/.test(clause)) noMedicine = true;
   }
-  for (const n of needs.values()) if (MEDICINE.has(n.category)) noMedicine = true;
+  for (const n of needs.values()) if (isMedicine(n.category)) noMedicine = true;
   return { needs: [...needs.values()], noMedicine, met };
 }
 

@@ -1,5 +1,5 @@
 // Item lexicon matcher: longest match of configured words, with name modifiers and child formulations.
-import type { Category, ParsedItem } from '../types.ts';
+import { isMedicine, type Category, type ParsedItem } from '../types.ts';
 import type { ItemLexicon } from './lexicon-types.ts';
 import { FamilyMatcher } from './families.ts';
 import { foldSound } from './fold.ts';
@@ -13,9 +13,6 @@ export interface ItemMatch extends ParsedItem {
   narrative: boolean;
 }
 
-const MEDICINE: ReadonlySet<Category> = new Set([
-  'fever_medicine', 'child_fever_medicine', 'cough_medicine', 'cold_medicine', 'stomach_medicine', 'other_medicine',
-]);
 
 // A one-character word (米, 面, 梨) only counts between these neighbours: 有米有面, 没菜了, 多的梨吗.
 const SINGLE_BEFORE = new Set([...'有没缺求要借点些袋斤包桶碗箱的买个换和或者跟与及、,，。 !！']);
@@ -116,7 +113,7 @@ export class ItemMatcher {
     if (found.length === 0) return out.sort((a, b) => a.start - b.start);
     for (const f of found) {
       const before = out.findIndex((m) => m.end === f.start);
-      if (before >= 0 && MEDICINE.has(out[before]!.category)) {
+      if (before >= 0 && isMedicine(out[before]!.category)) {
         const m = out[before]!;
         out[before] = this.describe(display, norm, m.start, f.end, m.category);
       } else out.push(this.describe(display, norm, f.start, f.end, f.category));
@@ -139,7 +136,7 @@ export class ItemMatcher {
 
   private extend(display: string, norm: string, start: number, end: number, category: Category, floor: number): ItemMatch {
     let cat = category;
-    const medicine = MEDICINE.has(cat);
+    const medicine = isMedicine(cat);
     const fever = cat === 'fever_medicine' || cat === 'child_fever_medicine';
     const pre = (medicine ? this.childPrefixes : []).find((p) => start - p.length >= floor && norm.startsWith(p, start - p.length));
     const said = cat === 'fever_medicine' && !pre ? CHILD_BEFORE.exec(norm.slice(floor, start)) : null;
