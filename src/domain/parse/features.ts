@@ -47,8 +47,12 @@ const THREAD_SIGNS: [string, RegExp][] = [
   ['we', /我们(小区|社区|楼|单元|这)|咱们/],
 ];
 
+/** Long posts say what they are in their first sentences; the rest only costs time. */
+const MAX_CHARS = 240;
+
 export function postFeatures(masked: string, categories: Category[], rule: RuleReading, segmenter: Segmenter): string[] {
-  const s = shape(masked);
+  const head = masked.slice(0, MAX_CHARS);
+  const s = shape(head);
   const out: string[] = [];
   const padded = `^${s}$`;
   for (let i = 0; i < padded.length; i++) {
@@ -67,7 +71,7 @@ export function postFeatures(masked: string, categories: Category[], rule: RuleR
   for (const [name, re] of THREAD_SIGNS) if (re.test(s)) out.push(`thread:${name}`);
   out.push(`items:${Math.min(categories.length, 2)}`);
   for (const c of new Set(categories)) out.push(`cat:${c}`);
-  for (const [name, re] of CUE_FEATURES) if (re.test(masked)) out.push(`cue:${name}`);
+  for (const [name, re] of CUE_FEATURES) if (re.test(head)) out.push(`cue:${name}`);
   out.push(`rule:${rule.intent}`, rule.decided ? 'rule:decided' : 'rule:undecided', `rule:${rule.intent}:${rule.decided}`);
   return out;
 }

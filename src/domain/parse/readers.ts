@@ -53,11 +53,22 @@ function trainingExamples(readPost: (text: string) => PostReading, segmenter: Se
   return {
     features,
     contextFeatures,
+    rulePrecision: rulePrecision(posts),
     intent: posts.map((p): Example => ({ features: features(p.reading), label: p.intent })),
     context: posts
       .filter((p) => p.contextDependent !== null)
       .map((p): Example => ({ features: contextFeatures(p.reading, p.intent), label: String(p.contextDependent) })),
   };
+}
+
+/** How often each intent the rules decide is right on the training posts (Laplace-smoothed). */
+function rulePrecision(posts: { intent: Intent; reading: PostReading }[]): Map<Intent, number> {
+  const out = new Map<Intent, number>();
+  for (const said of new Set(posts.map((p) => p.reading.rule.intent))) {
+    const decided = posts.filter((p) => p.reading.rule.decided && p.reading.rule.intent === said);
+    out.set(said, (decided.filter((p) => p.intent === said).length + 1) / (decided.length + 2));
+  }
+  return out;
 }
 
 export function trainReaders(readPost: (text: string) => PostReading, segmenter: Segmenter): Readers {
@@ -67,10 +78,14 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
 
   return {
     read(post) {
-      const f = examples.features(post);
-      const guess = intentModel.predict(f);
-      const intent = post.rule.decided ? post.rule.intent : guess.probability >= UNDECIDED_AT ? (guess.label as Intent) : 'other';
-      const confidence = intentModel.probabilityOf(f, intent);
+      // Where a rule spoke, its measured precision is the confidence, and the intent model is not run.
+      let intent = post.rule.intent;
+      let confidence = examples.rulePrecision.get(intent) ?? 0.5;
+      if (!post.rule.decided) {
+        const guess = intentModel.predict(examples.features(post));
+        intent = guess.probability >= UNDECIDED_AT ? (guess.label as Intent) : 'other';
+        confidence = guess.distribution[intentModel.classes.indexOf(intent)] ?? 0;
+      }
       const chat = intent === 'info' || intent === 'other';
       const contextDependent = chat
         ? !CONTENTLESS.test(post.masked) && !OPENS_TOPIC.test(post.masked) && contextModel.probabilityOf(examples.contextFeatures(post, intent), 'true') >= CONTEXT_AT
