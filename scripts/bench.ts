@@ -9,7 +9,7 @@ import { createParser } from '../src/domain/parse/index.ts';
 import { createFaqEngine } from '../src/domain/faq/index.ts';
 import { createApp } from '../src/app.ts';
 import { FakeTransport } from '../src/adapters/fake/fake-transport.ts';
-import { LowdbStore } from '../src/store/lowdb-store.ts';
+import { FileStore } from '../src/store/file-store.ts';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
 import { silentLogger } from '../src/log.ts';
 import { classifyLine, type InputLine } from '../src/cli/input.ts';
@@ -48,7 +48,7 @@ const transport = new FakeTransport();
 const clock = new SimulatedClock(new Date('2022-12-18T18:00:00+08:00'));
 const app = await createApp({
   configDir: 'config',
-  store: new LowdbStore(join(dir, 'linli.json')),
+  store: new FileStore(join(dir, 'linli.json')),
   clock,
   scheduler: clock,
   send: (o) => transport.send(o),

@@ -14,6 +14,8 @@ import { Directory, type PersonInfo, type RoomInfo } from './bot/directory.ts';
 import type { OutgoingMessage } from './bot/messages.ts';
 import type { BotServices } from './bot/services.ts';
 import type { StateStore } from './store/types.ts';
+import { UNPACED } from './bot/sender.ts';
+import { staleNotice } from './bot/features/aid.ts';
 import type { Clock, Scheduler } from './schedule/types.ts';
 import type { Logger } from './log.ts';
 import { helpFeature } from './bot/features/help.ts';
@@ -38,9 +40,15 @@ export interface AppDeps {
   archive?: Archive;
   clock: Clock;
   scheduler: Scheduler;
-  send: (out: OutgoingMessage) => Promise<void>;
+  send: (out: OutgoingMessage, ids: readonly number[]) => Promise<void>;
   log: Logger;
   overrides?: SceneOverrides;
+  /** Pace sends as configured (`bot.pacing`: live, `replay --pace`); otherwise all at once. */
+  paced?: boolean;
+  /** Send in the background (live); otherwise what was decided is sent before the next message. */
+  background?: boolean;
+  /** Called when the state cannot be saved again and again: the process should stop. */
+  onFatal?: (err: unknown) => void;
   /** Reload the knowledge base when staff edit it (live runs). */
   watchKnowledgeBase?: boolean;
 }
@@ -75,12 +83,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const state = await deps.store.load();
   const rosterSource = overrides.roster ?? (state.roster.length === 0 ? config.roster : null);
-  if (rosterSource) {
-    const roster = rosterFromConfig(rosterSource);
-    if (!roster.ok) throw new ConfigError(describeRosterConfigErrors(roster.errors, overrides.roster ? 'setup.roster' : 'linli.yaml: roster'));
-    if (roster.entries.length > 0 || overrides.roster) state.roster = roster.entries;
-  }
-  if (state.aid.stock.length === 0) state.aid.stock = config.pickupPoints.map((p) => ({ ...p, stock: { ...p.stock } }));
+  const roster = rosterSource ? rosterFromConfig(rosterSource) : null;
+  if (roster && !roster.ok) throw new ConfigError(describeRosterConfigErrors(roster.errors, overrides.roster ? 'setup.roster' : 'linli.yaml: roster'));
 
   const services: BotServices = {
     config,
@@ -92,7 +96,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     log,
     archive: deps.archive ?? new MemoryArchive(),
   };
-  const bot = new Bot(services, deps.store, state, deps.scheduler, deps.send);
+  const { pacing } = config.bot;
+  const bot = new Bot(services, deps.store, state, deps.scheduler, {
+    send: deps.send,
+    pacing: deps.paced ? { perChatMs: pacing.perChatSeconds * 1000, perMinute: pacing.perMinute, mergeChars: pacing.mergeChars } : UNPACED,
+    settleSends: !deps.background,
+    isStale: staleNotice,
+    onFatal: deps.onFatal,
+  });
   bot
     .use(helpFeature((staff) => bot.helpLines(staff)))
     .use(aidFeature)
@@ -100,11 +111,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
     .use(briefingsFeature)
     .use(faqFeature)
     .use(retentionFeature);
+  // The config's roster and pickup stock seed an empty state: saved as one unit of work.
+  const seedRoster = roster?.ok && (roster.entries.length > 0 || overrides.roster) ? roster.entries : null;
+  if (seedRoster || state.aid.stock.length === 0) {
+    const saved = await bot.change((s) => {
+      if (seedRoster) s.roster = seedRoster;
+      if (s.aid.stock.length === 0) s.aid.stock = config.pickupPoints.map((p) => ({ ...p, stock: { ...p.stock } }));
+    });
+    if (!saved) throw new Error(`the state could not be saved to ${deps.store.where}`);
+  }
   return {
     bot,
     config,
     close: () => {
       stopWatching();
+      bot.stop();
       deps.scheduler.stop();
     },
   };

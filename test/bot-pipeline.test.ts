@@ -18,8 +18,11 @@ function makeBot(features: Feature[]) {
     clock,
     log: silentLogger,
   } as unknown as BotServices;
-  const bot = new Bot(services, store, emptyState(), clock, async (out) => {
-    sent.push({ out, savesBefore: store.saves });
+  const bot = new Bot(services, store, emptyState(), clock, {
+    send: async (out) => {
+      sent.push({ out, savesBefore: store.saves });
+    },
+    settleSends: true,
   });
   for (const f of features) bot.use(f);
   return { bot, store, clock, sent };

@@ -315,8 +315,7 @@ describe('console /roster (whole bot, config/ of the repo)', () => {
       roster: {
         entries: () => app.bot.state.roster,
         replace: async (entries) => {
-          app.bot.state.roster = entries;
-          await store.save(app.bot.state);
+          await app.bot.change((s) => void (s.roster = entries));
         },
       },
     });

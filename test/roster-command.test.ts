@@ -2,6 +2,7 @@
 // only when every row is good, and what was imported comes back out.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { FileStore } from '../src/store/file-store.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ describe('roster commands', () => {
     writeFileSync(csv, [HEADER, '张桂兰,1号楼,,201,13800001001,邵婷婷,每天,独居', '周长海,3,1,101,13800001005,邵婷婷,每周,空巢'].join('\n'));
     const imported = await linli(['roster', 'import', csv, '--data', dir]);
     expect(imported.code).toBe(0);
-    const state = JSON.parse(readFileSync(join(dir, 'linli.json'), 'utf8'));
+    const state = await new FileStore(join(dir, 'linli.json'), { readOnly: true }).load();
     expect(state.roster.map((e: { name: string }) => e.name)).toEqual(['张桂兰', '周长海']);
 
     const out = join(dir, 'back.csv');
@@ -48,7 +49,7 @@ describe('roster commands', () => {
     const r = await linli(['roster', 'import', bad, '--data', dir]);
     expect(r.code).not.toBe(0);
     for (const line of ['2', '3', '4']) expect(r.stderr).toMatch(new RegExp(`第?\\s*${line}\\s*行|line ${line}|${line}:`));
-    const state = JSON.parse(readFileSync(join(dir, 'linli.json'), 'utf8'));
+    const state = await new FileStore(join(dir, 'linli.json'), { readOnly: true }).load();
     expect(state.roster.map((e: { name: string }) => e.name)).toEqual(['张桂兰']);
   }, 60_000);
 

@@ -1,11 +1,16 @@
 // The one path for every message and every scheduled job:
-//   transport -> Bot.handle -> features' handlers (in order) -> state saved -> replies sent.
-// Features are registered units (like grammY composers or Hubot scripts) that know nothing
-// of each other or of the transport.
+//   transport -> Bot.handle -> features' handlers (in order) -> one unit of work committed -> sender.
+// Handlers change a draft of the state (Immer); what they changed comes back as patches, and the
+// patches and the messages decided are committed to the store in one call. A handler that throws
+// commits nothing; a failed commit sends nothing; a message that changed nothing writes nothing.
+// Features are registered units (like grammY composers or Hubot scripts) that know nothing of
+// each other or of the transport.
+import { createDraft, finishDraft, produce, type Draft, type Patch } from '../store/patches.ts';
 import { MessageContext, Outbox, type JobContext } from './context.ts';
 import type { IncomingMessage, OutgoingMessage } from './messages.ts';
+import { OutboxSender, UNPACED, type Pacing } from './sender.ts';
 import type { BotServices } from './services.ts';
-import type { BotState } from './state.ts';
+import type { BotState, PendingMessage } from './state.ts';
 import type { StateStore } from '../store/types.ts';
 import type { Scheduler } from '../schedule/types.ts';
 
@@ -28,6 +33,21 @@ export interface BotBuilder {
   job(name: string, cron: string, handler: JobHandler): void;
 }
 
+export interface BotOptions {
+  send: (out: OutgoingMessage, ids: readonly number[]) => Promise<void>;
+  pacing?: Pacing;
+  /**
+   * Wait for the sender after each message and job (tests, console, plain replay: what was
+   * decided is sent before the next message). Live runs send in the background.
+   */
+  settleSends?: boolean;
+  /** A decided message that no longer needs sending (a notice about a request since closed). */
+  isStale?: (message: PendingMessage, state: BotState) => boolean;
+  /** Called after this many commits in a row failed: the process should stop, loudly. */
+  onFatal?: (err: unknown) => void;
+  maxSaveFailures?: number;
+}
+
 const SEEN_IDS_KEPT = 5000;
 const MAX_TEXT = 4000;
 
@@ -36,14 +56,36 @@ export class Bot implements BotBuilder {
   private readonly features: Feature[] = [];
   private currentFeature = '';
   private queue: Promise<unknown> = Promise.resolve();
+  private current: BotState;
+  private readonly seen: Set<string>;
+  private saveFailures = 0;
+  readonly sender: OutboxSender;
 
   constructor(
     readonly services: BotServices,
-    private readonly store: StateStore,
-    readonly state: BotState,
+    readonly store: StateStore,
+    state: BotState,
     private readonly scheduler: Scheduler,
-    private readonly send: (out: OutgoingMessage) => Promise<void>,
-  ) {}
+    private readonly options: BotOptions,
+  ) {
+    this.current = state;
+    this.seen = new Set(state.seenMessageIds);
+    this.sender = new OutboxSender({
+      pending: () => this.current.outbox,
+      isStale: (m) => options.isStale?.(m, this.current) ?? false,
+      remove: (ids) => this.serial(() => this.removeFromOutbox(ids)),
+      send: options.send,
+      clock: services.clock,
+      timers: scheduler,
+      log: services.log,
+      pacing: options.pacing ?? UNPACED,
+    });
+  }
+
+  /** The last committed state (read-only by convention: changes go through handlers and jobs). */
+  get state(): BotState {
+    return this.current;
+  }
 
   use(feature: Feature): this {
     this.features.push(feature);
@@ -62,7 +104,11 @@ export class Bot implements BotBuilder {
       name,
       cron,
       run: async (at) => {
+        // Ran already at this time (an earlier run of the bot, before a restart): not twice.
+        const last = this.current.jobRuns[name];
+        if (last && Date.parse(last) >= at.getTime()) return;
         await this.serial(() => this.runJob(name, at, handler));
+        await this.afterUnit();
       },
     });
   }
@@ -71,9 +117,40 @@ export class Bot implements BotBuilder {
     return this.features.flatMap((f) => [...(f.help ?? []), ...(staff ? (f.staffHelp ?? []) : [])]);
   }
 
-  /** Handles one message; returns what the bot sent. Never throws: errors are logged. */
-  handle(msg: IncomingMessage): Promise<OutgoingMessage[]> {
-    return this.serial(() => this.process(msg));
+  /** Handles one message; returns what the bot decided to send. Never throws: errors are logged. */
+  async handle(msg: IncomingMessage): Promise<OutgoingMessage[]> {
+    const decided = await this.serial(() => this.process(msg));
+    await this.afterUnit();
+    return decided;
+  }
+
+  /**
+   * One unit of work outside a message or job (a console or CLI command changing the state):
+   * the same draft, patches and commit. Returns false when nothing could be saved.
+   */
+  async change(recipe: (state: BotState) => void): Promise<boolean> {
+    const ok = await this.serial(async () => {
+      const draft = createDraft(this.current);
+      recipe(draft as BotState);
+      return (await this.commit(draft, [])) !== null;
+    });
+    await this.afterUnit();
+    return ok;
+  }
+
+  /** Sends what earlier runs decided and did not send (after a restart). */
+  async resumeSending(): Promise<void> {
+    await this.afterUnit(true);
+  }
+
+  stop(): void {
+    this.sender.stop();
+  }
+
+  private async afterUnit(force = false): Promise<void> {
+    if (this.current.outbox.length === 0) return;
+    if (this.options.settleSends || force) await this.sender.drain();
+    else this.sender.kick();
   }
 
   // Messages and jobs run one at a time, so that state changes never interleave.
@@ -85,22 +162,23 @@ export class Bot implements BotBuilder {
 
   private async process(msg: IncomingMessage): Promise<OutgoingMessage[]> {
     const { log, directory } = this.services;
-    if (this.state.seenMessageIds.includes(msg.id)) {
+    if (this.seen.has(msg.id)) {
       log.debug({ id: msg.id }, 'duplicate message skipped');
       return [];
     }
-    this.state.seenMessageIds.push(msg.id);
-    if (this.state.seenMessageIds.length > SEEN_IDS_KEPT) this.state.seenMessageIds.splice(0, 1000);
+    this.rememberSeen(msg.id);
     const text = msg.text.length > MAX_TEXT ? msg.text.slice(0, MAX_TEXT) : msg.text;
     const room = msg.room ? directory.room(msg.room.topic) : null;
-    const ctx = new MessageContext({ ...msg, text }, room, directory.person(msg.sender.name), this.state, this.services);
+    const draft = createDraft(this.current);
+    const ctx = new MessageContext({ ...msg, text }, room, directory.person(msg.sender.name), draft as BotState, this.services);
     try {
       await this.dispatch(ctx, 0);
-      log.debug({ id: msg.id, room: msg.room?.topic, feature: ctx.handledBy, replies: ctx.outbox.messages.length }, 'message handled');
     } catch (err) {
-      log.error({ err, id: msg.id, room: msg.room?.topic }, 'handler failed; message skipped');
+      log.error({ err, id: msg.id, room: msg.room?.topic }, 'handler failed; nothing of this message is saved or sent');
+      return [];
     }
-    return this.flush(ctx.outbox);
+    log.debug({ id: msg.id, room: msg.room?.topic, feature: ctx.handledBy, replies: ctx.outbox.messages.length }, 'message handled');
+    return (await this.commit(draft, ctx.outbox.messages, msg.id)) ?? [];
   }
 
   private async dispatch(ctx: MessageContext, index: number): Promise<void> {
@@ -116,33 +194,78 @@ export class Bot implements BotBuilder {
 
   private async runJob(name: string, at: Date, handler: JobHandler): Promise<OutgoingMessage[]> {
     const outbox = new Outbox();
-    let changed = false;
+    const draft = createDraft(this.current);
     try {
-      await handler({ now: at, state: this.state, services: this.services, outbox, markChanged: () => (changed = true) });
+      await handler({ now: at, state: draft as BotState, services: this.services, outbox });
     } catch (err) {
-      this.services.log.error({ err, job: name }, 'scheduled job failed');
+      this.services.log.error({ err, job: name }, 'scheduled job failed; nothing of it is saved or sent');
+      return [];
     }
-    // Frequent jobs (the escalation check) usually change nothing: skip the file write then.
-    if (!changed && outbox.messages.length === 0) return [];
-    return this.flush(outbox);
+    // The run is recorded only with what it changed: a minute's check that found nothing writes nothing.
+    return (await this.commit(draft, outbox.messages, undefined, { job: name, at })) ?? [];
   }
 
-  /** Persist first, then send: a crash after saving loses a reply, never a record. */
-  private async flush(outbox: Outbox): Promise<OutgoingMessage[]> {
+  /** Commits a draft and the messages decided with it; null when nothing could be saved. */
+  private async commit(
+    draft: Draft<BotState>,
+    messages: readonly Outbox['messages'][number][],
+    messageId?: string,
+    ran?: { job: string; at: Date },
+  ): Promise<OutgoingMessage[] | null> {
+    const d = draft as BotState;
+    for (const m of messages) {
+      d.outbox.push({ id: d.nextMessageId++, out: m.out, at: this.services.clock.now().toISOString(), ...(m.whileOpen ? { whileOpen: m.whileOpen } : {}) });
+    }
+    let patches: Patch[] = [];
+    let next = finishDraft(draft, (p) => (patches = p));
+    if (patches.length === 0) return [];
+    // Bookkeeping rides along with a real change only.
+    const [withBookkeeping, more] = this.bookkeeping(next, messageId, ran);
+    next = withBookkeeping;
+    patches = [...patches, ...more];
     try {
-      await this.store.save(this.state);
+      await this.store.commit(next, patches);
     } catch (err) {
-      this.services.log.error({ err }, 'state could not be saved');
+      this.saveFailures += 1;
+      this.services.log.error({ err, store: this.store.where, failures: this.saveFailures }, 'state could not be saved: nothing of this unit is sent');
+      if (this.saveFailures >= (this.options.maxSaveFailures ?? 3)) this.options.onFatal?.(err);
+      return null;
     }
-    const sent: OutgoingMessage[] = [];
-    for (const out of outbox.messages) {
-      try {
-        await this.send(out);
-        sent.push(out);
-      } catch (err) {
-        this.services.log.error({ err, out }, 'sending failed');
-      }
+    this.saveFailures = 0;
+    this.current = next;
+    return messages.map((m) => m.out);
+  }
+
+  private bookkeeping(state: BotState, messageId?: string, ran?: { job: string; at: Date }): [BotState, Patch[]] {
+    let patches: Patch[] = [];
+    const next = produce(
+      state,
+      (d) => {
+        if (messageId) {
+          d.seenMessageIds.push(messageId);
+          if (d.seenMessageIds.length > SEEN_IDS_KEPT) d.seenMessageIds.splice(0, d.seenMessageIds.length - SEEN_IDS_KEPT);
+        }
+        if (ran) d.jobRuns[ran.job] = ran.at.toISOString();
+      },
+      (p) => (patches = p),
+    );
+    return [next, patches];
+  }
+
+  private rememberSeen(id: string): void {
+    this.seen.add(id);
+    if (this.seen.size > SEEN_IDS_KEPT * 2) {
+      const keep = [...this.seen].slice(-SEEN_IDS_KEPT);
+      this.seen.clear();
+      for (const k of keep) this.seen.add(k);
     }
-    return sent;
+  }
+
+  private async removeFromOutbox(ids: number[]): Promise<void> {
+    const gone = new Set(ids);
+    const draft = createDraft(this.current);
+    const d = draft as BotState;
+    d.outbox = d.outbox.filter((p) => !gone.has(p.id));
+    await this.commit(draft, []);
   }
 }

@@ -4,16 +4,32 @@ import type { IncomingMessage, OutgoingMessage } from './messages.ts';
 import type { PersonInfo, RoomInfo } from './directory.ts';
 import type { BotServices } from './services.ts';
 import type { BotState } from './state.ts';
+import type { Effect } from '../domain/effects.ts';
 
+/** A message a handler decided on; `whileOpen` names a request it is only worth sending for while open. */
+export interface Decided {
+  out: OutgoingMessage;
+  whileOpen?: string;
+}
+
+/** What a handler or job decided to say; committed with its changes, sent by the outbox sender. */
 export class Outbox {
-  readonly messages: OutgoingMessage[] = [];
+  readonly messages: Decided[] = [];
 
-  toRoom(room: string, text: string, mentions: string[] = []): void {
-    this.messages.push({ kind: 'room', room, text, mentions: [...new Set(mentions)] });
+  toRoom(room: string, text: string, mentions: string[] = [], whileOpen?: string): void {
+    this.messages.push({ out: { kind: 'room', room, text, mentions: [...new Set(mentions)] }, ...(whileOpen ? { whileOpen } : {}) });
   }
 
-  toPerson(to: string, text: string): void {
-    this.messages.push({ kind: 'private', to, text });
+  toPerson(to: string, text: string, whileOpen?: string): void {
+    this.messages.push({ out: { kind: 'private', to, text }, ...(whileOpen ? { whileOpen } : {}) });
+  }
+
+  /** What domain logic asked to say. */
+  effects(effects: Iterable<Effect>): void {
+    for (const e of effects) {
+      if (e.kind === 'room') this.toRoom(e.room, e.text, e.mentions, e.whileOpen);
+      else this.toPerson(e.to, e.text, e.whileOpen);
+    }
   }
 }
 
@@ -54,6 +70,4 @@ export interface JobContext {
   readonly state: BotState;
   readonly services: BotServices;
   readonly outbox: Outbox;
-  /** A job that changed state without sending anything calls this, so the state is saved. */
-  markChanged(): void;
 }

@@ -1,6 +1,7 @@
 // Everything the bot remembers, as one JSON document (lowdb on disk, plain object in tests).
 import { emptyAidState, type AidState } from '../domain/aid/types.ts';
 import type { CallRecord, RosterEntry } from '../domain/callbacks/index.ts';
+import type { OutgoingMessage } from './messages.ts';
 
 export interface Handoff {
   id: string;
@@ -27,6 +28,19 @@ export interface PendingClarification {
   at: string;
 }
 
+/**
+ * A message the bot decided to send, saved with the change that caused it and sent by the
+ * outbox sender apart from message handling; removed only when the transport confirmed it.
+ */
+export interface PendingMessage {
+  id: number;
+  out: OutgoingMessage;
+  /** When it was decided (ISO); pacing and the order of sends follow it. */
+  at: string;
+  /** A notice about an open request (a relay, an alert): dropped unsent once the request has closed. */
+  whileOpen?: string;
+}
+
 export interface BotState {
   version: 1;
   aid: AidState;
@@ -41,6 +55,11 @@ export interface BotState {
   suggestions: PendingSuggestion[];
   /** Recently handled message ids: the same message is never handled twice. */
   seenMessageIds: string[];
+  /** Messages decided and not yet confirmed sent, oldest first. */
+  outbox: PendingMessage[];
+  nextMessageId: number;
+  /** Each scheduled job's last run (ISO), so a job missed while the bot was down runs once on start. */
+  jobRuns: Record<string, string>;
 }
 
 export function emptyState(): BotState {
@@ -55,6 +74,9 @@ export function emptyState(): BotState {
     handoffs: [],
     suggestions: [],
     seenMessageIds: [],
+    outbox: [],
+    nextMessageId: 1,
+    jobRuns: {},
   };
 }
 

@@ -7,7 +7,7 @@ import { createApp } from '../app.ts';
 import { resolveConfigDir } from '../config/load.ts';
 import { createLogger } from '../log.ts';
 import { SimulatedClock } from '../schedule/simulated.ts';
-import { LowdbStore } from '../store/lowdb-store.ts';
+import { FileStore } from '../store/file-store.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import type { StateStore } from '../store/types.ts';
 import { createPrinter, type ConsolePrinter } from '../adapters/console/printer.ts';
@@ -18,7 +18,7 @@ export async function runConsole(args: ParsedArgs): Promise<number> {
   const configDir = resolveConfigDir(flagString(args, 'config'));
   const dataDir = flagString(args, 'data');
   // Memory by default: trying things out leaves nothing behind. --data keeps state between runs.
-  const store: StateStore = dataDir ? new LowdbStore(stateFile(dataDir, 'console')) : new MemoryStore();
+  const store: StateStore = dataDir ? new FileStore(stateFile(dataDir, 'console')) : new MemoryStore();
   const log = createLogger(process.env.LINLI_LOG_LEVEL ?? 'warn');
   const clock = new SimulatedClock(new Date());
   const interactive = Boolean(process.stdin.isTTY);
@@ -48,15 +48,15 @@ export async function runConsole(args: ParsedArgs): Promise<number> {
       interactive,
       roster: {
         entries: () => app.bot.state.roster,
-        // Between messages and clock moves nothing else touches the state: replace and save.
+        // One unit of work, as a message's: saved before anything is said.
         replace: async (entries) => {
-          app.bot.state.roster = entries;
-          await store.save(app.bot.state);
+          if (!(await app.bot.change((s) => void (s.roster = entries)))) throw new Error(`the roster could not be saved to ${store.where}`);
         },
       },
     });
   } finally {
     app.close();
+    await store.close();
     // A terminal's stdin stays referenced after readline closes and would keep the process up.
     if (interactive) process.stdin.destroy();
   }

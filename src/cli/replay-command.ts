@@ -17,6 +17,7 @@ export async function runReplay(file: string | undefined, args: ParsedArgs): Pro
     dataDir: flagString(args, 'data') ?? null,
     log: createLogger(process.env.LINLI_LOG_LEVEL ?? 'warn'),
     emit: writeJsonLine,
+    pace: args.flags.pace === true,
   });
   return 0;
 }

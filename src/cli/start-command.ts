@@ -1,7 +1,8 @@
-// `linli start`: the bot on WeChat. State in <data>/linli.json (lowdb), the login session in
-// <data>/linli.memory-card.json, schedules on node-cron in Asia/Shanghai, the knowledge base
-// reloaded when staff edit it. Ends with exit code 0 on SIGINT/SIGTERM (after saving), or 1
-// with one clear message when WeChat cannot be reached.
+// `linli start`: the bot on WeChat. State in <data>/linli.json and its journal, the login session
+// in <data>/linli.memory-card.json, schedules on node-cron in Asia/Shanghai, the knowledge base
+// reloaded when staff edit it, sends paced by the outbox sender. Ends with exit code 0 on
+// SIGINT/SIGTERM (after saving); 1 with one clear message when WeChat cannot be reached or the
+// state can no longer be saved; 2 when the state file cannot be used (it is left untouched).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
@@ -10,7 +11,8 @@ import { createApp } from '../app.ts';
 import { resolveConfigDir } from '../config/load.ts';
 import { createLogger } from '../log.ts';
 import { CronScheduler, systemClock } from '../schedule/cron-scheduler.ts';
-import { LowdbStore } from '../store/lowdb-store.ts';
+import { FileStore } from '../store/file-store.ts';
+import { StateFileError } from '../store/types.ts';
 import { JsonlArchive } from '../store/archive.ts';
 import type { LiveBot, LiveEnd } from '../adapters/wechaty/live.ts';
 
@@ -18,30 +20,45 @@ const DEFAULT_DATA_DIR = 'data';
 /** If Wechaty's sockets and timers keep the process alive after shutdown, exit anyway. */
 const FORCE_EXIT_AFTER_MS = 2_000;
 
-type Outcome = LiveEnd | { reason: 'signal'; signal: NodeJS.Signals };
+type Outcome = LiveEnd | { reason: 'signal'; signal: NodeJS.Signals } | { reason: 'fatal'; message: string };
 
 export async function runStart(args: ParsedArgs): Promise<number> {
   const log = createLogger();
   const configDir = resolveConfigDir(flagString(args, 'config'));
   const dataDir = resolve(flagString(args, 'data') ?? DEFAULT_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
-  const store = new LowdbStore(join(dataDir, 'linli.json'));
+  const store = new FileStore(join(dataDir, 'linli.json'));
   const scheduler = new CronScheduler((job, err) => log.error({ job, err }, 'scheduled job failed'));
 
   let live: LiveBot | null = null;
-  const app = await createApp({
-    archive: new JsonlArchive(join(dataDir, 'archive')),
-    configDir,
-    store,
-    clock: systemClock,
-    scheduler,
-    send: async (out) => {
-      if (!live) throw new Error('WeChat is not connected yet');
-      await live.send(out);
-    },
-    log,
-    watchKnowledgeBase: true,
-  });
+  let loggedIn = false;
+  let fatal: (o: Outcome) => void = () => {};
+  const fatalOutcome = new Promise<Outcome>((resolve) => (fatal = resolve));
+  let app: Awaited<ReturnType<typeof createApp>>;
+  try {
+    app = await createApp({
+      archive: new JsonlArchive(join(dataDir, 'archive')),
+      configDir,
+      store,
+      clock: systemClock,
+      scheduler,
+      send: async (out) => {
+        if (!live || !loggedIn) throw new Error('WeChat is not connected');
+        await live.send(out);
+      },
+      log,
+      watchKnowledgeBase: true,
+      paced: true,
+      background: true,
+      onFatal: (err) => fatal({ reason: 'fatal', message: `状态无法保存到 ${store.where}(${err instanceof Error ? err.message : String(err)}),已停止以免丢失记录。` }),
+    });
+  } catch (err) {
+    if (!(err instanceof StateFileError)) throw err;
+    process.stderr.write(`状态文件无法使用,未做任何修改:${err.message}\n`);
+    log.error({ file: err.file, problem: err.problem }, 'state file unusable; not started');
+    setTimeout(() => process.exit(2), FORCE_EXIT_AFTER_MS).unref();
+    return 2;
+  }
 
   const signal = waitForSignal();
   // Scheduled messages only make sense while logged in.
@@ -56,29 +73,33 @@ export async function runStart(args: ParsedArgs): Promise<number> {
       await app.bot.handle(msg);
     },
     onLogin: () => {
+      loggedIn = true;
+      // What an earlier run decided and did not send goes first.
+      void app.bot.resumeSending();
       if (schedulerRunning) return;
       scheduler.start();
       schedulerRunning = true;
     },
     onLogout: () => {
+      loggedIn = false;
       if (!schedulerRunning) return;
       scheduler.stop();
       schedulerRunning = false;
     },
   });
 
-  const outcome: Outcome = await Promise.race([live.ended, signal.promise]);
+  const outcome: Outcome = await Promise.race([live.ended, signal.promise, fatalOutcome]);
   signal.dispose();
   app.close();
   await live.stop();
   try {
-    await store.save(app.bot.state);
+    await store.close();
   } catch (err) {
-    log.error({ err }, 'state could not be saved at shutdown');
+    log.error({ err, store: store.where }, 'state could not be saved at shutdown');
   }
   const code = outcome.reason === 'signal' ? 0 : 1;
   if (outcome.reason === 'signal') {
-    process.stderr.write(`已停止(${outcome.signal}),状态已保存到 ${store.file}\n`);
+    process.stderr.write(`已停止(${outcome.signal}),状态已保存到 ${store.where}\n`);
   } else {
     process.stderr.write(`${outcome.message}\n`);
   }

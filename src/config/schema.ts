@@ -36,8 +36,16 @@ export const configSchema = z.object({
       name: z.string().default('邻里小助手'),
       /** Group messages starting with one of these are questions for the FAQ even without an @. */
       askPrefixes: z.array(z.string()).default(['问:', '问：']),
+      /** How fast the live bot sends: WeChat bans accounts that send too fast. */
+      pacing: z
+        .object({
+          perChatSeconds: z.number().min(0).default(2),
+          perMinute: z.number().int().min(1).default(20),
+          mergeChars: z.number().int().min(0).default(1500),
+        })
+        .default({ perChatSeconds: 2, perMinute: 20, mergeChars: 1500 }),
     })
-    .default({ name: '邻里小助手', askPrefixes: ['问:', '问：'] }),
+    .default({ name: '邻里小助手', askPrefixes: ['问:', '问：'], pacing: { perChatSeconds: 2, perMinute: 20, mergeChars: 1500 } }),
   rooms: z.array(roomSchema).default([]),
   people: z.array(personSchema).default([]),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2023-01-22')).default([]),

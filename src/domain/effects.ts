@@ -1,8 +1,10 @@
 // What domain logic asks the bot to say. Structurally the same as the bot's OutgoingMessage,
 // declared here so that the domain imports nothing from the bot or a transport.
+// `whileOpen` names a request the message is only worth sending for while it is open (a relay,
+// an alert): if the request closes before the message goes out, it is dropped unsent.
 export type Effect =
-  | { kind: 'room'; room: string; text: string; mentions: string[] }
-  | { kind: 'private'; to: string; text: string };
+  | { kind: 'room'; room: string; text: string; mentions: string[]; whileOpen?: string }
+  | { kind: 'private'; to: string; text: string; whileOpen?: string };
 
 export const toRoom = (room: string, text: string, mentions: string[] = []): Effect => ({
   kind: 'room',

@@ -7,16 +7,34 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export class CronScheduler implements Scheduler {
   private readonly tasks: ScheduledTask[] = [];
-  private readonly jobs: ScheduledJob[] = [];
+  private readonly registered: ScheduledJob[] = [];
 
   constructor(private readonly onError: (job: string, err: unknown) => void) {}
 
+  private readonly timers = new Set<NodeJS.Timeout>();
+
   add(job: ScheduledJob): void {
-    this.jobs.push(job);
+    this.registered.push(job);
+  }
+
+  jobs(): readonly ScheduledJob[] {
+    return this.registered;
+  }
+
+  at(at: Date, run: () => Promise<void>): () => void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      run().catch((err) => this.onError('timer', err));
+    }, Math.max(0, at.getTime() - Date.now()));
+    this.timers.add(timer);
+    return () => {
+      clearTimeout(timer);
+      this.timers.delete(timer);
+    };
   }
 
   start(): void {
-    for (const job of this.jobs) {
+    for (const job of this.registered) {
       const task = cron.schedule(
         job.cron,
         async () => {
@@ -35,5 +53,7 @@ export class CronScheduler implements Scheduler {
   stop(): void {
     for (const t of this.tasks) void t.destroy();
     this.tasks.length = 0;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
   }
 }

@@ -16,4 +16,8 @@ export interface Scheduler {
   add(job: ScheduledJob): void;
   start(): void;
   stop(): void;
+  /** Runs `run` once at `at` (at once if that is past), on this scheduler's time; returns a cancel. */
+  at(at: Date, run: () => Promise<void>): () => void;
+  /** The jobs registered so far (catch-up after a restart walks them). */
+  jobs(): readonly ScheduledJob[];
 }

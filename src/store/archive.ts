@@ -40,8 +40,10 @@ export class JsonlArchive implements Archive {
 export class MemoryArchive implements Archive {
   readonly records = new Map<ArchiveKind, unknown[]>();
 
+  // Copies, as the file archive writes JSON: a record handed over from a unit of work must not
+  // stay tied to it.
   async append<T>(kind: ArchiveKind, records: T[]): Promise<void> {
-    this.records.set(kind, [...(this.records.get(kind) ?? []), ...records]);
+    this.records.set(kind, [...(this.records.get(kind) ?? []), ...(JSON.parse(JSON.stringify(records)) as T[])]);
   }
 
   async readAll<T>(kind: ArchiveKind): Promise<T[]> {

@@ -1,8 +1,26 @@
-// Persistence behind a two-method interface, as lowdb's adapters are: the bot keeps the
-// state in memory and saves the whole document before it replies.
+// Persistence behind a small interface: the bot keeps the state in memory and commits each unit
+// of work (the patches that turn the last committed state into the next) before anything is sent.
+import type { Patch } from './patches.ts';
 import type { BotState } from '../bot/state.ts';
 
 export interface StateStore {
+  /** Where the state lives, for error messages (a file, a database). */
+  readonly where: string;
+  /** The committed state; a store that cannot be read throws a StateFileError and changes nothing. */
   load(): Promise<BotState>;
-  save(state: BotState): Promise<void>;
+  /** Saves one unit of work durably: `patches` turn the last committed state into `next`. Throws when it cannot. */
+  commit(next: BotState, patches: readonly Patch[]): Promise<void>;
+  /** Flushes and releases (shutdown). */
+  close(): Promise<void>;
+}
+
+/** A saved state that cannot be used as it is: names the file and what is wrong; never overwritten. */
+export class StateFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+    this.name = 'StateFileError';
+  }
 }

@@ -1,5 +1,5 @@
 // Runs a transcript through `linli replay`'s engine in-process (real Wechaty on the mock
-// puppet, lowdb in a temporary folder) and returns the output lines and the saved state.
+// puppet, the file store in a temporary folder) and returns the output lines and the saved state.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { classifyLine, type InputLine } from '../../src/cli/input.ts';
 import { runReplay } from '../../src/adapters/replay/run-replay.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { BotState } from '../../src/bot/state.ts';
+import { FileStore } from '../../src/store/file-store.ts';
 
 export interface ReplayOutput {
   at?: string;
@@ -23,7 +24,8 @@ export async function replayText(jsonl: string): Promise<{ out: ReplayOutput[]; 
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-replay-test-'));
   const out: ReplayOutput[] = [];
   await runReplay(lines, { configDir: 'config', dataDir, log: silentLogger, emit: (l) => void out.push(l as ReplayOutput) });
-  const state = JSON.parse(readFileSync(join(dataDir, 'linli.json'), 'utf8')) as BotState;
+  // Read back through the store, as a restarted bot would (snapshot and journal).
+  const state = await new FileStore(join(dataDir, 'linli.json'), { readOnly: true }).load();
   const input = lines.flatMap((l) => (l.kind === 'json' ? [l.value] : []));
   return { out, state, input };
 }

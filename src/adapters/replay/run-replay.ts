@@ -1,14 +1,19 @@
 // `linli replay`: a transcript through the real Wechaty (mock puppet), the real store and
 // the scheduler on a simulated clock. Prints everything the bot sends, stamped with the
 // simulated time, as JSON Lines.
-import { mkdtempSync, rmSync } from 'node:fs';
+//
+// With --data DIR a run can be killed and started again on the same folder: it skips the lines
+// it had handled (replay-progress.json), first sends what the killed run decided and did not
+// send, and never sends a message twice (replay-delivered.jsonl is the mock world's record of
+// what it received). --pace sends at live pacing on the simulated clock.
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InputLine } from '../../cli/input.ts';
 import { createApp } from '../../app.ts';
 import { loadMainConfig } from '../../config/load.ts';
 import { describeRosterConfigErrors, rosterFromConfig } from '../../roster-io/index.ts';
-import { LowdbStore } from '../../store/lowdb-store.ts';
+import { FileStore } from '../../store/file-store.ts';
 import { JsonlArchive } from '../../store/archive.ts';
 import { SimulatedClock } from '../../schedule/simulated.ts';
 import { WechatyTransport } from '../wechaty/wechaty-transport.ts';
@@ -25,7 +30,14 @@ export interface ReplayOptions {
   log: Logger;
   /** Receives each output line (a bot message or an error line). */
   emit: (line: Record<string, unknown>) => Promise<void> | void;
+  /** Send at live pacing (config `bot.pacing`) on the simulated clock. */
+  pace?: boolean;
 }
+
+/** How long after the last event paced sends are still waited for. */
+const DRAIN_LIMIT_MS = 24 * 3_600_000;
+const PROGRESS = 'replay-progress.json';
+const DELIVERED = 'replay-delivered.jsonl';
 
 const HANDLE_TIMEOUT_MS = 10_000;
 
@@ -34,7 +46,10 @@ export async function runReplay(lines: InputLine[], opts: ReplayOptions): Promis
   const setupEvent = events.find((e): e is Extract<ReplayEvent, { kind: 'setup' }> => e.kind === 'setup');
   const setup: ReplaySetup = setupEvent?.setup ?? { now: null };
   const firstAt = events.find((e) => e.kind === 'message' || e.kind === 'clock') as { at: Date } | undefined;
-  const clock = new SimulatedClock(setup.now ?? firstAt?.at ?? new Date());
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'linli-replay-'));
+  const progress = opts.dataDir ? readProgress(dataDir) : null;
+  const delivered = opts.dataDir ? readDelivered(dataDir) : new Set<number>();
+  const clock = new SimulatedClock(progress?.clock ?? setup.now ?? firstAt?.at ?? new Date());
 
   const config = loadMainConfig(opts.configDir);
   if (setupEvent && setup.roster) {
@@ -48,11 +63,19 @@ export async function runReplay(lines: InputLine[], opts: ReplayOptions): Promis
   world.createRooms(roomMembers(events, setup));
   for (const p of setup.people ?? config.people) world.contact(p.name);
 
-  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'linli-replay-'));
-  const transport = new WechatyTransport(world.wechaty, { botName: config.bot.name, log: opts.log, timeOf: () => clock.now() });
-  const send = async (out: OutgoingMessage): Promise<void> => {
+  let currentLine = 0;
+  const transport = new WechatyTransport(world.wechaty, {
+    botName: config.bot.name,
+    log: opts.log,
+    timeOf: () => clock.now(),
+    idOf: () => `replay-line-${currentLine}`,
+  });
+  const send = async (out: OutgoingMessage, ids: readonly number[]): Promise<void> => {
+    if (ids.length > 0 && ids.every((id) => delivered.has(id))) return; // delivered before a restart
     if (out.kind === 'private') world.contact(out.to); // a recipient the transcript never showed
     await transport.send(out);
+    if (opts.dataDir) recordDelivered(dataDir, ids, toLocalIso(clock.now()), out);
+    for (const id of ids) delivered.add(id);
     await opts.emit(
       out.kind === 'room'
         ? { at: toLocalIso(clock.now()), room: out.room, mentions: out.mentions, text: out.text }
@@ -61,13 +84,14 @@ export async function runReplay(lines: InputLine[], opts: ReplayOptions): Promis
   };
   const app = await createApp({
     configDir: opts.configDir,
-    store: new LowdbStore(join(dataDir, 'linli.json')),
+    store: new FileStore(join(dataDir, 'linli.json')),
     archive: new JsonlArchive(join(dataDir, 'archive')),
     clock,
     scheduler: clock,
     send,
     log: opts.log,
     overrides: { rooms: setup.rooms, people: setup.people, roster: setup.roster },
+    paced: opts.pace ?? false,
   });
   await transport.start(async (msg) => {
     await app.bot.handle(msg);
@@ -75,9 +99,15 @@ export async function runReplay(lines: InputLine[], opts: ReplayOptions): Promis
   await world.start();
 
   try {
+    // What a killed run decided and did not send goes first.
+    await app.bot.resumeSending();
     const spoken: { from: string; text: string }[] = [];
     for (const event of events) {
       if (event.kind === 'setup') continue;
+      if (progress && event.line <= progress.line) {
+        if (event.kind === 'message') spoken.push({ from: event.from, text: event.text });
+        continue;
+      }
       if (event.kind === 'error') {
         await opts.emit({ error: event.error, line: event.line });
         continue;
@@ -93,6 +123,7 @@ export async function runReplay(lines: InputLine[], opts: ReplayOptions): Promis
         const body = event.mentionsBot && event.room ? `@${config.bot.name}\u2005${event.text}` : event.text;
         const text = event.quote ? formatQuote(author, event.quote, body) : body;
         const expected = transport.received + 1;
+        currentLine = event.line;
         world.say(event.from, text, { room: event.room, mentionsBot: event.mentionsBot });
         if (!(await waitUntil(() => transport.received >= expected, HANDLE_TIMEOUT_MS))) {
           await opts.emit({ error: 'the bot did not receive this message in time', line: event.line });
@@ -100,9 +131,14 @@ export async function runReplay(lines: InputLine[], opts: ReplayOptions): Promis
         await transport.idle();
         spoken.push({ from: event.from, text: event.text });
       }
+      if (opts.dataDir) writeProgress(dataDir, { line: event.line, clock: clock.now() });
     }
+    // Paced sends still waiting for their chat's turn go out on the simulated clock.
+    const until = clock.now().getTime() + DRAIN_LIMIT_MS;
+    while (app.bot.state.outbox.length > 0 && clock.now().getTime() < until) await clock.advanceTo(new Date(clock.now().getTime() + 60_000));
   } finally {
     app.close();
+    await app.bot.store.close().catch((err: unknown) => opts.log.error({ err }, 'state could not be saved'));
     await world.stop().catch(() => undefined);
     if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
@@ -127,4 +163,43 @@ async function waitUntil(done: () => boolean, timeoutMs: number): Promise<boolea
     await new Promise((r) => setTimeout(r, 1));
   }
   return true;
+}
+
+function readProgress(dir: string): { line: number; clock: Date } | null {
+  const file = join(dir, PROGRESS);
+  if (!existsSync(file)) return null;
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { line: number; clock: string };
+  return { line: raw.line, clock: new Date(raw.clock) };
+}
+
+function writeProgress(dir: string, p: { line: number; clock: Date }): void {
+  const file = join(dir, PROGRESS);
+  writeFileSync(`${file}.tmp`, JSON.stringify({ line: p.line, clock: p.clock.toISOString() }), { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+}
+
+function readDelivered(dir: string): Set<number> {
+  const file = join(dir, DELIVERED);
+  const out = new Set<number>();
+  if (!existsSync(file)) return out;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      for (const id of (JSON.parse(line) as { ids: number[] }).ids) out.add(id);
+    } catch {
+      // a torn last line: that send was not recorded, so it is sent again
+    }
+  }
+  return out;
+}
+
+function recordDelivered(dir: string, ids: readonly number[], at: string, out: OutgoingMessage): void {
+  const file = join(dir, DELIVERED);
+  appendFileSync(file, `${JSON.stringify({ ids, at, out })}\n`, { mode: 0o600 });
+  const fd = openSync(file, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

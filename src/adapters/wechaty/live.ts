@@ -33,8 +33,6 @@ export interface LiveOptions {
   notices?: Writable;
   /** Ignore messages dated more than this before start-up (backlog). */
   backlogMinutes?: number;
-  /** Gap between two sends; WeChat bans accounts that send too fast. */
-  minSendIntervalMs?: number;
   /** Give up when network errors persist this long before the first login. */
   offlineGiveUpMs?: number;
 }
@@ -169,7 +167,6 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
     botName: opts.botName,
     log,
     skipBefore: new Date(Date.now() - (opts.backlogMinutes ?? 3) * 60_000),
-    minSendIntervalMs: opts.minSendIntervalMs ?? 1200,
   };
   const transport = new WechatyTransport(bot, transportOpts);
   const offline = new OfflineDetector(opts.offlineGiveUpMs);

@@ -10,15 +10,14 @@ export interface WechatyTransportOptions {
   log: Logger;
   /** Time to stamp on incoming messages (the message's own date when absent). */
   timeOf?: (msg: Message) => Date;
+  /** The id to give an incoming message (replay: one per transcript line, the same in every run). */
+  idOf?: (msg: Message) => string;
   /** Messages dated before this are backlog from before the start: skipped. */
   skipBefore?: Date | null;
-  /** Minimum gap between two sends; WeChat bans accounts that send too fast. */
-  minSendIntervalMs?: number;
 }
 
 export class WechatyTransport implements Transport {
   readonly name = 'wechaty';
-  private lastSend = 0;
   private inFlight = new Set<Promise<void>>();
   received = 0;
 
@@ -52,7 +51,7 @@ export class WechatyTransport implements Transport {
         if (converted.reason !== 'own message') log.info({ id: message.id, reason: converted.reason }, 'message ignored');
         return;
       }
-      await onMessage(converted.msg);
+      await onMessage(this.opts.idOf ? { ...converted.msg, id: this.opts.idOf(message) } : converted.msg);
     } catch (err) {
       log.error({ err, id: message.id }, 'could not handle a message');
     } finally {
@@ -60,8 +59,8 @@ export class WechatyTransport implements Transport {
     }
   }
 
+  // Pacing is the outbox sender's: this only delivers.
   async send(out: OutgoingMessage): Promise<void> {
-    await this.throttle();
     if (out.kind === 'room') {
       const room = await this.bot.Room.find({ topic: out.room });
       if (!room) throw new Error(`room not found: ${out.room}`);
@@ -80,14 +79,6 @@ export class WechatyTransport implements Transport {
       if (!contact) throw new Error(`contact not found: ${out.to}`);
       await contact.say(out.text);
     }
-  }
-
-  private async throttle(): Promise<void> {
-    const gap = this.opts.minSendIntervalMs ?? 0;
-    if (gap <= 0) return;
-    const wait = this.lastSend + gap - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    this.lastSend = Date.now();
   }
 
   async stop(): Promise<void> {

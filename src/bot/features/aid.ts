@@ -14,6 +14,7 @@ import {
   escalateAndExpire,
   gridRequestList,
   handleAidPost,
+  isOpen,
   mentionedNames,
   noteSpeaker,
   ownRequestList,
@@ -28,6 +29,14 @@ import {
   type AidRequest,
 } from '../../domain/aid/index.ts';
 import { aidEnv } from './aid-env.ts';
+import type { BotState, PendingMessage } from '../state.ts';
+
+/** A relay or alert about a request that has since closed is not worth sending any more. */
+export function staleNotice(message: PendingMessage, state: BotState): boolean {
+  if (!message.whileOpen) return false;
+  const request = state.aid.requests.find((r) => r.id === message.whileOpen);
+  return !request || !isOpen(request);
+}
 
 export const aidFeature: Feature = {
   name: 'aid',
@@ -45,20 +54,13 @@ export const aidFeature: Feature = {
       noteSpeaker(ctx.state.aid, ctx.room!.topic, ctx.msg.sender.name);
       if (groupCommand(ctx, env)) return;
       const post = toAidPost(ctx);
-      for (const e of handleAidPost(ctx.state.aid, post, env)) {
-        if (e.kind === 'room') ctx.outbox.toRoom(e.room, e.text, e.mentions);
-        else ctx.outbox.toPerson(e.to, e.text);
-      }
+      ctx.outbox.effects(handleAidPost(ctx.state.aid, post, env));
       // A message that @-mentions the bot and meant nothing to aid may be a question.
       if (ctx.outbox.messages.length === 0 && ctx.msg.mentionsBot) return next();
     });
 
     bot.job('aid-escalation', '* * * * *', (job) => {
-      const effects = escalateAndExpire(job.state.aid, job.now, env);
-      for (const e of effects) {
-        if (e.kind === 'room') job.outbox.toRoom(e.room, e.text, e.mentions);
-        else job.outbox.toPerson(e.to, e.text);
-      }
+      job.outbox.effects(escalateAndExpire(job.state.aid, job.now, env));
     });
   },
 };

@@ -97,7 +97,6 @@ export const faqFeature: Feature = {
       const forStaff = fresh.filter((h) => isStaffWork(engine, h.question));
       for (const h of fresh) h.digestedAt = job.now.toISOString();
       if (forStaff.length === 0) {
-        job.markChanged();
         return;
       }
       const groups = groupQuestions(forStaff.map(itemOf), engine);

@@ -23,7 +23,6 @@ export const retentionFeature: Feature = {
       state.calls = state.calls.filter((c) => !gone.has(c));
       state.aid.requests = state.aid.requests.filter((r) => !gone.has(r));
       job.services.log.info({ calls: oldCalls.length, requests: oldRequests.length }, 'old records archived');
-      job.markChanged();
     });
   },
 };

@@ -35,13 +35,13 @@ export function escalateAndExpire(state: AidState, now: Date, env: AidEnv): Effe
     const relayAfter = req.urgent ? esc.urgentToGridGroupMinutes : esc.normalToGridGroupMinutes;
     if (!req.escalatedToGridAt && age >= relayAfter && gridRoom && gridRoom !== req.room) {
       req.escalatedToGridAt = now.toISOString();
-      effects.push(toRoom(gridRoom, gridRelay(req, env.roomBuilding(req.room)), workers));
+      effects.push({ ...toRoom(gridRoom, gridRelay(req, env.roomBuilding(req.room)), workers), whileOpen: req.id });
     }
     // A group no grid worker covers (an unknown group) falls back to the admins.
     const responsible = workers.length ? workers : env.admins();
     if (req.urgent && !req.escalatedToWorkerAt && age >= esc.urgentToWorkerMinutes && responsible.length) {
       req.escalatedToWorkerAt = now.toISOString();
-      for (const w of responsible) effects.push(toPerson(w, workerAlert(req, now)));
+      for (const w of responsible) effects.push({ ...toPerson(w, workerAlert(req, now)), whileOpen: req.id });
     }
   }
   return effects;

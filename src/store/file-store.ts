@@ -1,0 +1,183 @@
+// The live store: a snapshot of the state (a lowdb document, compact JSON) and a journal of
+// the changes since, one JSON line per unit of work, fsynced before the bot replies. A write
+// costs what the change costs, not what the state weighs; every so often (and at shutdown)
+// the snapshot is rewritten and the journal emptied. Files are created 0600.
+//
+// Crash safety: the snapshot is written to a temporary file, fsynced and renamed; each journal
+// line carries a sequence number and the snapshot the last number it includes, so a crash
+// between the two writes never applies a change twice. A torn last line (a crash mid-append)
+// is dropped; anything else unreadable stops the start with the file named and is never
+// overwritten.
+import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync, mkdirSync, fstatSync } from 'node:fs';
+import { open, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { applyPatches, type Patch } from './patches.ts';
+import { Low, type Adapter } from 'lowdb';
+import { emptyState, upgradeState, type BotState } from '../bot/state.ts';
+import { describeStateProblems, stateSchema } from './state-schema.ts';
+import { StateFileError, type StateStore } from './types.ts';
+
+/** Rewrite the snapshot after this many journal lines or bytes. */
+const COMPACT_EVERY_LINES = 2_000;
+const COMPACT_EVERY_BYTES = 8 * 1024 * 1024;
+const FILE_MODE = 0o600;
+
+interface Snapshot {
+  format: 'linli-state';
+  /** The last journal line this snapshot includes. */
+  seq: number;
+  state: BotState;
+}
+
+/** A lowdb adapter that writes durably: temp file, fsync, rename, fsync of the folder. */
+class DurableJsonFile implements Adapter<Snapshot> {
+  constructor(private readonly file: string) {}
+
+  async read(): Promise<Snapshot | null> {
+    if (!existsSync(this.file)) return null;
+    const text = readFileSync(this.file, 'utf8');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      throw new StateFileError(this.file, `not valid JSON (${(err as Error).message}); the file is left as it is`);
+    }
+    // Files written before the journal hold the state itself.
+    if (raw && typeof raw === 'object' && (raw as { format?: unknown }).format === 'linli-state') return raw as Snapshot;
+    return { format: 'linli-state', seq: 0, state: raw as BotState };
+  }
+
+  async write(data: Snapshot): Promise<void> {
+    const tmp = `${this.file}.tmp`;
+    await writeFile(tmp, JSON.stringify(data), { mode: FILE_MODE });
+    const handle = await open(tmp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, this.file);
+    const dir = openSync(dirname(this.file), 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  }
+}
+
+export class FileStore implements StateStore {
+  private readonly db: Low<Snapshot>;
+  private readonly journalFile: string;
+  private fd: number | null = null;
+  private seq = 0;
+  private lines = 0;
+  private bytes = 0;
+  private latest: BotState | null = null;
+
+  /** `readOnly`: for commands that only read (exports): loading writes nothing, committing throws. */
+  constructor(
+    readonly file: string,
+    private readonly options: { readOnly?: boolean } = {},
+  ) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Low<Snapshot>(new DurableJsonFile(file), { format: 'linli-state', seq: 0, state: emptyState() });
+    this.journalFile = `${file.replace(/\.json$/, '')}.journal`;
+  }
+
+  get where(): string {
+    return this.file;
+  }
+
+  async load(): Promise<BotState> {
+    await this.db.read();
+    const snapshot = this.db.data;
+    const raw = snapshot.state as unknown;
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw) || (raw as { version?: unknown }).version !== 1) {
+      throw new StateFileError(this.file, 'wrong shape: not a linli state (no "version": 1 at the top); the file is left as it is');
+    }
+    const checked = stateSchema.safeParse(upgradeState(snapshot.state));
+    if (!checked.success) throw new StateFileError(this.file, `wrong shape: ${describeStateProblems(checked.error)}; the file is left as it is`);
+    let state = upgradeState(snapshot.state);
+    this.seq = snapshot.seq;
+    for (const entry of this.readJournal()) {
+      if (entry.s <= this.seq) continue; // already in the snapshot (a crash came between the two writes)
+      state = applyPatches(state, entry.p);
+      this.seq = entry.s;
+    }
+    const after = stateSchema.safeParse(state);
+    if (!after.success) throw new StateFileError(this.journalFile, `changes do not fit the state: ${describeStateProblems(after.error)}; the files are left as they are`);
+    // Start from a fresh snapshot and an empty journal.
+    if (!this.options.readOnly) await this.compact(state);
+    return state;
+  }
+
+  async commit(next: BotState, patches: readonly Patch[]): Promise<void> {
+    if (this.options.readOnly) throw new Error(`${this.file} was opened read-only`);
+    const fd = this.journal();
+    const line = `${JSON.stringify({ s: this.seq + 1, p: patches })}\n`;
+    const before = this.bytes;
+    try {
+      writeSync(fd, line);
+      fsyncSync(fd);
+    } catch (err) {
+      // A torn line would make the journal unreadable: cut it off again.
+      try {
+        ftruncateSync(fd, before);
+      } catch {
+        // the folder is gone or read-only: the error below says so
+      }
+      throw err;
+    }
+    this.seq += 1;
+    this.lines += 1;
+    this.bytes += Buffer.byteLength(line);
+    this.latest = next;
+    if (this.lines >= COMPACT_EVERY_LINES || this.bytes >= COMPACT_EVERY_BYTES) await this.compact(next);
+  }
+
+  /** Writes the last committed state as the snapshot (shutdown). */
+  async close(): Promise<void> {
+    if (this.latest && this.lines > 0 && !this.options.readOnly) await this.compact(this.latest);
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private async compact(state: BotState): Promise<void> {
+    this.db.data = { format: 'linli-state', seq: this.seq, state };
+    await this.db.write();
+    const fd = this.journal();
+    ftruncateSync(fd, 0);
+    fsyncSync(fd);
+    this.lines = 0;
+    this.bytes = 0;
+    this.latest = state;
+  }
+
+  private journal(): number {
+    if (this.fd === null) {
+      this.fd = openSync(this.journalFile, 'a', FILE_MODE);
+      this.bytes = fstatSync(this.fd).size;
+    }
+    return this.fd;
+  }
+
+  private readJournal(): { s: number; p: Patch[] }[] {
+    if (!existsSync(this.journalFile)) return [];
+    const lines = readFileSync(this.journalFile, 'utf8').split('\n');
+    const out: { s: number; p: Patch[] }[] = [];
+    lines.forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        const entry = JSON.parse(line) as { s: number; p: Patch[] };
+        if (typeof entry.s !== 'number' || !Array.isArray(entry.p)) throw new Error('not a journal entry');
+        out.push(entry);
+      } catch (err) {
+        const last = lines.slice(i + 1).every((l) => !l.trim());
+        // A crash mid-append leaves a torn last line: that unit was never acknowledged, drop it.
+        if (!last) throw new StateFileError(this.journalFile, `line ${i + 1} is unreadable (${(err as Error).message}); the file is left as it is`);
+      }
+    });
+    return out;
+  }
+}

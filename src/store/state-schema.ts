@@ -1,0 +1,127 @@
+// The shape of a saved state, checked when a state file is read: a file of the wrong shape or
+// with wrong field types stops the start with the file and the field named, instead of being
+// replaced or failing every message later. Records may carry fields this version does not know
+// (newer writers), and fields added over time are optional.
+import { z } from 'zod';
+import { CATEGORIES, FOR_WHOM } from '../domain/types.ts';
+
+const item = z.looseObject({ name: z.string(), category: z.enum(CATEGORIES) });
+const location = z.looseObject({
+  building: z.string().nullable(),
+  unit: z.string().nullable(),
+  floor: z.string().nullable(),
+  room: z.string().nullable(),
+});
+const iso = z.string();
+
+const offerLink = z.looseObject({
+  helper: z.string(),
+  room: z.string().optional(),
+  at: iso,
+  text: z.string(),
+  items: z.array(item),
+  pickup: z.string().nullable(),
+  delivered: z.boolean(),
+});
+
+const request = z.looseObject({
+  id: z.string(),
+  room: z.string(),
+  grid: z.string().nullable(),
+  requester: z.string(),
+  onBehalfOf: z.string().nullable(),
+  anonymous: z.boolean(),
+  text: z.string(),
+  messageIds: z.array(z.string()),
+  items: z.array(item),
+  forWhom: z.enum(FOR_WHOM),
+  location,
+  postedLocation: location,
+  urgent: z.boolean(),
+  relaxed: z.boolean(),
+  temperature: z.number().nullable(),
+  pickup: z.string().nullable(),
+  byStaff: z.boolean(),
+  createdAt: iso,
+  updatedAt: iso,
+  askedAt: iso.optional(),
+  status: z.enum(['open', 'matched', 'fulfilled', 'cancelled', 'expired']),
+  offers: z.array(offerLink),
+  helper: z.string().nullable(),
+  delivered: z.boolean(),
+  escalatedToGridAt: iso.nullable(),
+  escalatedToWorkerAt: iso.nullable(),
+  expiryNotified: z.boolean(),
+  closedAt: iso.nullable(),
+});
+
+const standingOffer = z.looseObject({
+  id: z.string(),
+  room: z.string(),
+  grid: z.string().nullable(),
+  helper: z.string(),
+  items: z.array(item),
+  pickup: z.string().nullable(),
+  text: z.string(),
+  createdAt: iso,
+  active: z.boolean(),
+});
+
+const rosterEntry = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  building: z.string(),
+  unit: z.string().nullable(),
+  room: z.string(),
+  phone: z.string(),
+  worker: z.string(),
+  frequency: z.union([z.enum(['daily', 'weekly']), z.looseObject({ weekdays: z.array(z.number().int().min(0).max(6)) })]),
+  note: z.string(),
+});
+
+const call = z.looseObject({
+  id: z.string(),
+  rosterId: z.string(),
+  worker: z.string(),
+  at: iso,
+  date: z.string(),
+  outcome: z.string(),
+  flags: z.array(z.string()),
+  needs: z.array(item),
+  text: z.string(),
+});
+
+const outgoing = z.discriminatedUnion('kind', [
+  z.looseObject({ kind: z.literal('room'), room: z.string(), text: z.string(), mentions: z.array(z.string()) }),
+  z.looseObject({ kind: z.literal('private'), to: z.string(), text: z.string() }),
+]);
+
+export const stateSchema = z.looseObject({
+  version: z.literal(1),
+  aid: z.looseObject({
+    requests: z.array(request),
+    offers: z.array(standingOffer),
+    stock: z.array(z.looseObject({ name: z.string(), grid: z.string().nullable(), stock: z.record(z.string(), z.number()) })),
+    nextId: z.number().int(),
+    speakers: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+  roster: z.array(rosterEntry),
+  calls: z.array(call),
+  nextCallId: z.number().int(),
+  callbackEscalations: z.array(z.string()),
+  clarifications: z.array(z.looseObject({ worker: z.string(), text: z.string(), candidateIds: z.array(z.string()), at: iso })),
+  handoffs: z.array(z.looseObject({ id: z.string(), question: z.string(), asker: z.string(), room: z.string().nullable(), at: iso })),
+  suggestions: z.array(z.looseObject({ asker: z.string(), room: z.string().nullable(), at: iso, answerIds: z.array(z.string()) })),
+  seenMessageIds: z.array(z.string()),
+  outbox: z.array(z.looseObject({ id: z.number().int(), out: outgoing, at: iso, whileOpen: z.string().optional() })).optional(),
+  nextMessageId: z.number().int().optional(),
+  jobRuns: z.record(z.string(), iso).optional(),
+});
+
+/** "aid.requests[3].status: expected one of …" for the first few problems. */
+export function describeStateProblems(error: z.ZodError, max = 5): string {
+  return error.issues
+    .slice(0, max)
+    .map((i) => `${i.path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(top level)'}: ${i.message}`)
+    .join('; ');
+}
