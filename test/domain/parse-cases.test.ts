@@ -57,10 +57,10 @@ const CASES: Case[] = [
   ["晚安，大家都保重身体", 'other', '', 'unknown', false],
   // 也: said after someone else's post, it leans on the thread.
   ["我们家也全阳了，哎", 'other', '', 'self', true],
-  // Remarks on a busy chat are part of its thread, as the real messages' labellers read them.
-  ["群里好热闹", 'other', '', 'unknown', true],
+  ["群里好热闹", 'other', '', 'unknown', false],
   ["几栋？", 'other', '', 'unknown', true],
-  ["大人吃的还是孩子吃的？", 'other', '', 'child', false],
+  // A counter-question only makes sense as a reply.
+  ["大人吃的还是孩子吃的？", 'other', '', 'child', true],
   ["你家几楼？我给你送", 'offer', '', 'unknown', true],
   // A counter-question only makes sense as a reply.
   ["需要几个？", 'other', '', 'unknown', true],
@@ -110,8 +110,7 @@ const CASES: Case[] = [
   ["友情提醒：家里有老人的，血氧仪可以备一个", 'info', '', 'elderly', false],
   ["大家记得开窗通风", 'info', '', 'unknown', false],
   ["布洛芬和泰诺别一起吃，成分会重复", 'info', '', 'unknown', false],
-  // 才: news given as an answer to someone hoping for sooner.
-  ["药店说明天才有货", 'info', '', 'unknown', true],
+  ["药店说明天才有货", 'info', '', 'unknown', false],
   ["今天楼下核酸排队的人好多", 'other', '', 'unknown', false],
   ["你们都吃的啥药？", 'other', '', 'unknown', false],
   ["阳了第三天，嗓子像刀割", 'other', '', 'self', false], // the writer is the patient (contract: self)

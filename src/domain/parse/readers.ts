@@ -30,13 +30,15 @@ export interface Verdict {
  * refits them and fails when the corpus has moved them): the raw models are overconfident.
  */
 export const INTENT_TEMPERATURE = 2.2;
-export const CONTEXT_TEMPERATURE = 4;
+export const CONTEXT_TEMPERATURE = 3.75;
 /** Where no rule spoke, the model's intent is taken from this calibrated probability; below it, 'other'. */
 const UNDECIDED_AT = 0.6;
 /** A chat or news post leans on the thread from this calibrated probability. */
 const CONTEXT_AT = 0.62;
 // A post that introduces what it speaks of (社区里有位老人…, 各位邻居, @所有人) opens a topic.
 const OPENS_TOPIC = /^(@所有人|所有人|各位|大家好|家人们|邻居们|亲们|通知|紧急|求助)|^[^,，。!！?？\s]{0,8}有(位|个|一位|一个|一辆|一只)/;
+// 我家也… / 我们也… / 也是: "me too" only makes sense after someone else's post.
+const ME_TOO = /(我|我家|我们|我们家|咱家)(也|都也)|^也是|^同上|^\+1/;
 // Laughter, emoji and stickers alone ([强][强], 😂😂, 哈哈哈) answer nothing in particular.
 const CONTENTLESS = /^([哈嘿呵嘻]+|\[[^\]]{1,4}\]|[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]|[\s!！~～.。])+$/u;
 
@@ -54,7 +56,8 @@ function trainingExamples(readPost: (text: string) => PostReading, segmenter: Se
     features,
     contextFeatures,
     rulePrecision: rulePrecision(posts),
-    intent: posts.map((p): Example => ({ features: features(p.reading), label: p.intent })),
+    // The chat corpus teaches context only: as intent examples it made real posts read worse.
+    intent: posts.filter((p) => !p.contextOnly).map((p): Example => ({ features: features(p.reading), label: p.intent })),
     context: posts
       .filter((p) => p.contextDependent !== null)
       .map((p): Example => ({ features: contextFeatures(p.reading, p.intent), label: String(p.contextDependent) })),
@@ -88,7 +91,9 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
       }
       const chat = intent === 'info' || intent === 'other';
       const contextDependent = chat
-        ? !CONTENTLESS.test(post.masked) && !OPENS_TOPIC.test(post.masked) && contextModel.probabilityOf(examples.contextFeatures(post, intent), 'true') >= CONTEXT_AT
+        ? !CONTENTLESS.test(post.masked) &&
+          !OPENS_TOPIC.test(post.masked) &&
+          (ME_TOO.test(post.masked) || contextModel.probabilityOf(examples.contextFeatures(post, intent), 'true') >= CONTEXT_AT)
         : post.ruleContext(intent);
       return { intent, confidence: Math.round(confidence * 1000) / 1000, contextDependent };
     },

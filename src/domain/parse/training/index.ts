@@ -3,12 +3,15 @@
 import { INTENTS, type Intent } from '../../types.ts';
 import { CORPUS } from './corpus.ts';
 import { THREADS } from './corpus-threads.ts';
+import { CHAT } from './corpus-chat.ts';
 import { INTENT_EXAMPLES } from './examples.ts';
 
 export interface TrainingPost {
   intent: Intent;
   /** null where the example was written for intent only. */
   contextDependent: boolean | null;
+  /** Written to teach context only (corpus-chat): not an intent example. */
+  contextOnly?: boolean;
   text: string;
 }
 
@@ -28,5 +31,5 @@ export function parseCorpus(corpus: string): TrainingPost[] {
 }
 
 export function trainingPosts(): TrainingPost[] {
-  return [...parseCorpus(CORPUS), ...parseCorpus(THREADS), ...INTENT_EXAMPLES.map(([intent, text]) => ({ intent, contextDependent: null, text }))];
+  return [...parseCorpus(CORPUS), ...parseCorpus(THREADS), ...parseCorpus(CHAT).map((p) => ({ ...p, contextOnly: true })), ...INTENT_EXAMPLES.map(([intent, text]) => ({ intent, contextDependent: null, text }))];
 }
