@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Bot, type Feature } from '../src/bot/bot.ts';
 import { Directory } from '../src/bot/directory.ts';
-import { emptyState } from '../src/bot/state.ts';
+import { emptyState } from '../src/store/state.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
 import { silentLogger } from '../src/log.ts';

@@ -5,7 +5,7 @@
 import { MessageContext, Outbox, type JobContext } from './context.ts';
 import type { IncomingMessage, OutgoingMessage } from './messages.ts';
 import type { BotServices } from './services.ts';
-import type { BotState } from './state.ts';
+import type { BotState } from '../store/state.ts';
 import type { StateStore } from '../store/types.ts';
 import type { Scheduler } from '../schedule/types.ts';
 

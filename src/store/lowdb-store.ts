@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { emptyState, upgradeState, type BotState } from '../bot/state.ts';
+import { emptyState, upgradeState, type BotState } from './state.ts';
 import type { StateStore } from './types.ts';
 
 export class LowdbStore implements StateStore {

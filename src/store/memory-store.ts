@@ -1,4 +1,4 @@
-import { emptyState, upgradeState, type BotState } from '../bot/state.ts';
+import { emptyState, upgradeState, type BotState } from './state.ts';
 import type { StateStore } from './types.ts';
 
 /** For unit tests: keeps a deep copy per save, so a test can check what was persisted. */

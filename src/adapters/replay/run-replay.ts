@@ -4,7 +4,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { InputLine } from '../../cli/input.ts';
 import { createApp } from '../../app.ts';
 import { loadMainConfig } from '../../config/load.ts';
 import { describeRosterConfigErrors, rosterFromConfig } from '../../roster-io/index.ts';
@@ -16,7 +15,7 @@ import { formatQuote } from '../wechaty/quote.ts';
 import { toLocalIso } from '../../domain/time.ts';
 import type { OutgoingMessage } from '../../bot/messages.ts';
 import type { Logger } from '../../log.ts';
-import { toEvent, type ReplayEvent, type ReplaySetup } from './events.ts';
+import { toEvent, type ReplayEvent, type ReplaySetup, type TranscriptLine } from './events.ts';
 import { MockWorld } from './mock-world.ts';
 
 export interface ReplayOptions {
@@ -29,7 +28,7 @@ export interface ReplayOptions {
 
 const HANDLE_TIMEOUT_MS = 10_000;
 
-export async function runReplay(lines: InputLine[], opts: ReplayOptions): Promise<void> {
+export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): Promise<void> {
   const events = lines.map((l, i) => toEvent(l, i === 0));
   const setupEvent = events.find((e): e is Extract<ReplayEvent, { kind: 'setup' }> => e.kind === 'setup');
   const setup: ReplaySetup = setupEvent?.setup ?? { now: null };
