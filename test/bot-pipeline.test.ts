@@ -45,7 +45,10 @@ const echo: Feature = {
 describe('Bot pipeline', () => {
   it('runs handlers in order until one does not call next', async () => {
     const calls: string[] = [];
-    const first: Feature = { name: 'first', install: (b) => b.on((_c, next) => (calls.push('first'), next())) };
+    const first: Feature = { name: 'first', install: (b) => b.on((_c, next) => {
+      calls.push('first');
+      return next();
+    }) };
     const { bot } = makeBot([first, echo]);
     const out = await bot.handle(msg('1', 'echo 你好'));
     expect(calls).toEqual(['first']);

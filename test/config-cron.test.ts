@@ -40,7 +40,14 @@ function loadError(dir: string): ConfigError {
 describe('cron expressions in config/linli.yaml', () => {
   it('the shipped schedule loads, and every expression in it has a next run', () => {
     const { schedule } = loadMainConfig('config');
-    const all = [schedule.morningBriefing, ...schedule.callbackChase, schedule.unreachableEscalation, schedule.eveningDigest, schedule.faqDigest, schedule.retention];
+    const all = [
+      schedule.morningBriefing,
+      ...schedule.callbackChase,
+      schedule.unreachableEscalation,
+      schedule.eveningDigest,
+      schedule.faqDigest,
+      schedule.retention,
+    ];
     for (const expr of all) expect(nextRun(expr, new Date('2022-12-20T00:00:00+08:00')).getTime(), expr).toBeGreaterThan(0);
   });
 
@@ -62,7 +69,9 @@ describe('cron expressions in config/linli.yaml', () => {
 
   it('names the entry of a list by its index', () => {
     const dir = configWithSchedule('callbackChase', '["0 14 * * *", "30 17 * * 9"]');
-    expect(loadError(dir).message).toMatch(/linli\.yaml: schedule\.callbackChase\.1: "30 17 \* \* 9" is not a valid cron expression: .*range 0-7/);
+    expect(loadError(dir).message).toMatch(
+      /linli\.yaml: schedule\.callbackChase\.1: "30 17 \* \* 9" is not a valid cron expression: .*range 0-7/,
+    );
   });
 
   it('accepts the forms staff may write: lists, ranges, steps, names', () => {

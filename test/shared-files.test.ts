@@ -17,7 +17,9 @@ describe('reading ../shared', () => {
 
   it('a missing file is an error that names it, not a skip', () => {
     expect(() => sharedPath('devset/parse-dev.jsonl', root)).toThrow(MissingSharedFile);
-    expect(() => sharedPath('devset/parse-dev.jsonl', root)).toThrow(`missing ${join(root, 'devset/parse-dev.jsonl')} (shared/devset/parse-dev.jsonl)`);
+    expect(() => sharedPath('devset/parse-dev.jsonl', root)).toThrow(
+      `missing ${join(root, 'devset/parse-dev.jsonl')} (shared/devset/parse-dev.jsonl)`,
+    );
   });
 
   it('a missing or empty folder is an error too; a present file is its path', () => {
@@ -44,18 +46,20 @@ describe('the test suite', () => {
 
   it('reads ../shared only through test/support/shared.ts', () => {
     expect(others.length).toBeGreaterThan(20);
-    const offenders = others.filter(({ file, text }) => file !== 'test/support/shared.ts' && sharedLiteral.test(text)).map(({ file }) => file);
+    const offenders = others
+      .filter(({ file, text }) => file !== 'test/support/shared.ts' && sharedLiteral.test(text))
+      .map(({ file }) => file);
     expect(offenders, 'use sharedPath() from test/support/shared.ts').toEqual([]);
   });
 
   it('skips nothing, by condition or otherwise', () => {
     const offenders = others.flatMap(({ file, text }) =>
-        text
-          .split('\n')
-          .map((line, i) => ({ line, i }))
-          .filter(({ line }) => skipping.test(line))
-          .map(({ line, i }) => `${file}:${i + 1}: ${line.trim()}`),
-      );
+      text
+        .split('\n')
+        .map((line, i) => ({ line, i }))
+        .filter(({ line }) => skipping.test(line))
+        .map(({ line, i }) => `${file}:${i + 1}: ${line.trim()}`),
+    );
     expect(offenders, offenders.join('\n')).toEqual([]);
   });
 
@@ -63,7 +67,13 @@ describe('the test suite', () => {
     expect(sharedLiteral.test("replayFile('../shared/devset/replay-grid-day.jsonl')")).toBe(true);
     expect(sharedLiteral.test("new URL('../../shared/devset/x.jsonl', import.meta.url)")).toBe(true);
     expect(sharedLiteral.test('// shared/devset/replay-grid-day.jsonl through the whole bot')).toBe(false);
-    for (const line of ["describe.skipIf(!existsSync(p))('dev set', () => {", "it.skip('later', () => {", 'it.todo("x")', "test.only('x', f)", 'ctx.skip()']) {
+    for (const line of [
+      "describe.skipIf(!existsSync(p))('dev set', () => {",
+      "it.skip('later', () => {",
+      'it.todo("x")',
+      "test.only('x', f)",
+      'ctx.skip()',
+    ]) {
       expect(skipping.test(line), line).toBe(true);
     }
     expect(skipping.test("it('skips nothing', () => {")).toBe(false);

@@ -133,10 +133,14 @@ export function scanSource(file: string, text: string): FileScan {
         break;
       }
       case 'TSModuleDeclaration':
-        if (stringValue(node.id) !== undefined) hostAccess.push({ what: `declares module '${stringValue(node.id)}'`, line: lineAt(node.start) });
+        if (stringValue(node.id) !== undefined)
+          hostAccess.push({ what: `declares module '${stringValue(node.id)}'`, line: lineAt(node.start) });
         break;
       case 'MetaProperty':
-        hostAccess.push({ what: `uses ${String((node.meta as Node).name)}.${String((node.property as Node).name)}`, line: lineAt(node.start) });
+        hostAccess.push({
+          what: `uses ${String((node.meta as Node).name)}.${String((node.property as Node).name)}`,
+          line: lineAt(node.start),
+        });
         break;
       case 'MemberExpression':
         // ({}).constructor.constructor is Function, which runs code built from strings.
@@ -174,7 +178,8 @@ export function sourceFiles(dir: string): string[] {
     });
 }
 
-export const isRelative = (specifier: string): boolean => specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+export const isRelative = (specifier: string): boolean =>
+  specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
 
 /** The file a relative specifier names, the way tsx and TypeScript's bundler resolution find it. */
 export function resolveRelative(from: string, specifier: string): string {

@@ -25,7 +25,11 @@ export function sharedPath(relativePath: string, root: string = SHARED_DIR): str
 /** The files of a ../shared folder that end with `ext`; an error when the folder is missing or has none. */
 export function sharedFiles(relativeDir: string, ext: string, root: string = SHARED_DIR): string[] {
   const dir = sharedPath(relativeDir, root);
-  const files = statSync(dir).isDirectory() ? readdirSync(dir).filter((f) => f.endsWith(ext)).sort() : [];
+  const files = statSync(dir).isDirectory()
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(ext))
+        .sort()
+    : [];
   if (files.length === 0) throw new MissingSharedFile(`no ${ext} file in ${dir} (shared/${relativeDir}): this test reads them`);
   return files.map((f) => join(dir, f));
 }
