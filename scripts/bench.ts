@@ -32,15 +32,15 @@ console.log(`parser setup (jieba dictionary + training): ${parserSetup.toFixed(0
 const messages = lines('parse-dev.jsonl').map((l) => (JSON.parse(l) as { text: string }).text);
 const many = Array.from({ length: 20_000 }, (_, i) => messages[i % messages.length]!);
 parser.parse(many[0]!);
-row('parse: group messages', many.length, time(() => many.forEach((m) => parser.parse(m)))[1], 'messages');
+row('parse: group messages', many.length, time(() => many.forEach((m) => void parser.parse(m)))[1], 'messages');
 const hostile = hostileLines(2000);
-row('parse: hostile lines (incl. 20k-char lines)', hostile.length, time(() => hostile.forEach((m) => parser.parse(m)))[1], 'lines');
+row('parse: hostile lines (incl. 20k-char lines)', hostile.length, time(() => hostile.forEach((m) => void parser.parse(m)))[1], 'lines');
 
 const [faq, faqSetup] = time(() => createFaqEngine(loadKnowledgeBase('config'), { answerAt: 0.6, suggestAt: 0.25 }));
 console.log(`faq setup (index + classifier): ${faqSetup.toFixed(0)} ms`);
 const questions = lines('ask-dev.jsonl').map((l) => (JSON.parse(l) as { question: string }).question);
 const manyQ = Array.from({ length: 10_000 }, (_, i) => questions[i % questions.length]!);
-row('ask: workers’ questions', manyQ.length, time(() => manyQ.forEach((q) => faq.ask(q)))[1], 'questions');
+row('ask: workers’ questions', manyQ.length, time(() => manyQ.forEach((q) => void faq.ask(q)))[1], 'questions');
 
 // The bot pipeline with the lowdb file store (persist before every reply).
 const dir = mkdtempSync(join(tmpdir(), 'linli-bench-'));

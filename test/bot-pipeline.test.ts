@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Bot, type Feature } from '../src/bot/bot.ts';
 import { Directory } from '../src/bot/directory.ts';
-import { emptyState } from '../src/bot/state.ts';
+import { emptyState } from '../src/store/state.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
 import { silentLogger } from '../src/log.ts';
@@ -48,7 +48,10 @@ const echo: Feature = {
 describe('Bot pipeline', () => {
   it('runs handlers in order until one does not call next', async () => {
     const calls: string[] = [];
-    const first: Feature = { name: 'first', install: (b) => b.on((_c, next) => (calls.push('first'), next())) };
+    const first: Feature = { name: 'first', install: (b) => b.on((_c, next) => {
+      calls.push('first');
+      return next();
+    }) };
     const { bot } = makeBot([first, echo]);
     const out = await bot.handle(msg('1', 'echo 你好'));
     expect(calls).toEqual(['first']);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHarness } from './support/harness.ts';
-import { JsonlArchive, MemoryArchive } from '../src/store/archive.ts';
+import { JsonlArchive, type MemoryArchive } from '../src/store/archive.ts';
 import type { CallRecord } from '../src/domain/callbacks/index.ts';
 
 const roster = [{ name: '张柱业', building: '1', room: '502', phone: '13800000001', worker: '邵婷婷', frequency: 'daily', note: '独居' }];

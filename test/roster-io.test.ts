@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedPath } from './support/shared.ts';
 import { rosterEntryId, type CallRecord, type RosterEntry } from '../src/domain/callbacks/index.ts';
 import {
   CALL_LOG_HEADERS,
@@ -196,7 +197,7 @@ describe('call log export', () => {
 
 describe('rosterFromConfig', () => {
   it('the grid-day transcript setup', () => {
-    const setup = JSON.parse(readFileSync(new URL('../../shared/devset/replay-grid-day.jsonl', import.meta.url), 'utf8').split('\n')[0]).setup;
+    const setup = JSON.parse(readFileSync(sharedPath('devset/replay-grid-day.jsonl'), 'utf8').split('\n')[0]).setup;
     const r = rosterFromConfig(setup.roster);
     expect(r.ok).toBe(true);
     if (!r.ok) return;

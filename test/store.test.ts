@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { produceWithPatches } from '../src/store/patches.ts';
 import { describe, expect, it } from 'vitest';
-import { emptyState, type BotState } from '../src/bot/state.ts';
+import { emptyState, type BotState } from '../src/store/state.ts';
 import { FileStore } from '../src/store/file-store.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 import { StateFileError, type StateStore } from '../src/store/types.ts';

@@ -10,7 +10,7 @@ import { MessageContext, Outbox, type JobContext } from './context.ts';
 import type { IncomingMessage, OutgoingMessage } from './messages.ts';
 import { OutboxSender, UNPACED, type Pacing } from './sender.ts';
 import type { BotServices } from './services.ts';
-import type { BotState, PendingMessage } from './state.ts';
+import type { BotState, PendingMessage } from '../store/state.ts';
 import type { StateStore } from '../store/types.ts';
 import type { Scheduler } from '../schedule/types.ts';
 

@@ -3,7 +3,7 @@
 import type { IncomingMessage, OutgoingMessage } from './messages.ts';
 import type { PersonInfo, RoomInfo } from './directory.ts';
 import type { BotServices } from './services.ts';
-import type { BotState } from './state.ts';
+import type { BotState } from '../store/state.ts';
 import type { Effect } from '../domain/effects.ts';
 
 /** A message a handler decided on; `whileOpen` names a request it is only worth sending for while open. */

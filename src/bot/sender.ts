@@ -7,7 +7,7 @@
 import type { Logger } from '../log.ts';
 import type { Clock, Scheduler } from '../schedule/types.ts';
 import type { OutgoingMessage } from './messages.ts';
-import type { PendingMessage } from './state.ts';
+import type { PendingMessage } from '../store/state.ts';
 
 export interface Pacing {
   /** Least time between two sends to one chat (ms); 0 sends at once. */
@@ -73,7 +73,7 @@ export class OutboxSender {
   /** Sends everything that may go now; resolves when done (tests, console, replay). */
   async drain(): Promise<void> {
     if (this.stopped) return;
-    if (this.running) {
+    if (this.running !== null) {
       this.again = true;
       return this.running;
     }

@@ -1,9 +1,11 @@
 // The shape of config/linli.yaml: rooms, people, schedules, thresholds and delays.
 import { z } from 'zod';
+import { cronProblem } from './cron.ts';
 
-const cronExpr = z
-  .string()
-  .regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression such as "30 8 * * *"');
+const cronExpr = z.string().superRefine((expr, ctx) => {
+  const problem = cronProblem(expr);
+  if (problem) ctx.addIssue({ code: 'custom', message: `"${expr}" is not a valid cron expression: ${problem}` });
+});
 const digits = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 const optionalDigits = digits.nullable().optional().transform((v) => (v == null || v === '' ? null : v));
 

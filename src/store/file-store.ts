@@ -13,7 +13,7 @@ import { open, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { applyPatches, type Patch } from './patches.ts';
 import { Low, type Adapter } from 'lowdb';
-import { emptyState, upgradeState, type BotState } from '../bot/state.ts';
+import { emptyState, upgradeState, type BotState } from './state.ts';
 import { describeStateProblems, stateSchema } from './state-schema.ts';
 import { StateFileError, type StateStore } from './types.ts';
 

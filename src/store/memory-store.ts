@@ -1,5 +1,5 @@
 import { applyPatches, type Patch } from './patches.ts';
-import { emptyState, upgradeState, type BotState } from '../bot/state.ts';
+import { emptyState, upgradeState, type BotState } from './state.ts';
 import type { StateStore } from './types.ts';
 
 /**

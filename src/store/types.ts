@@ -1,7 +1,7 @@
 // Persistence behind a small interface: the bot keeps the state in memory and commits each unit
 // of work (the patches that turn the last committed state into the next) before anything is sent.
 import type { Patch } from './patches.ts';
-import type { BotState } from '../bot/state.ts';
+import type { BotState } from './state.ts';
 
 export interface StateStore {
   /** Where the state lives, for error messages (a file, a database). */

@@ -5,17 +5,16 @@
 // never tuned on: its figures are the honest ones). The floors sit just under the measured values;
 // a drop below them means a KB or engine change hurt generalisation.
 // "wrong answers" = answered outright (answer band) with a wrong topic, the worst outcome.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/config/load-faq.ts';
 import { createFaqEngine, type FaqEngine } from '../../src/domain/faq/index.ts';
+import { sharedPath } from '../support/shared.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CONFIG = join(ROOT, 'config');
 const BANDS = { answerAt: 0.6, suggestAt: 0.25 };
-const DEVSET = join(ROOT, '../shared/devset/ask-dev.jsonl');
-const REAL = join(ROOT, '../shared/devset/ask-real-dev.jsonl');
 
 interface Labelled {
   question: string;
@@ -121,8 +120,8 @@ describe('held-out union questions', () => {
     expect(f.wrongAnswerRate, f.failures.join('\n')).toBeLessThanOrEqual(0.03);
   });
 
-  it.skipIf(!existsSync(REAL))('real workers’ questions (studied, not copied): topic >= 0.88, out of scope >= 0.92, wrong answers <= 2%', () => {
-    const f = figures(engine, read(REAL));
+  it('real workers’ questions (studied, not copied): topic >= 0.88, out of scope >= 0.92, wrong answers <= 2%', () => {
+    const f = figures(engine, read(sharedPath('devset/ask-real-dev.jsonl')));
     expect(f.topicAccuracy, f.failures.join('\n')).toBeGreaterThanOrEqual(0.88);
     expect(f.outOfScopeHandled, f.failures.join('\n')).toBeGreaterThanOrEqual(0.92);
     expect(f.wrongAnswerRate, f.failures.join('\n')).toBeLessThanOrEqual(0.02);
@@ -156,8 +155,8 @@ describe('held-out union questions', () => {
     expect(engine.ask('唉说出来不怕你笑话，这阵子焦虑得不行，晚上老是失眠').topic).toBe('psychological_counseling');
   });
 
-  it.skipIf(!existsSync(DEVSET))('dev set targets still hold: topic >= 0.92, out of scope >= 0.90, no wrong answer', () => {
-    const f = figures(engine, read(DEVSET));
+  it('dev set targets still hold: topic >= 0.92, out of scope >= 0.90, no wrong answer', () => {
+    const f = figures(engine, read(sharedPath('devset/ask-dev.jsonl')));
     expect(f.topicAccuracy, f.failures.join('\n')).toBeGreaterThanOrEqual(0.92);
     expect(f.outOfScopeHandled, f.failures.join('\n')).toBeGreaterThanOrEqual(0.9);
     expect(f.wrongAnswers, f.failures.join('\n')).toBe(0);

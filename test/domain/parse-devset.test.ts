@@ -1,17 +1,17 @@
 // Dev-set accuracy targets. The dev set is read here only, never by the parser.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadItemLexicon } from '../../src/config/load-items.ts';
 import { createParser, toContract } from '../../src/domain/parse/index.ts';
 import type { ParseResult } from '../../src/domain/types.ts';
+import { sharedPath } from '../support/shared.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const devsetPath = resolve(root, '../shared/devset/parse-dev.jsonl');
 
-describe.skipIf(!existsSync(devsetPath))('parse dev set', () => {
+describe('parse dev set', () => {
   it('meets the accuracy targets', () => {
-    const gold = readFileSync(devsetPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ParseResult);
+    const gold = readFileSync(sharedPath('devset/parse-dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ParseResult);
     const parser = createParser(loadItemLexicon(resolve(root, 'config')));
     const got = gold.map((g) => toContract(parser.parse(g.text)));
     const rate = (key: (r: ParseResult) => string) => gold.filter((g, i) => key(g) === key(got[i]!)).length / gold.length;

@@ -1,6 +1,6 @@
 // The learned readers and their training texts: the corpus is the project's own (no dev-set line
 // leaks into it), training is deterministic, and the shipped temperatures still calibrate the models.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadItemLexicon } from '../../src/config/load-items.ts';
@@ -9,9 +9,9 @@ import { CONTEXT_TEMPERATURE, INTENT_TEMPERATURE } from '../../src/domain/parse/
 import { parseCorpus, trainingPosts } from '../../src/domain/parse/training/index.ts';
 import { CORPUS } from '../../src/domain/parse/training/corpus.ts';
 import { INTENTS } from '../../src/domain/types.ts';
+import { sharedFiles } from '../support/shared.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const devset = resolve(root, '../shared/devset');
 const lexicon = loadItemLexicon(resolve(root, 'config'));
 
 /** Text with spaces and punctuation dropped, for comparing wording. */
@@ -28,11 +28,11 @@ describe('the training corpus', () => {
   });
 
   it('shares no wording with any labelled dev-set line (no run of 10 characters)', () => {
-    const files = readdirSync(devset).filter((f) => f.endsWith('.jsonl'));
+    const files = sharedFiles('devset', '.jsonl');
     expect(files.length).toBeGreaterThan(0);
     const runs = new Set<string>();
     for (const f of files) {
-      for (const line of readFileSync(resolve(devset, f), 'utf8').split('\n').filter(Boolean)) {
+      for (const line of readFileSync(f, 'utf8').split('\n').filter(Boolean)) {
         const row = JSON.parse(line) as { text?: string; question?: string };
         const t = bare(row.text ?? row.question ?? '');
         for (let i = 0; i + 10 <= t.length; i++) runs.add(t.slice(i, i + 10));

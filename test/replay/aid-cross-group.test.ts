@@ -3,7 +3,7 @@
 // is thanked where he spoke and both sides are told privately.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { replayFile, type ReplayOutput } from '../support/replay.ts';
-import type { BotState } from '../../src/bot/state.ts';
+import type { BotState } from '../../src/store/state.ts';
 
 const B5 = '清水湾5号楼群';
 const B6 = '清水湾6号楼群';

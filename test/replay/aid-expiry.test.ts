@@ -3,7 +3,7 @@
 // and a grid worker's own post close quietly.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { replayFile, type ReplayOutput } from '../support/replay.ts';
-import type { BotState } from '../../src/bot/state.ts';
+import type { BotState } from '../../src/store/state.ts';
 
 const B3 = '安康里3号楼群';
 const B4 = '安康里4号楼群';

@@ -2,7 +2,7 @@
 // names an item goes to the request it fits; a bare 我家有 to the latest ask.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { replayFile, type ReplayOutput } from '../support/replay.ts';
-import type { BotState } from '../../src/bot/state.ts';
+import type { BotState } from '../../src/store/state.ts';
 
 const B8 = '和美家园8号楼群';
 const local = (t: string) => `2022-12-25T${t}:00+08:00`;

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { replayFile, type ReplayOutput } from '../support/replay.ts';
 import { findPrivacyLeaks } from '../support/privacy.ts';
-import type { BotState } from '../../src/bot/state.ts';
+import type { BotState } from '../../src/store/state.ts';
 
 interface Run {
   out: ReplayOutput[];

@@ -1,9 +1,12 @@
 // shared/devset/replay-building-evening.jsonl through the whole bot, checked against the
 // must and should rules of shared/devset/replay-README.md, section (a).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedPath } from '../support/shared.ts';
 import { replayFile, hhmm, day, type ReplayOutput } from '../support/replay.ts';
 import { findPrivacyLeaks } from '../support/privacy.ts';
 
+// Resolved while the file loads: without the transcript the file fails at once, naming it.
+const TRANSCRIPT = sharedPath('devset/replay-building-evening.jsonl');
 const B3 = '金象泰小区3号楼群';
 const GRID = '楚凤二网格群';
 let out: ReplayOutput[] = [];
@@ -11,7 +14,7 @@ let state: Awaited<ReturnType<typeof replayFile>>['state'];
 let input: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  ({ out, state, input } = await replayFile('../shared/devset/replay-building-evening.jsonl'));
+  ({ out, state, input } = await replayFile(TRANSCRIPT));
 }, 60_000);
 
 const inRoom = (room: string) => out.filter((o) => o.room === room);

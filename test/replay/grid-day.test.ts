@@ -1,16 +1,19 @@
 // shared/devset/replay-grid-day.jsonl through the whole bot: a grid worker's callback day,
 // checked against shared/devset/replay-README.md, section (b).
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedPath } from '../support/shared.ts';
 import { replayFile, hhmm, day, type ReplayOutput } from '../support/replay.ts';
 import { findPrivacyLeaks } from '../support/privacy.ts';
 
+// Resolved while the file loads: without the transcript the file fails at once, naming it.
+const TRANSCRIPT = sharedPath('devset/replay-grid-day.jsonl');
 const WORKER = '邵婷婷';
 const ALL6 = ['张桂兰', '刘德顺', '李秀英', '孙玉华', '周长海', '王淑芬'];
 let out: ReplayOutput[] = [];
 let run: Awaited<ReturnType<typeof replayFile>>;
 
 beforeAll(async () => {
-  run = await replayFile('../shared/devset/replay-grid-day.jsonl');
+  run = await replayFile(TRANSCRIPT);
   out = run.out;
 }, 60_000);
 

@@ -10,7 +10,7 @@ import { parse, stringify } from 'yaml';
 import { classifyLine, type InputLine } from '../../src/cli/input.ts';
 import { runReplay } from '../../src/adapters/replay/run-replay.ts';
 import { silentLogger } from '../../src/log.ts';
-import type { BotState } from '../../src/bot/state.ts';
+import type { BotState } from '../../src/store/state.ts';
 import { HANDOFF_REPLY, OFF_TOPIC_REPLY } from '../../src/domain/faq/index.ts';
 import { replayFile, hhmm, day, type ReplayOutput } from '../support/replay.ts';
 

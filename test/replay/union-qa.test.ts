@@ -4,15 +4,18 @@
 // (so 14:10 "12351是啥电话" gets its answer, where the README expected silence), and off-topic
 // questions (dose, stocks, essay) get one kind line and never reach the staff digest.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedPath } from '../support/shared.ts';
 import { replayFile, hhmm, day, type ReplayOutput } from '../support/replay.ts';
 import { OFF_TOPIC_REPLY } from '../../src/domain/faq/index.ts';
 
+// Resolved while the file loads: without the transcript the file fails at once, naming it.
+const TRANSCRIPT = sharedPath('devset/replay-union-qa.jsonl');
 const ROOM = '芝罘区职工服务群';
 let out: ReplayOutput[] = [];
 let run: Awaited<ReturnType<typeof replayFile>>;
 
 beforeAll(async () => {
-  run = await replayFile('../shared/devset/replay-union-qa.jsonl');
+  run = await replayFile(TRANSCRIPT);
   out = run.out;
 }, 60_000);
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { classifyLine, type InputLine } from '../../src/cli/input.ts';
 import { runReplay } from '../../src/adapters/replay/run-replay.ts';
 import { silentLogger } from '../../src/log.ts';
-import type { BotState } from '../../src/bot/state.ts';
+import type { BotState } from '../../src/store/state.ts';
 import { FileStore } from '../../src/store/file-store.ts';
 
 export interface ReplayOutput {

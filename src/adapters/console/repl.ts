@@ -71,7 +71,7 @@ export async function runConsoleLoop(opts: ConsoleLoopOptions): Promise<void> {
     rl.prompt();
   };
 
-  const execute = async (cmd: ConsoleCommand): Promise<'quit' | void> => {
+  const execute = async (cmd: ConsoleCommand): Promise<'quit' | undefined> => {
     switch (cmd.kind) {
       case 'empty':
         return;
@@ -197,7 +197,7 @@ export async function runConsoleLoop(opts: ConsoleLoopOptions): Promise<void> {
   for await (const line of rl) {
     const cmd = parseConsoleLine(line, botNames);
     if (!opts.interactive && cmd.kind !== 'empty') printer.raw(`${formatPrompt(session, botName)}${line.trim()}`);
-    let result: 'quit' | void = undefined;
+    let result: 'quit' | undefined;
     try {
       result = await execute(cmd);
     } catch (err) {

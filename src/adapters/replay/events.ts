@@ -1,9 +1,15 @@
 // Reading a replay transcript: an optional setup line, then message and clock events.
 // Every bad line becomes an error for that line; the replay carries on.
 import { z } from 'zod';
-import type { InputLine } from '../../cli/input.ts';
 import type { PersonInfo, RoomInfo } from '../../bot/directory.ts';
 import { personSchema, roomSchema } from '../../config/schema.ts';
+
+/** A transcript line as the CLI reads it (src/cli/input.ts classifies them); declared here so that the
+ *  adapter does not depend on the command line that uses it. */
+export type TranscriptLine =
+  | { line: number; kind: 'text'; text: string }
+  | { line: number; kind: 'json'; value: Record<string, unknown> }
+  | { line: number; kind: 'error'; error: string };
 
 export interface ReplaySetup {
   now: Date | null;
@@ -56,7 +62,7 @@ function zodMessage(err: z.ZodError): string {
   return err.issues.map((i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`).join('; ');
 }
 
-export function toEvent(item: InputLine, isFirst: boolean): ReplayEvent {
+export function toEvent(item: TranscriptLine, isFirst: boolean): ReplayEvent {
   if (item.kind === 'error') return { line: item.line, kind: 'error', error: item.error };
   if (item.kind === 'text') return { line: item.line, kind: 'error', error: 'expected a JSON object' };
   const v = item.value;

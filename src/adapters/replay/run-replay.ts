@@ -9,7 +9,6 @@
 import { appendFileSync, closeSync, existsSync, fsyncSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { InputLine } from '../../cli/input.ts';
 import { createApp } from '../../app.ts';
 import { loadMainConfig } from '../../config/load.ts';
 import { describeRosterConfigErrors, rosterFromConfig } from '../../roster-io/index.ts';
@@ -21,7 +20,7 @@ import { formatQuote } from '../wechaty/quote.ts';
 import { toLocalIso } from '../../domain/time.ts';
 import type { OutgoingMessage } from '../../bot/messages.ts';
 import type { Logger } from '../../log.ts';
-import { toEvent, type ReplayEvent, type ReplaySetup } from './events.ts';
+import { toEvent, type ReplayEvent, type ReplaySetup, type TranscriptLine } from './events.ts';
 import { MockWorld } from './mock-world.ts';
 
 export interface ReplayOptions {
@@ -41,7 +40,7 @@ const DELIVERED = 'replay-delivered.jsonl';
 
 const HANDLE_TIMEOUT_MS = 10_000;
 
-export async function runReplay(lines: InputLine[], opts: ReplayOptions): Promise<void> {
+export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): Promise<void> {
   const events = lines.map((l, i) => toEvent(l, i === 0));
   const setupEvent = events.find((e): e is Extract<ReplayEvent, { kind: 'setup' }> => e.kind === 'setup');
   const setup: ReplaySetup = setupEvent?.setup ?? { now: null };

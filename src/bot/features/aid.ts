@@ -29,7 +29,7 @@ import {
   type AidRequest,
 } from '../../domain/aid/index.ts';
 import { aidEnv } from './aid-env.ts';
-import type { BotState, PendingMessage } from '../state.ts';
+import type { BotState, PendingMessage } from '../../store/state.ts';
 
 /** A relay or alert about a request that has since closed is not worth sending any more. */
 export function staleNotice(message: PendingMessage, state: BotState): boolean {

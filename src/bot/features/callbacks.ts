@@ -59,7 +59,7 @@ import {
 import { closeRequest, isOpen, postCallbackNeed } from '../../domain/aid/index.ts';
 import { deliverCallbackNeed, undoCallbackEffects } from '../../domain/aid/callback-need.ts';
 import { localDate } from '../../domain/time.ts';
-import type { BotState } from '../state.ts';
+import type { BotState } from '../../store/state.ts';
 
 const CLARIFY_MINUTES = 30;
 /** 好的 / 收到 / 谢谢 / 辛苦了, alone: nothing to answer. */

@@ -8,7 +8,7 @@
 //   未解答问题 - staff: the questions handed over to union staff, grouped, with suggested entries
 import type { Feature } from '../bot.ts';
 import type { MessageContext } from '../context.ts';
-import type { BotState, Handoff } from '../state.ts';
+import type { BotState, Handoff } from '../../store/state.ts';
 import { localDate, localTime } from '../../domain/time.ts';
 import { maskPhones } from '../../domain/text/privacy.ts';
 import { formatQuestionGroups, groupQuestions, type FaqEngine } from '../../domain/faq/index.ts';

@@ -174,7 +174,7 @@ export function undoCallbackEffects(state: AidState, effects: CallbackAidEffects
   }
   for (const before of effects.closed ?? []) {
     const req = state.requests.find((r) => r.id === before.id);
-    if (!req || req.status !== 'fulfilled') continue;
+    if (req?.status !== 'fulfilled') continue;
     req.status = before.status;
     req.helper = before.helper;
     req.delivered = before.delivered;

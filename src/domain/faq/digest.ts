@@ -51,7 +51,7 @@ export function groupQuestions(items: DigestItem[], engine: FaqEngine): Question
     }
   }
   const groups = new Map<number, typeof info>();
-  info.forEach((x, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), x]));
+  info.forEach((x, i) => void groups.set(find(i), [...(groups.get(find(i)) ?? []), x]));
 
   return [...groups.values()]
     .map((members) => {
@@ -97,7 +97,7 @@ export function formatQuestionGroups(groups: QuestionGroup[], heading: string, i
       lines.push(`    - id: ${idPrefix}-${gi + 1}`);
       lines.push(`      topic: ${g.topic}    # 请核对主题`);
       lines.push(`      title: ${g.items[0].question}`);
-      lines.push(`      questions: [${[...new Set(g.items.map((i) => i.question.replace(/[,\[\]{}]/g, ' ').trim()))].join(', ')}]`);
+      lines.push(`      questions: [${[...new Set(g.items.map((i) => i.question.replace(/[,[\]{}]/g, ' ').trim()))].join(', ')}]`);
       lines.push(`      keywords: [${g.keywords.join(', ')}]`);
       lines.push('      answer: ""');
     }

@@ -180,7 +180,7 @@ export function createFaqEngine(
     for (const t of new Set(terms)) {
       if ([...t].length < 2) continue;
       const topics = keywordTopics.get(t);
-      if (!topics || topics.size !== 1) continue;
+      if (topics?.size !== 1) continue;
       const [topic] = topics;
       out.set(topic, [...(out.get(topic) ?? []), t]);
     }

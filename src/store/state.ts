@@ -1,7 +1,8 @@
 // Everything the bot remembers, as one JSON document (lowdb on disk, plain object in tests).
 import { emptyAidState, type AidState } from '../domain/aid/types.ts';
 import type { CallRecord, RosterEntry } from '../domain/callbacks/index.ts';
-import type { OutgoingMessage } from './messages.ts';
+// The store sits below the bot: a message to send is the domain's Effect (the bot's OutgoingMessage has the same shape).
+import type { Effect } from '../domain/effects.ts';
 
 export interface Handoff {
   id: string;
@@ -34,7 +35,7 @@ export interface PendingClarification {
  */
 export interface PendingMessage {
   id: number;
-  out: OutgoingMessage;
+  out: Effect;
   /** When it was decided (ISO); pacing and the order of sends follow it. */
   at: string;
   /** A notice about an open request (a relay, an alert): dropped unsent once the request has closed. */
