@@ -13,6 +13,8 @@ import type { BotServices } from './services.ts';
 import type { BotState, PendingMessage } from '../store/state.ts';
 import type { StateStore } from '../store/types.ts';
 import type { Scheduler } from '../schedule/types.ts';
+import { previousRun } from '../schedule/cron-next.ts';
+import { localDate } from '../domain/time.ts';
 
 export type Next = () => Promise<void>;
 export type Handler = (ctx: MessageContext, next: Next) => Promise<void> | void;
@@ -136,6 +138,26 @@ export class Bot implements BotBuilder {
     });
     await this.afterUnit();
     return ok;
+  }
+
+  /**
+   * After a restart: each job whose last due time today passed while the bot was down runs once
+   * now (the 08:30 briefing of a bot started at 09:10). Jobs due on an earlier day are not run:
+   * yesterday's briefing no longer makes sense.
+   */
+  async catchUp(): Promise<string[]> {
+    const now = this.services.clock.now();
+    const ran: string[] = [];
+    for (const job of this.scheduler.jobs()) {
+      const due = previousRun(job.cron, now);
+      if (localDate(due) !== localDate(now)) continue;
+      const last = this.current.jobRuns[job.name];
+      if (last && Date.parse(last) >= due.getTime()) continue;
+      this.services.log.info({ job: job.name, due: due.toISOString() }, 'catching up on a job missed while the bot was down');
+      await job.run(now);
+      ran.push(job.name);
+    }
+    return ran;
   }
 
   /** Sends what earlier runs decided and did not send (after a restart). */

@@ -23,6 +23,8 @@ export interface IncomingMessage {
   mentionsBot: boolean;
   /** Text of the quoted (引用) message, if any. */
   quote?: string | null;
+  /** This is a recall (撤回) of the message with this id; `text` is empty. */
+  recalls?: string | null;
   time: Date;
 }
 

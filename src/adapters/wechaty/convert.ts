@@ -10,6 +10,7 @@ export type Converted = { ok: true; msg: IncomingMessage } | { ok: false; reason
 export async function convertMessage(msg: Message, botName: string, time: Date): Promise<Converted> {
   if (msg.self()) return { ok: false, reason: 'own message' };
   const type = msg.type();
+  if (type === PuppetTypes.Message.Recalled) return convertRecall(msg, time);
   if (type !== PuppetTypes.Message.Text) {
     return { ok: false, reason: `non-text message (${PuppetTypes.Message[type] ?? type})` };
   }
@@ -52,4 +53,26 @@ export function mentionsName(text: string, name: string): boolean {
 
 export function stripBotMention(text: string, name: string): string {
   return text.replace(new RegExp(`@${escapeRe(name)}(${MENTION_END}+|$)`, 'g'), '').trim();
+}
+
+/** A recall (撤回): which earlier message it takes back, from whom, where. */
+async function convertRecall(msg: Message, time: Date): Promise<Converted> {
+  const original = await msg.toRecalled().catch(() => undefined);
+  if (!original) return { ok: false, reason: 'recall of a message the puppet no longer knows' };
+  const talker = msg.talker();
+  const room = msg.room();
+  const topic = room ? await room.topic() : null;
+  return {
+    ok: true,
+    msg: {
+      id: msg.id,
+      text: '',
+      sender: { id: talker.id, name: talker.name(), alias: null },
+      room: room && topic !== null ? { id: room.id, topic } : null,
+      mentionsBot: false,
+      quote: null,
+      recalls: original.id,
+      time,
+    },
+  };
 }

@@ -15,6 +15,7 @@ import {
   gridRequestList,
   handleAidPost,
   isOpen,
+  recallPost,
   mentionedNames,
   noteSpeaker,
   ownRequestList,
@@ -49,6 +50,10 @@ export const aidFeature: Feature = {
     const env = aidEnv(bot.services);
 
     bot.on(async (ctx, next) => {
+      if (ctx.msg.recalls) {
+        ctx.outbox.effects(recallPost(ctx.state.aid, ctx.msg.recalls, ctx.now, env));
+        return;
+      }
       if (ctx.room?.kind === 'union') return next();
       if (ctx.isPrivate) return privateCommand(ctx, env) ? undefined : next();
       noteSpeaker(ctx.state.aid, ctx.room!.topic, ctx.msg.sender.name);

@@ -4,6 +4,7 @@ export * from './post.ts';
 export * from './items.ts';
 export { handleAidPost, withdraw } from './handle-post.ts';
 export { escalateAndExpire } from './escalation.ts';
+export { recallPost } from './recall.ts';
 export { postCallbackNeed, type CallbackNeed } from './callback-need.ts';
 export * from './commands.ts';
 export * from './digest.ts';

@@ -33,6 +33,7 @@ export function linkOffer(state: AidState, req: AidRequest, post: AidPost, env: 
     items: post.analysis.items,
     pickup: post.analysis.pickup,
     delivered: post.analysis.delivered,
+    messageId: post.id,
   };
   const already = req.offers.some((o) => o.helper === post.sender);
   const fit = itemFit(req.items, offer.items);
@@ -75,6 +76,7 @@ export function recordStandingOffer(state: AidState, post: AidPost, items: Parse
     text: post.text,
     createdAt: post.at.toISOString(),
     active: true,
+    messageId: post.id,
   };
   state.offers.push(offer);
   return offer;

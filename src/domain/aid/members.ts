@@ -4,16 +4,17 @@
 import type { AidEnv } from './settings.ts';
 import type { AidState } from './types.ts';
 
-/** Enough for a busy building group; the oldest speakers drop off first. */
+/** Enough for a busy building group; the first seen drop off first. */
 const SPEAKERS_KEPT = 500;
 
+/** Notes a speaker the first time only: a known speaker's chat changes (and writes) nothing. */
 export function noteSpeaker(state: AidState, room: string, name: string): void {
-  const seen = (state.speakers[room] ??= []);
-  const at = seen.indexOf(name);
-  if (at === seen.length - 1 && at >= 0) return;
-  if (at >= 0) seen.splice(at, 1);
-  seen.push(name);
-  if (seen.length > SPEAKERS_KEPT) seen.splice(0, seen.length - SPEAKERS_KEPT);
+  const seen = state.speakers[room];
+  if (seen?.includes(name)) return;
+  if (!seen) state.speakers[room] = [name];
+  else seen.push(name);
+  const list = state.speakers[room]!;
+  if (list.length > SPEAKERS_KEPT) list.splice(0, list.length - SPEAKERS_KEPT);
 }
 
 export function inRoom(state: AidState, env: Pick<AidEnv, 'knownMember'>, name: string, room: string): boolean {

@@ -13,6 +13,8 @@ export interface OfferLink {
   items: ParsedItem[];
   pickup: string | null;
   delivered: boolean;
+  /** The message that made the offer (absent in old state and for standing offers): a recall finds it. */
+  messageId?: string;
 }
 
 export interface AidRequest {
@@ -64,6 +66,8 @@ export interface StandingOffer {
   text: string;
   createdAt: string;
   active: boolean;
+  /** The message that made it (absent in old state): a recall withdraws it. */
+  messageId?: string;
 }
 
 export interface PickupStock {

@@ -1,0 +1,41 @@
+// A message recalled (撤回) in a group: what it asked or offered is taken back, and whoever the
+// bot told about it hears that it is withdrawn. A recalled request is cancelled (its helpers are
+// told); a recalled answer to a request is taken off it (the requester is told, and the request
+// waits again if that was its only helper); a recalled standing offer stops matching.
+import type { Effect } from '../effects.ts';
+import { toPerson, toRoom } from '../effects.ts';
+import { withdraw } from './handle-post.ts';
+import type { AidEnv } from './settings.ts';
+import { isOpen, type AidState } from './types.ts';
+
+export function recallPost(state: AidState, messageId: string, at: Date, env: AidEnv): Effect[] {
+  const effects: Effect[] = [];
+  for (const req of state.requests) {
+    if (!isOpen(req)) continue;
+    if (req.messageIds[0] === messageId) {
+      effects.push(...withdraw(req, at, env));
+      // Whoever the relay and the alert reached hears it is off.
+      const building = env.roomBuilding(req.room);
+      const what = `${building ? `${building}号楼` : ''}刚才的求助已被求助人撤回,不用再帮忙了。`;
+      const gridRoom = env.gridRoom(req.grid);
+      if (req.escalatedToGridAt && gridRoom) effects.push(toRoom(gridRoom, `【互助转发】${what}`));
+      if (req.escalatedToWorkerAt) for (const w of env.gridWorkers(req.grid).length ? env.gridWorkers(req.grid) : env.admins()) effects.push(toPerson(w, what));
+      continue;
+    }
+    const offer = req.offers.find((o) => o.messageId === messageId);
+    if (!offer) continue;
+    req.offers = req.offers.filter((o) => o !== offer);
+    req.updatedAt = at.toISOString();
+    if (req.helper === offer.helper && !req.offers.some((o) => o.helper === offer.helper)) {
+      const next = req.offers[0] ?? null;
+      req.helper = next?.helper ?? null;
+      if (!next) req.status = 'open';
+      req.delivered = req.offers.some((o) => o.delivered);
+    }
+    effects.push(
+      toRoom(req.room, `${offer.helper} 撤回了刚才的回应。${req.status === 'open' ? '这条求助还在等待,有的邻居请回复"我有"。' : `还有 ${req.helper} 可以提供。`}`, [req.requester]),
+    );
+  }
+  for (const o of state.offers) if (o.messageId === messageId) o.active = false;
+  return effects;
+}
