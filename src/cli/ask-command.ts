@@ -6,7 +6,7 @@ import { loadEngines } from './engines.ts';
 import type { FaqEngine } from '../domain/faq/index.ts';
 
 export async function runAsk(file: string | undefined, args: ParsedArgs): Promise<number> {
-  const { faq } = loadEngines(flagString(args, 'config'), { parser: false, faq: true });
+  const { faq } = await loadEngines(flagString(args, 'config'), { parser: false, faq: true });
   const input = openInputFor('ask', file);
   if (!input) return 2;
   for await (const batch of readInputBatches(input)) await writeJsonLines(batch.map((item) => answer(item, faq)));

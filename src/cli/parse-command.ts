@@ -7,7 +7,7 @@ import { toContract, type Parser } from '../domain/parse/index.ts';
 import type { Directory } from '../bot/directory.ts';
 
 export async function runParse(file: string | undefined, args: ParsedArgs): Promise<number> {
-  const { parser, directory } = loadEngines(flagString(args, 'config'), { parser: true, faq: false });
+  const { parser, directory } = await loadEngines(flagString(args, 'config'), { parser: true, faq: false });
   const input = openInputFor('parse', file);
   if (!input) return 2;
   // A chunk of input is answered with one write: a write per line cost more than reading it.

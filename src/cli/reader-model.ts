@@ -6,6 +6,7 @@
 // file gives `undefined`, and the parser trains at start as before.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ItemLexicon } from '../domain/parse/lexicon-types.ts';
@@ -77,7 +78,8 @@ export function readerModelKey(root: string, lexicon: ItemLexicon): string {
 
 interface ModelHeader {
   classes: string[];
-  features: string[];
+  /** Bytes of the features, joined by newlines. */
+  features: number;
   weights: number;
   bias: number;
 }
@@ -90,42 +92,74 @@ interface FileHeader {
   context: ModelHeader;
 }
 
-const header = (m: SoftmaxData): ModelHeader => ({ classes: m.classes, features: m.features, weights: m.weights.length, bias: m.bias.length });
+function featureBytes(m: SoftmaxData): Buffer {
+  const bad = m.features.find((f) => f.includes('\n'));
+  if (bad !== undefined) throw new Error(`reader model: a feature holds a line break: ${JSON.stringify(bad)}`);
+  return Buffer.from(m.features.join('\n'));
+}
 
 /**
- * `LINLI-READERS {json}\n`, spaces up to a multiple of 8 bytes, then the numbers as little-endian
- * float64 (intent weights, intent bias, context weights, context bias): exact, and the same
- * models always give the same bytes.
+ * `LINLI-READERS {json}\n` padded with spaces to a multiple of 8 bytes; the numbers as little-endian
+ * float64 (intent weights, intent bias, context weights, context bias), exact; then each model's
+ * features joined by newlines. The same models always give the same bytes.
  */
 export function encodeReaderModels(models: ReaderModels, key: string): Buffer {
-  const head: FileHeader = { format: MODEL_FORMAT, key, rulePrecision: models.rulePrecision, intent: header(models.intent), context: header(models.context) };
+  const words = [featureBytes(models.intent), featureBytes(models.context)];
+  const header = (m: SoftmaxData, w: Buffer): ModelHeader => ({ classes: m.classes, features: w.length, weights: m.weights.length, bias: m.bias.length });
+  const head: FileHeader = {
+    format: MODEL_FORMAT,
+    key,
+    rulePrecision: models.rulePrecision,
+    intent: header(models.intent, words[0]!),
+    context: header(models.context, words[1]!),
+  };
   let text = `${MAGIC} ${JSON.stringify(head)}`;
-  const pad = (8 - ((Buffer.byteLength(text) + 1) % 8)) % 8;
-  text += ' '.repeat(pad) + '\n';
+  text += ' '.repeat((8 - ((Buffer.byteLength(text) + 1) % 8)) % 8) + '\n';
   const arrays = [models.intent.weights, models.intent.bias, models.context.weights, models.context.bias];
   const numbers = Buffer.alloc(arrays.reduce((n, a) => n + a.length * 8, 0));
   let at = 0;
   for (const a of arrays) for (const v of a) at = numbers.writeDoubleLE(v, at);
-  return Buffer.concat([Buffer.from(text), numbers]);
+  return Buffer.concat([Buffer.from(text), numbers, ...words]);
 }
 
+/** Reads the header now and each model only when the parser first asks for it. */
 export function decodeReaderModels(bytes: Buffer): { key: string; models: ReaderModels } {
   const eol = bytes.indexOf(10);
-  const line = bytes.toString('utf8', 0, eol);
-  if (eol < 0 || !line.startsWith(`${MAGIC} `)) throw new Error('not a linli reader model');
+  const line = eol < 0 ? '' : bytes.toString('utf8', 0, eol);
+  if (!line.startsWith(`${MAGIC} `)) throw new Error('not a linli reader model');
   const head = JSON.parse(line.slice(MAGIC.length + 1)) as FileHeader;
   if (head.format !== MODEL_FORMAT) throw new Error(`reader model format ${head.format}, expected ${MODEL_FORMAT}`);
-  let at = eol + 1;
-  const numbers = (n: number): Float64Array => {
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++, at += 8) out[i] = bytes.readDoubleLE(at);
-    return out;
+  const { intent, context } = head;
+  const numbersAt = eol + 1;
+  const wordsAt = numbersAt + 8 * (intent.weights + intent.bias + context.weights + context.bias);
+  if (wordsAt + intent.features + context.features !== bytes.length) throw new Error('reader model: wrong length');
+  const numbers = (from: number, n: number): Float64Array => {
+    const start = numbersAt + 8 * from;
+    if (endianness() === 'LE') return new Float64Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + start + 8 * n));
+    return Float64Array.from({ length: n }, (_, i) => bytes.readDoubleLE(start + 8 * i));
   };
-  const model = (m: ModelHeader): SoftmaxData => ({ classes: m.classes, features: m.features, weights: numbers(m.weights), bias: numbers(m.bias) });
-  const intent = model(head.intent);
-  const context = model(head.context);
-  if (at !== bytes.length) throw new Error('reader model: wrong length');
-  return { key: head.key, models: { intent, context, rulePrecision: head.rulePrecision } };
+  const model = (m: ModelHeader, from: number, wordsFrom: number) => {
+    let made: SoftmaxData | undefined;
+    return (): SoftmaxData =>
+      (made ??= {
+        classes: m.classes,
+        features: bytes.toString('utf8', wordsFrom, wordsFrom + m.features).split('\n'),
+        weights: numbers(from, m.weights),
+        bias: numbers(from + m.weights, m.bias),
+      });
+  };
+  const intentData = model(intent, 0, wordsAt);
+  const contextData = model(context, intent.weights + intent.bias, wordsAt + intent.features);
+  const models: ReaderModels = {
+    rulePrecision: head.rulePrecision,
+    get intent() {
+      return intentData();
+    },
+    get context() {
+      return contextData();
+    },
+  };
+  return { key: head.key, models };
 }
 
 /** The stored models when they fit these sources and this lexicon; otherwise undefined (train at start). */

@@ -83,6 +83,11 @@ function rulePrecision(posts: { intent: Intent; reading: PostReading }[]): Map<I
   return out;
 }
 
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 /** Trains on the example posts, or takes `pretrained` (what an earlier training gave) and skips training. */
 export function trainReaders(readPost: (text: string) => PostReading, segmenter: Segmenter, pretrained?: ReaderModels): Readers {
   let trained: ReturnType<typeof trainingExamples> | undefined;
@@ -92,8 +97,9 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
     context: trainSoftmax(training().context).data(),
     rulePrecision: [...training().rulePrecision],
   };
-  const intentModel = SoftmaxModel.fromData(models.intent, INTENT_TEMPERATURE);
-  const contextModel = SoftmaxModel.fromData(models.context, CONTEXT_TEMPERATURE);
+  // Built on first use: a run of posts the phrase rules decide never needs them.
+  const intentModel = once(() => SoftmaxModel.fromData(models.intent, INTENT_TEMPERATURE));
+  const contextModel = once(() => SoftmaxModel.fromData(models.context, CONTEXT_TEMPERATURE));
   const precision = new Map(models.rulePrecision);
   const examples = featureReaders(segmenter);
 
@@ -107,13 +113,13 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
       let own: string[] | undefined;
       const features = () => (own ??= examples.features(post));
       if (!post.rule.decided) {
-        const guess = intentModel.predict(features());
+        const guess = intentModel().predict(features());
         intent = guess.probability >= UNDECIDED_AT ? (guess.label as Intent) : 'other';
-        confidence = guess.distribution[intentModel.classes.indexOf(intent)] ?? 0;
+        confidence = guess.distribution[intentModel().classes.indexOf(intent)] ?? 0;
       }
       const chat = intent === 'info' || intent === 'other';
       const contextDependent = chat
-        ? !CONTENTLESS.test(post.masked) && !OPENS_TOPIC.test(post.masked) && contextModel.probabilityOf(examples.contextFeatures(post, intent, features()), 'true') >= CONTEXT_AT
+        ? !CONTENTLESS.test(post.masked) && !OPENS_TOPIC.test(post.masked) && contextModel().probabilityOf(examples.contextFeatures(post, intent, features()), 'true') >= CONTEXT_AT
         : post.ruleContext(intent);
       return { intent, confidence: Math.round(confidence * 1000) / 1000, contextDependent };
     },
