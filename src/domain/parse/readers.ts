@@ -90,8 +90,7 @@ function once<T>(make: () => T): () => T {
 
 /** Trains on the example posts, or takes `pretrained` (what an earlier training gave) and skips training. */
 export function trainReaders(readPost: (text: string) => PostReading, segmenter: Segmenter, pretrained?: ReaderModels): Readers {
-  let trained: ReturnType<typeof trainingExamples> | undefined;
-  const training = () => (trained ??= trainingExamples(readPost, segmenter));
+  const training = once(() => trainingExamples(readPost, segmenter));
   const models: ReaderModels = pretrained ?? {
     intent: trainSoftmax(training().intent).data(),
     context: trainSoftmax(training().context).data(),
