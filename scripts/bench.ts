@@ -13,7 +13,9 @@ import { FileStore } from '../src/store/file-store.ts';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
 import { silentLogger } from '../src/log.ts';
 import { classifyLine, type InputLine } from '../src/cli/input.ts';
+import { loadReaderModels } from '../src/cli/reader-model.ts';
 import { hostileLines } from './hostile-input.ts';
+import { benchCli } from './bench-cli.ts';
 
 const devset = process.env.LINLI_DEVSET ?? '../shared/devset';
 const lines = (file: string) => readFileSync(join(devset, file), 'utf8').split('\n').filter((l) => l.trim());
@@ -26,10 +28,21 @@ function time<T>(fn: () => T): [T, number] {
   return [r, performance.now() - t0];
 }
 
+const messages = lines('parse-dev.jsonl').map((l) => (JSON.parse(l) as { text: string }).text);
+const realMessages = lines('parse-real-dev.jsonl').map((l) => (JSON.parse(l) as { text: string }).text);
+
+// The linli command itself, a process per run: cold starts and 100,000 messages against bare Node.
+await benchCli([...messages, ...realMessages]);
+
 // Engines without any transport.
 const [parser, parserSetup] = time(() => createParser(loadItemLexicon('config')));
 console.log(`parser setup (jieba dictionary + training): ${parserSetup.toFixed(0)} ms`);
-const messages = lines('parse-dev.jsonl').map((l) => (JSON.parse(l) as { text: string }).text);
+const [, storedSetup] = time(() => {
+  const lexicon = loadItemLexicon('config');
+  const stored = loadReaderModels(lexicon);
+  return stored ? createParser(lexicon, stored) : null;
+});
+console.log(`parser setup with the build's stored readers (jieba loaded on first need): ${loadReaderModels(loadItemLexicon('config')) ? `${storedSetup.toFixed(0)} ms` : 'no current stored model (npm run build)'}`);
 const many = Array.from({ length: 20_000 }, (_, i) => messages[i % messages.length]!);
 parser.parse(many[0]!);
 row('parse: group messages', many.length, time(() => many.forEach((m) => void parser.parse(m)))[1], 'messages');

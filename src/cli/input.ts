@@ -1,8 +1,9 @@
 // The shared input rules of the CLI contracts: UTF-8 lines from a file or stdin, blank lines
 // skipped, each line numbered from 1; lines over 64 KiB and broken JSON become error lines.
+import { once } from 'node:events';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 
 export const MAX_LINE_BYTES = 64 * 1024;
 
@@ -33,11 +34,12 @@ export function openInputFor(command: string, file: string | undefined): Readabl
 
 export function classifyLine(raw: string, line: number): InputLine | null {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r$/, '');
-  if (text.trim() === '') return null;
-  if (Buffer.byteLength(text, 'utf8') > MAX_LINE_BYTES) {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  // A UTF-16 unit is at most 3 bytes of UTF-8: short lines need no count.
+  if (text.length * 3 > MAX_LINE_BYTES && Buffer.byteLength(text, 'utf8') > MAX_LINE_BYTES) {
     return { line, kind: 'error', error: `line is longer than 64 KiB` };
   }
-  const trimmed = text.trim();
   if (trimmed.startsWith('{')) {
     let value: unknown;
     try {
@@ -53,21 +55,67 @@ export function classifyLine(raw: string, line: number): InputLine | null {
   return { line, kind: 'text', text: trimmed };
 }
 
-/** Yields classified lines in order; blank lines are skipped but still counted. */
-export async function* readInputLines(stream: Readable): AsyncGenerator<InputLine> {
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
+// Line ends as node:readline reads them: \n, \r\n, and a \r alone.
+const LINE_END = /\r?\n|\r(?!\n)/g;
+
+/**
+ * Yields the classified lines of each chunk of input together, in order; blank lines are skipped
+ * but still counted. Lines split as node:readline splits them (crlfDelay Infinity: a \r that ends
+ * one chunk and a \n that starts the next are one line end), without its per-line events: the
+ * caller answers a chunk with one write. Typed input arrives a line per chunk and is answered at once.
+ */
+export async function* readInputBatches(stream: Readable): AsyncGenerator<InputLine[]> {
+  // Like readline: bytes decoded here, and a cut-off character at the very end is dropped.
+  const decoder = new StringDecoder('utf8');
   let n = 0;
-  for await (const raw of rl) {
-    n += 1;
-    const item = classifyLine(raw, n);
-    if (item) yield item;
+  let rest = '';
+  let afterCR = false;
+  for await (const chunk of stream) {
+    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    if (afterCR && text.startsWith('\n')) text = text.slice(1);
+    afterCR = false;
+    if (text === '') continue;
+    LINE_END.lastIndex = 0;
+    if (!LINE_END.test(text)) {
+      rest += text;
+      continue;
+    }
+    text = rest + text;
+    afterCR = text.endsWith('\r');
+    const batch: InputLine[] = [];
+    let start = 0;
+    LINE_END.lastIndex = 0;
+    for (let m = LINE_END.exec(text); m; m = LINE_END.exec(text)) {
+      n += 1;
+      const item = classifyLine(text.slice(start, m.index), n);
+      if (item) batch.push(item);
+      start = LINE_END.lastIndex;
+    }
+    rest = text.slice(start);
+    if (batch.length > 0) yield batch;
+  }
+  if (rest.length > 0) {
+    const item = classifyLine(rest, n + 1);
+    if (item) yield [item];
   }
 }
 
-/** Writes one JSON object per line to stdout, respecting back-pressure. */
+/** Yields classified lines in order; blank lines are skipped but still counted. */
+export async function* readInputLines(stream: Readable): AsyncGenerator<InputLine> {
+  for await (const batch of readInputBatches(stream)) yield* batch;
+}
+
+/** Writes one JSON object per line to stdout in one write, respecting back-pressure. */
+export async function writeJsonLines(values: unknown[]): Promise<void> {
+  if (values.length === 0) return;
+  let out = '';
+  for (const v of values) out += JSON.stringify(v) + '\n';
+  if (!process.stdout.write(out)) await once(process.stdout, 'drain');
+}
+
+/** Writes one JSON object as a line to stdout, respecting back-pressure. */
 export async function writeJsonLine(value: unknown): Promise<void> {
-  const ok = process.stdout.write(JSON.stringify(value) + '\n');
-  if (!ok) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+  await writeJsonLines([value]);
 }
 
 export function errorLine(line: number, error: string): { error: string; line: number } {

@@ -1,13 +1,13 @@
 // The message-understanding engine: text (+ hints) -> MessageAnalysis, and its contract view.
 import type { ItemLexicon } from './lexicon-types.ts';
-import { createSegmenter } from '../text/segmenter.ts';
+import { createSegmenter, type Segmenter } from '../text/segmenter.ts';
 import type { ForWhom, Intent, MessageAnalysis, ParsedItem, ParseHints, ParseResult } from '../types.ts';
 import { readContext } from './context.ts';
 import { ForWhomReader } from './for-whom.ts';
 import { applyHints } from './hints.ts';
 import { CUES } from './cues.ts';
 import { readIntent } from './intent.ts';
-import { trainReaders, type PostReading } from './readers.ts';
+import { trainReaders, type PostReading, type ReaderModels } from './readers.ts';
 import { ItemMatcher, selectItems, type ItemMatch } from './lexicon.ts';
 import { splitExchange } from './exchange.ts';
 import { SEARCH } from './services.ts';
@@ -24,6 +24,8 @@ export interface Parser {
   readonly userWords: string[];
   /** The learned readers' temperatures refitted on the training posts (slow: for tests and eval). */
   fitTemperatures(): { intent: number; context: number };
+  /** The learned readers' trained numbers, for a build step to store and hand back as `pretrained`. */
+  readerModels(): ReaderModels;
 }
 
 // Domain words kept whole by jieba besides the item names.
@@ -73,7 +75,12 @@ const GIVEN_OUT = CUES.givenOut;
 // Training the readers costs a few hundred milliseconds; one process trains once per lexicon.
 const parsers = new Map<string, Parser>();
 
-export function createParser(lexicon: ItemLexicon): Parser {
+/**
+ * `pretrained`: what the readers' training gave for this lexicon and these sources (stored by a
+ * build step); training is then skipped. The caller vouches that it is current.
+ */
+export function createParser(lexicon: ItemLexicon, pretrained?: ReaderModels): Parser {
+  if (pretrained) return buildParser(lexicon, pretrained);
   const key = JSON.stringify(lexicon);
   const known = parsers.get(key);
   if (known) return known;
@@ -82,13 +89,15 @@ export function createParser(lexicon: ItemLexicon): Parser {
   return parser;
 }
 
-function buildParser(lexicon: ItemLexicon): Parser {
+function buildParser(lexicon: ItemLexicon, pretrained?: ReaderModels): Parser {
   const matcher = new ItemMatcher(lexicon);
   const forWhom = new ForWhomReader(lexicon.people);
   const pickup = new PickupReader(lexicon.pickup);
   const pickupWords = Object.values(lexicon.pickup).flat();
   const userWords = [...new Set([...matcher.words, ...pickupWords, ...DOMAIN_WORDS])];
-  const segmenter = createSegmenter(userWords);
+  // jieba's dictionary takes ~150 ms to load, and only posts no phrase rule decided need words.
+  let jieba: Segmenter | undefined;
+  const segmenter: Segmenter = { cut: (text) => (jieba ??= createSegmenter(userWords)).cut(text) };
 
   /** Everything read from the text alone, before the learned readers decide intent and context. */
   function readPost(text: string) {
@@ -115,7 +124,7 @@ function buildParser(lexicon: ItemLexicon): Parser {
     const reading: PostReading = { masked, categories: items.map((i) => i.category), rule, ruleContext };
     return { norm, masked, items, place, whoFor, reading, quoted };
   }
-  const readers = trainReaders((text) => readPost(text).reading, segmenter);
+  const readers = trainReaders((text) => readPost(text).reading, segmenter, pretrained);
 
   function parse(text: string, hints?: ParseHints): MessageAnalysis {
     const post = readPost(text);
@@ -155,6 +164,7 @@ function buildParser(lexicon: ItemLexicon): Parser {
     },
     userWords,
     fitTemperatures: () => readers.fitTemperatures(),
+    readerModels: () => readers.models,
   };
 }
 

@@ -5,7 +5,7 @@
 // rule sees (answers, reactions, pointers), so the context model reads those. The models'
 // probabilities are temperature-scaled so that the parse's confidence means what it says.
 import type { Segmenter } from '../text/segmenter.ts';
-import { trainSoftmax, type Example } from '../text/softmax.ts';
+import { SoftmaxModel, trainSoftmax, type Example, type SoftmaxData } from '../text/softmax.ts';
 import type { Category, Intent } from '../types.ts';
 import { postFeatures, type RuleReading } from './features.ts';
 import { trainingPosts } from './training/index.ts';
@@ -46,15 +46,27 @@ export interface Readers {
   read(post: PostReading): Verdict;
   /** Temperatures refitted on held-out folds of the training posts (slow: for tests and eval). */
   fitTemperatures(): { intent: number; context: number };
+  /** What training gave (or what was handed in), for storing. */
+  readonly models: ReaderModels;
+}
+
+/** What training gives: both models' raw numbers and the rules' precision. A build step stores it. */
+export interface ReaderModels {
+  intent: SoftmaxData;
+  context: SoftmaxData;
+  rulePrecision: [Intent, number][];
+}
+
+function featureReaders(segmenter: Segmenter) {
+  const features = (r: PostReading) => postFeatures(r.masked, r.categories, r.rule, segmenter);
+  const contextFeatures = (r: PostReading, intent: Intent, own = features(r)) => [...own, `intent:${intent}`, `rulectx:${r.ruleContext(intent)}`];
+  return { features, contextFeatures };
 }
 
 function trainingExamples(readPost: (text: string) => PostReading, segmenter: Segmenter) {
-  const features = (r: PostReading) => postFeatures(r.masked, r.categories, r.rule, segmenter);
-  const contextFeatures = (r: PostReading, intent: Intent) => [...features(r), `intent:${intent}`, `rulectx:${r.ruleContext(intent)}`];
+  const { features, contextFeatures } = featureReaders(segmenter);
   const posts = trainingPosts().map((p) => ({ ...p, reading: readPost(p.text) }));
   return {
-    features,
-    contextFeatures,
     rulePrecision: rulePrecision(posts),
     // The chat corpus teaches context only: as intent examples it made real posts read worse.
     intent: posts.filter((p) => !p.contextOnly).map((p): Example => ({ features: features(p.reading), label: p.intent })),
@@ -74,33 +86,51 @@ function rulePrecision(posts: { intent: Intent; reading: PostReading }[]): Map<I
   return out;
 }
 
-export function trainReaders(readPost: (text: string) => PostReading, segmenter: Segmenter): Readers {
-  const examples = trainingExamples(readPost, segmenter);
-  const intentModel = trainSoftmax(examples.intent).withTemperature(INTENT_TEMPERATURE);
-  const contextModel = trainSoftmax(examples.context).withTemperature(CONTEXT_TEMPERATURE);
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+/** Trains on the example posts, or takes `pretrained` (what an earlier training gave) and skips training. */
+export function trainReaders(readPost: (text: string) => PostReading, segmenter: Segmenter, pretrained?: ReaderModels): Readers {
+  const training = once(() => trainingExamples(readPost, segmenter));
+  const models: ReaderModels = pretrained ?? {
+    intent: trainSoftmax(training().intent).data(),
+    context: trainSoftmax(training().context).data(),
+    rulePrecision: [...training().rulePrecision],
+  };
+  // Built on first use: a run of posts the phrase rules decide never needs them.
+  const intentModel = once(() => SoftmaxModel.fromData(models.intent, INTENT_TEMPERATURE));
+  const contextModel = once(() => SoftmaxModel.fromData(models.context, CONTEXT_TEMPERATURE));
+  const precision = new Map(models.rulePrecision);
+  const examples = featureReaders(segmenter);
 
   return {
+    models,
     read(post) {
       // Where a rule spoke, its measured precision is the confidence, and the intent model is not run.
       let intent = post.rule.intent;
-      let confidence = examples.rulePrecision.get(intent) ?? 0.5;
+      let confidence = precision.get(intent) ?? 0.5;
+      // Both models read the same features (jieba's words included): computed once.
+      let own: string[] | undefined;
+      const features = () => (own ??= examples.features(post));
       if (!post.rule.decided) {
-        const guess = intentModel.predict(examples.features(post));
+        const guess = intentModel().predict(features());
         intent = guess.probability >= UNDECIDED_AT ? (guess.label as Intent) : 'other';
-        confidence = guess.distribution[intentModel.classes.indexOf(intent)] ?? 0;
+        confidence = guess.distribution[intentModel().classes.indexOf(intent)] ?? 0;
       }
       const chat = intent === 'info' || intent === 'other';
       const contextDependent = chat
         ? !CONTENTLESS.test(post.masked) &&
           !OPENS_TOPIC.test(post.masked) &&
-          (ME_TOO.test(post.masked) || contextModel.probabilityOf(examples.contextFeatures(post, intent), 'true') >= CONTEXT_AT)
+          (ME_TOO.test(post.masked) || contextModel().probabilityOf(examples.contextFeatures(post, intent, features()), 'true') >= CONTEXT_AT)
         : post.ruleContext(intent);
       return { intent, confidence: Math.round(confidence * 1000) / 1000, contextDependent };
     },
     fitTemperatures() {
       return {
-        intent: trainSoftmax(examples.intent, { calibrationFolds: 5 }).temperature,
-        context: trainSoftmax(examples.context, { calibrationFolds: 5 }).temperature,
+        intent: trainSoftmax(training().intent, { calibrationFolds: 5 }).temperature,
+        context: trainSoftmax(training().context, { calibrationFolds: 5 }).temperature,
       };
     },
   };

@@ -25,6 +25,15 @@ export interface Prediction {
   distribution: number[];
 }
 
+/** A trained model's numbers, raw (no temperature), to be stored and handed back. */
+export interface SoftmaxData {
+  classes: string[];
+  /** Every feature, in id order. */
+  features: string[];
+  weights: Float64Array;
+  bias: Float64Array;
+}
+
 export class SoftmaxModel {
   /**
    * `ids` numbers each feature; `weights` holds a row of one weight per class for each id
@@ -73,6 +82,17 @@ export class SoftmaxModel {
 
   withTemperature(t: number): SoftmaxModel {
     return new SoftmaxModel(this.classes, this.ids, this.weights, this.bias, t);
+  }
+
+  /** The numbers as trained; ids are numbered in insertion order, so the keys are in id order. */
+  data(): SoftmaxData {
+    return { classes: this.classes, features: [...this.ids.keys()], weights: this.weights, bias: this.bias };
+  }
+
+  static fromData(d: SoftmaxData, temperature = 1): SoftmaxModel {
+    const ids = new Map<string, number>();
+    for (const [i, f] of d.features.entries()) ids.set(f, i);
+    return new SoftmaxModel(d.classes, ids, d.weights, d.bias, temperature);
   }
 }
 

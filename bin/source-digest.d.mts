@@ -1,0 +1,2 @@
+/** A hash of every file under src/ (paths and contents). */
+export function sourceDigest(root: string): string;
