@@ -233,6 +233,7 @@ export class Bot implements BotBuilder {
     messages: readonly Outbox['messages'][number][],
     messageId?: string,
     ran?: { job: string; at: Date },
+    sync = true,
   ): Promise<OutgoingMessage[] | null> {
     const d = draft as BotState;
     for (const m of messages) {
@@ -246,7 +247,7 @@ export class Bot implements BotBuilder {
     next = withBookkeeping;
     patches = [...patches, ...more];
     try {
-      await this.store.commit(next, patches);
+      await this.store.commit(next, patches, { sync });
     } catch (err) {
       this.saveFailures += 1;
       this.services.log.error({ err, store: this.store.where, failures: this.saveFailures }, 'state could not be saved: nothing of this unit is sent');
@@ -288,6 +289,7 @@ export class Bot implements BotBuilder {
     const draft = createDraft(this.current);
     const d = draft as BotState;
     d.outbox = d.outbox.filter((p) => !gone.has(p.id));
-    await this.commit(draft, []);
+    // Marking sent is not flushed to disk: losing it (a power loss) means a message twice, never none.
+    await this.commit(draft, [], undefined, undefined, false);
   }
 }

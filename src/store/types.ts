@@ -8,8 +8,12 @@ export interface StateStore {
   readonly where: string;
   /** The committed state; a store that cannot be read throws a StateFileError and changes nothing. */
   load(): Promise<BotState>;
-  /** Saves one unit of work durably: `patches` turn the last committed state into `next`. Throws when it cannot. */
-  commit(next: BotState, patches: readonly Patch[]): Promise<void>;
+  /**
+   * Saves one unit of work durably: `patches` turn the last committed state into `next`. Throws when
+   * it cannot. `sync: false` (marking messages sent) may skip the flush to disk: a process crash keeps
+   * it; only a power loss could lose it, and then a message is sent twice, never lost.
+   */
+  commit(next: BotState, patches: readonly Patch[], options?: { sync?: boolean }): Promise<void>;
   /** Flushes and releases (shutdown). */
   close(): Promise<void>;
 }

@@ -10,8 +10,7 @@ import { isOpen, type AidState } from './types.ts';
 
 export function recallPost(state: AidState, messageId: string, at: Date, env: AidEnv): Effect[] {
   const effects: Effect[] = [];
-  for (const req of state.requests) {
-    if (!isOpen(req)) continue;
+  for (const req of state.requests.filter(isOpen)) {
     if (req.messageIds[0] === messageId) {
       effects.push(...withdraw(req, at, env));
       // Whoever the relay and the alert reached hears it is off.
