@@ -96,3 +96,6 @@ for (const file of ['replay-building-evening.jsonl', 'replay-grid-day.jsonl', 'r
   await runReplay(input, { configDir: 'config', log: silentLogger, emit: () => void sent++ });
   row(`replay: ${file}`, input.length, performance.now() - t0, 'events');
 }
+
+// The durable core under load: the store, open requests, history, start-up and memory.
+await import('./bench-store.ts');
