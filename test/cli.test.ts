@@ -1,7 +1,7 @@
 // The linli command from outside, as the contracts define it: JSON Lines on stdout, one
 // line per input line, error lines for bad input, exit 0; exit 2 when input is unreadable.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,4 +118,21 @@ describe('linli --help', () => {
     expect(r.code).toBe(0);
     for (const c of ['start', 'console', 'parse', 'ask', 'replay', 'roster']) expect(r.stdout).toContain(c);
   });
+});
+
+describe('linli start with a state file it cannot use', () => {
+  it.each([
+    ['a truncated file', '{"format":"linli-state","seq":3,"state":{"version":1,"aid":'],
+    ['a file of another shape', '{"hello":"world"}'],
+  ])('%s: exits 2 at once, names the file and leaves it as it is', async (_name, content) => {
+    const dir = mkdtempSync(join(tmpdir(), 'linli-start-bad-'));
+    const file = join(dir, 'linli.json');
+    writeFileSync(file, content);
+    const t0 = Date.now();
+    const r = await linli(['start', '--data', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(file);
+    expect(Date.now() - t0).toBeLessThan(20_000); // it does not hang
+    expect(readFileSync(file, 'utf8')).toBe(content);
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 // The stores: units of work committed as patches, read back after a restart, bad files refused.
-import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { produceWithPatches } from '../src/store/patches.ts';
@@ -82,14 +82,16 @@ describe('FileStore', () => {
     expect((await new FileStore(file).load()).seenMessageIds).toEqual(['old']);
   });
 
-  it('fails a commit in a read-only folder and keeps the journal readable', async () => {
-    if (process.getuid?.() === 0) return expect(true).toBe(true); // root writes anyway; the bot test covers failing stores
-    const dir = folder();
-    const file = join(dir, 'linli.json');
+  it('fails a commit it cannot write (a read-only data folder), and what was saved stays readable', async () => {
+    const file = join(folder(), 'linli.json');
     const store = new FileStore(file);
-    const state = await store.load();
-    chmodSync(file.replace(/\.json$/, '.journal'), 0o400);
-    await expect(change(store, state, (s) => void s.seenMessageIds.push('m1'))).rejects.toThrow();
+    let state = await store.load();
+    state = await change(store, state, (s) => void s.seenMessageIds.push('m1'));
+    // The tests run as root, which writes through file modes: the journal is swapped for a handle
+    // open for reading only, which refuses writes as a read-only folder does.
+    (store as unknown as { fd: number }).fd = openSync(file.replace(/\.json$/, '.journal'), 'r');
+    await expect(change(store, state, (s) => void s.seenMessageIds.push('m2'))).rejects.toThrow();
+    expect((await new FileStore(file, { readOnly: true }).load()).seenMessageIds).toEqual(['m1']);
   });
 });
 
