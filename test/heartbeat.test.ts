@@ -332,6 +332,27 @@ async function liveOnMock(opts: { healOnRestart: boolean }) {
   };
 }
 
+describe('restarting a stalled stream', () => {
+  it('reopens the wechat4u sync on the same session when the puppet has one, and falls back to stop and start otherwise', async () => {
+    const { sessionRestart } = await import('../src/adapters/wechaty/live.ts');
+    const calls: unknown[] = [];
+    const inner = {
+      restart(this: unknown) {
+        calls.push(this);
+        return Promise.resolve();
+      },
+    };
+    const resume = sessionRestart({ wechat4u: inner });
+    expect(resume).not.toBeNull();
+    await resume!();
+    expect(calls).toEqual([inner]); // called on wechat4u itself, as its own code does
+    const { PuppetMock } = await import('wechaty-puppet-mock');
+    expect(sessionRestart(new PuppetMock())).toBeNull();
+    expect(sessionRestart({ wechat4u: undefined })).toBeNull();
+    expect(sessionRestart(null)).toBeNull();
+  });
+});
+
 describe('the heartbeat on real Wechaty with the mock puppet', () => {
   it('pings itself when quiet, swallows the echo, restarts a stalled stream and recovers', async () => {
     const w = await liveOnMock({ healOnRestart: true });

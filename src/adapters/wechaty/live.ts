@@ -21,6 +21,8 @@ const WECHAT4U_LOGIN_HOST = 'login.wx.qq.com';
 const FILE_HELPER = 'filehelper';
 /** Each half of a puppet restart (stop, start) gets this long. */
 const RESTART_STEP_MS = 60_000;
+/** wechat4u's own restart waits 60 s once after a network error before its last try. */
+const SESSION_RESTART_MS = 90_000;
 
 export interface LiveOptions {
   /** The memory card (login session) is kept as <dataDir>/linli.memory-card.json. */
@@ -210,6 +212,12 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
         await (await pingTarget()).say(text);
       },
       restart: async () => {
+        const resume = sessionRestart(bot.puppet);
+        if (resume) {
+          log.warn('heartbeat: restarting the wechat4u message sync on the same session');
+          await orTimeout(resume(), SESSION_RESTART_MS, 'restarting the wechat4u sync');
+          return;
+        }
         await orTimeout(bot.stop(), RESTART_STEP_MS, 'stopping Wechaty');
         await orTimeout(bot.start(), RESTART_STEP_MS, 'starting Wechaty');
       },
@@ -299,6 +307,21 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
       process.off('uncaughtException', onCrash);
       process.off('unhandledRejection', onCrash);
     },
+  };
+}
+
+/**
+ * How to restart a stalled stream without losing the login, when the puppet can: wechat4u
+ * re-opens its message sync on the same session (what it does itself after sync errors).
+ * Wechaty's own restart (stop, then start; puppet.reset() does the same) logs a wechat4u
+ * account out (webwxlogout, and the puppet drops the saved session), so it needs a new scan.
+ */
+export function sessionRestart(puppet: unknown): (() => Promise<void>) | null {
+  const inner = (puppet as { wechat4u?: { restart?: unknown } } | null | undefined)?.wechat4u;
+  const restart = inner?.restart;
+  if (typeof restart !== 'function') return null;
+  return async () => {
+    await restart.call(inner);
   };
 }
 
