@@ -189,9 +189,12 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
   const offline = new OfflineDetector(opts.offlineGiveUpMs);
   const warnOnce = rateLimited(log);
 
+  // Looked up once per login: a failed lookup makes Wechaty emit an error each time.
+  let fileHelper: Promise<Awaited<ReturnType<typeof bot.Contact.find>>> | null = null;
   const pingTarget = async () => {
     if (!opts.puppetInstance && puppet === DEFAULT_PUPPET) {
-      const helper = await bot.Contact.find({ id: FILE_HELPER }).catch(() => undefined);
+      fileHelper ??= bot.Contact.find({ id: FILE_HELPER }).catch(() => undefined);
+      const helper = await fileHelper;
       if (helper) return helper;
     }
     return bot.currentUser;
@@ -271,6 +274,7 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
     );
     log.error({ name: user.name(), reason, exitInMinutes: exitIn || null }, 'logged out: nothing is received or sent until the QR code is scanned again');
     heartbeat.logout();
+    fileHelper = null;
     opts.onLogout?.();
   });
 
@@ -304,8 +308,12 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
       heartbeat.stop();
       await withTimeout(transport.stop(), 5_000);
       await withTimeout(bot.stop(), 5_000).catch((err) => log.debug({ err }, 'wechaty stop failed'));
-      process.off('uncaughtException', onCrash);
-      process.off('unhandledRejection', onCrash);
+      // wechat4u's logout listener still throws after its stop (it restarts a client it just
+      // dropped): keep catching until the process exits. A given puppet leaves the process as it was.
+      if (opts.puppetInstance) {
+        process.off('uncaughtException', onCrash);
+        process.off('unhandledRejection', onCrash);
+      }
     },
   };
 }
