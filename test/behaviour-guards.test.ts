@@ -59,6 +59,41 @@ describe('phone numbers are masked where the bot repeats a post privately', () =
   });
 });
 
+describe('phone numbers are masked where the bot repeats a helper’s post to a requester in another group', () => {
+  const B3 = '金象泰小区3号楼群';
+  const B5 = '金象泰小区5号楼群';
+  const GRID2 = '楚凤二网格群';
+  const scene: SceneOverrides = {
+    rooms: [
+      { topic: B3, kind: 'building', building: '3', grid: '楚凤二网格' },
+      { topic: B5, kind: 'building', building: '5', grid: '楚凤二网格' },
+      { topic: GRID2, kind: 'grid', building: null, grid: '楚凤二网格' },
+    ],
+    people: [{ name: '邱靓', role: 'grid_worker', grid: '楚凤二网格', building: null, unit: null, room: null }],
+    roster: [],
+  };
+
+  it('when the helper answered the relay in the grid group', async () => {
+    const h = await createHarness('2022-12-18T21:00:00+08:00', scene);
+    await h.say('韩冬梅', '急!老伴烧到39度2,家里退烧药吃完了,哪位邻居有对乙酰氨基酚', { room: B3, at: '21:05' });
+    const relayed = await h.advance('21:16');
+    expect(relayed.some((o) => o.kind === 'room' && o.room === GRID2)).toBe(true);
+    const out = await h.say('彭志刚', '我有对乙酰氨基酚,给我打电话 177-0535-2468', { room: GRID2, at: '21:18' });
+    const toHer = out.find((o) => o.kind === 'private' && o.to === '韩冬梅');
+    expect(toHer?.text).toMatch(/原话:.*177\*{4}2468/);
+    expect(out.map((o) => o.text).join('\n')).not.toMatch(/0535-?2468|17705352468/);
+  });
+
+  it('when an offer made earlier in another building’s group fits her request', async () => {
+    const h = await createHarness('2022-12-18T19:00:00+08:00', scene);
+    await h.say('钱大姐', '我家多了几盒布洛芬,有需要的邻居联系我 13355667788', { room: B5, at: '19:00' });
+    const out = await h.say('马建军', '求布洛芬,家里老人发烧', { room: B3, at: '19:40' });
+    const toHim = out.find((o) => o.kind === 'private' && o.to === '马建军');
+    expect(toHim?.text).toMatch(/原话:.*133\*{4}7788/);
+    expect(out.map((o) => o.text).join('\n')).not.toMatch(FULL_MOBILE);
+  });
+});
+
 describe('questions handed to staff keep no phone number', () => {
   const UNION = '芝罘区职工服务群';
   const scene: SceneOverrides = {
