@@ -1,8 +1,10 @@
 // `linli start`: the bot on WeChat. State in <data>/linli.json and its journal, the login session
 // in <data>/linli.memory-card.json, schedules on node-cron in Asia/Shanghai, the knowledge base
 // reloaded when staff edit it, sends paced by the outbox sender. Ends with exit code 0 on
-// SIGINT/SIGTERM (after saving); 1 with one clear message when WeChat cannot be reached or the
-// state can no longer be saved; 2 when the state file cannot be used (it is left untouched).
+// SIGINT/SIGTERM (after saving); 1 with one clear message when WeChat cannot be reached, the
+// message stream stalled and a restart did not help, nobody scanned again after a logout
+// (bot.heartbeat, bot.loggedOutExitMinutes), or the state can no longer be saved; 2 when the
+// state file cannot be used (it is left untouched; a supervisor should not restart on 2).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
@@ -69,6 +71,8 @@ export async function runStart(args: ParsedArgs): Promise<number> {
     puppet: process.env.WECHATY_PUPPET || DEFAULT_PUPPET,
     botName: app.config.bot.name,
     log,
+    heartbeat: app.config.bot.heartbeat,
+    loggedOutExitMinutes: app.config.bot.loggedOutExitMinutes,
     onMessage: async (msg) => {
       await app.bot.handle(msg);
     },

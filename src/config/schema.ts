@@ -32,6 +32,17 @@ const pickupPointSchema = z.object({
   stock: z.record(z.string(), z.number().int().min(0)).default({}),
 });
 
+const HEARTBEAT_DEFAULTS = { everyMinutes: 5, stalledAfterMinutes: 15 };
+const heartbeatSchema = z
+  .object({
+    everyMinutes: z.number().min(0).default(HEARTBEAT_DEFAULTS.everyMinutes),
+    stalledAfterMinutes: z.number().positive().default(HEARTBEAT_DEFAULTS.stalledAfterMinutes),
+  })
+  .refine((h) => h.everyMinutes === 0 || h.stalledAfterMinutes > h.everyMinutes, {
+    message: 'stalledAfterMinutes must be longer than everyMinutes (a ping needs time to come back)',
+    path: ['stalledAfterMinutes'],
+  });
+
 export const configSchema = z.object({
   bot: z
     .object({
@@ -46,8 +57,22 @@ export const configSchema = z.object({
           mergeChars: z.number().int().min(0).default(1500),
         })
         .default({ perChatSeconds: 2, perMinute: 20, mergeChars: 1500 }),
+      /**
+       * Liveness of the live bot: after everyMinutes without a message it pings itself; with no
+       * message and no echo for stalledAfterMinutes it restarts the WeChat connection, and exits
+       * (code 1) when that fails or the silence goes on. everyMinutes 0 turns this off.
+       */
+      heartbeat: heartbeatSchema.default(HEARTBEAT_DEFAULTS),
+      /** Logged out this long without a new scan: the live bot exits (code 1) so its supervisor restarts it; 0 = wait for ever. */
+      loggedOutExitMinutes: z.number().min(0).default(30),
     })
-    .default({ name: '邻里小助手', askPrefixes: ['问:', '问：'], pacing: { perChatSeconds: 2, perMinute: 20, mergeChars: 1500 } }),
+    .default({
+      name: '邻里小助手',
+      askPrefixes: ['问:', '问：'],
+      pacing: { perChatSeconds: 2, perMinute: 20, mergeChars: 1500 },
+      heartbeat: HEARTBEAT_DEFAULTS,
+      loggedOutExitMinutes: 30,
+    }),
   rooms: z.array(roomSchema).default([]),
   people: z.array(personSchema).default([]),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2023-01-22')).default([]),

@@ -1,20 +1,28 @@
 // The live WeChat connection: builds Wechaty (puppet from WECHATY_PUPPET, default
 // wechaty-puppet-wechat4u), draws the login QR code, logs login/logout/errors, and gives up
-// with one clear message when WeChat cannot be reached before the first login.
+// with one clear message when WeChat cannot be reached before the first login. A heartbeat
+// (heartbeat.ts) restarts a stalled message stream and ends the run when that does not help or
+// when nobody scans again after a logout: a supervisor (systemd, pm2) then starts it afresh.
 //
 // Wechaty (≈ 2.6 s to load) and the transport are imported inside startLive only, so that
 // importing this file (tests, other commands) stays cheap.
-//
-// Not done here: a self-ping heartbeat (Wechaty's onMessage can stop silently after hours).
-// Logouts are logged; run the bot under a process manager and watch for "logged out".
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Wechaty } from 'wechaty';
 import type { IncomingMessage, OutgoingMessage } from '../../bot/messages.ts';
 import type { Logger } from '../../log.ts';
+import type { Clock, Scheduler } from '../../schedule/types.ts';
+import { CronScheduler, systemClock } from '../../schedule/cron-scheduler.ts';
+import { Heartbeat, isPing } from './heartbeat.ts';
 
 export const DEFAULT_PUPPET = 'wechaty-puppet-wechat4u';
 const WECHAT4U_LOGIN_HOST = 'login.wx.qq.com';
+/** On the web protocol pings go to 文件传输助手, as wechat4u's own keep-alive did. */
+const FILE_HELPER = 'filehelper';
+/** Each half of a puppet restart (stop, start) gets this long. */
+const RESTART_STEP_MS = 60_000;
+/** wechat4u's own restart waits 60 s once after a network error before its last try. */
+const SESSION_RESTART_MS = 90_000;
 
 export interface LiveOptions {
   /** The memory card (login session) is kept as <dataDir>/linli.memory-card.json. */
@@ -35,9 +43,16 @@ export interface LiveOptions {
   backlogMinutes?: number;
   /** Give up when network errors persist this long before the first login. */
   offlineGiveUpMs?: number;
+  /** Self-ping and stall handling (config bot.heartbeat); absent or everyMinutes 0 = off. */
+  heartbeat?: { everyMinutes: number; stalledAfterMinutes: number };
+  /** End the run after this many minutes logged out (config bot.loggedOutExitMinutes); 0 or absent = never. */
+  loggedOutExitMinutes?: number;
+  /** The heartbeat's time (tests: a simulated clock); real time when absent. */
+  clock?: Clock;
+  timers?: Pick<Scheduler, 'at'>;
 }
 
-export type LiveEnd = { reason: 'offline' | 'failed'; message: string };
+export type LiveEnd = { reason: 'offline' | 'failed' | 'stalled' | 'logged-out'; message: string };
 
 export interface LiveBot {
   send(out: OutgoingMessage): Promise<void>;
@@ -155,6 +170,8 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   const dropForeignCrashHandlers = (): void => {
+    // Only a puppet loaded here installed one; a given instance leaves the caller's alone.
+    if (opts.puppetInstance) return;
     for (const l of process.listeners('uncaughtException')) if (l !== onCrash) process.off('uncaughtException', l);
   };
 
@@ -171,6 +188,55 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
   const transport = new WechatyTransport(bot, transportOpts);
   const offline = new OfflineDetector(opts.offlineGiveUpMs);
   const warnOnce = rateLimited(log);
+
+  // Looked up once per login: a failed lookup makes Wechaty emit an error each time.
+  let fileHelper: Promise<Awaited<ReturnType<typeof bot.Contact.find>>> | null = null;
+  const pingTarget = async () => {
+    if (!opts.puppetInstance && puppet === DEFAULT_PUPPET) {
+      fileHelper ??= bot.Contact.find({ id: FILE_HELPER }).catch(() => undefined);
+      const helper = await fileHelper;
+      if (helper) return helper;
+    }
+    return bot.currentUser;
+  };
+  const heartbeat = new Heartbeat(
+    {
+      pingEveryMs: (opts.heartbeat?.everyMinutes ?? 0) * 60_000,
+      stalledAfterMs: (opts.heartbeat?.stalledAfterMinutes ?? 0) * 60_000,
+      loggedOutExitMs: (opts.loggedOutExitMinutes ?? 0) * 60_000,
+    },
+    {
+      clock: opts.clock ?? systemClock,
+      // Its own timers: the app's scheduler stops while logged out, the heartbeat must not.
+      timers: opts.timers ?? new CronScheduler((_job, err) => log.error({ err }, 'heartbeat check failed')),
+      log,
+      notice,
+      ping: async (text) => {
+        await (await pingTarget()).say(text);
+      },
+      restart: async () => {
+        const resume = sessionRestart(bot.puppet);
+        if (resume) {
+          log.warn('heartbeat: restarting the wechat4u message sync on the same session');
+          await orTimeout(resume(), SESSION_RESTART_MS, 'restarting the wechat4u sync');
+          return;
+        }
+        await orTimeout(bot.stop(), RESTART_STEP_MS, 'stopping Wechaty');
+        await orTimeout(bot.start(), RESTART_STEP_MS, 'starting Wechaty');
+      },
+      giveUp: (reason, message) => settle({ reason: reason === 'logged-out' ? 'logged-out' : 'stalled', message }),
+    },
+  );
+  // Every message event is a sign of life, the bot's own echoes included (the transport drops those).
+  bot.on('message', (message) => {
+    let echo = false;
+    try {
+      echo = message.self() && isPing(message.text());
+    } catch {
+      // a message whose payload is gone still shows the stream is alive
+    }
+    heartbeat.message(echo);
+  });
 
   bot.on('scan', (qrcode: string, status: number) => {
     offline.reachedServer();
@@ -194,12 +260,21 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
     }
     notice(`已登录:${name}`);
     log.info({ name }, 'logged in');
+    heartbeat.login();
     opts.onLogin?.(name);
   });
 
   bot.on('logout', (user, reason) => {
-    notice(`已退出登录:${user.name()}${reason ? `(${reason})` : ''}。等待重新扫码……`);
-    log.warn({ name: user.name(), reason }, 'logged out');
+    // Loud: while logged out nothing is received or sent, and only a person can scan again.
+    const exitIn = opts.loggedOutExitMinutes ?? 0;
+    notice(
+      `【注意】机器人已退出登录:${user.name()}${reason ? `(${reason})` : ''}。现在收不到也发不出消息,` +
+        `请尽快用机器人的微信重新扫码登录(二维码会显示在这里)。` +
+        (exitIn > 0 ? `${exitIn} 分钟内没有重新登录,程序将退出,由进程管理器重启后显示新的二维码。` : ''),
+    );
+    log.error({ name: user.name(), reason, exitInMinutes: exitIn || null }, 'logged out: nothing is received or sent until the QR code is scanned again');
+    heartbeat.logout();
+    fileHelper = null;
     opts.onLogout?.();
   });
 
@@ -223,16 +298,53 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
     settle({ reason: 'failed', message: `无法启动微信连接(${puppet}):${errorText(err)}` });
   }
   dropForeignCrashHandlers();
+  heartbeat.start();
 
   return {
     ended,
     send: (out) => transport.send(out),
     async stop() {
       stopping = true;
+      heartbeat.stop();
       await withTimeout(transport.stop(), 5_000);
       await withTimeout(bot.stop(), 5_000).catch((err) => log.debug({ err }, 'wechaty stop failed'));
+      // wechat4u's logout listener still throws after its stop (it restarts a client it just
+      // dropped): keep catching until the process exits. A given puppet leaves the process as it was.
+      if (opts.puppetInstance) {
+        process.off('uncaughtException', onCrash);
+        process.off('unhandledRejection', onCrash);
+      }
     },
   };
+}
+
+/**
+ * How to restart a stalled stream without losing the login, when the puppet can: wechat4u
+ * re-opens its message sync on the same session (what it does itself after sync errors).
+ * Wechaty's own restart (stop, then start; puppet.reset() does the same) logs a wechat4u
+ * account out (webwxlogout, and the puppet drops the saved session), so it needs a new scan.
+ */
+export function sessionRestart(puppet: unknown): (() => Promise<void>) | null {
+  const inner = (puppet as { wechat4u?: { restart?: unknown } } | null | undefined)?.wechat4u;
+  const restart = inner?.restart;
+  if (typeof restart !== 'function') return null;
+  return async () => {
+    await restart.call(inner);
+  };
+}
+
+/** Like withTimeout, but a step that takes too long is an error. */
+async function orTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {

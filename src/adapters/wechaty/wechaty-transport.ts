@@ -4,6 +4,7 @@ import type { Contact, Message, Room, Wechaty } from 'wechaty';
 import type { IncomingMessage, OutgoingMessage, Transport } from '../../bot/messages.ts';
 import type { Logger } from '../../log.ts';
 import { convertMessage } from './convert.ts';
+import { isPing } from './heartbeat.ts';
 
 export interface WechatyTransportOptions {
   botName: string;
@@ -41,6 +42,8 @@ export class WechatyTransport implements Transport {
   private async receive(message: Message, onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void> {
     const { log } = this.opts;
     try {
+      // The heartbeat's ping coming back (heartbeat.ts): never a message to handle, whoever it seems to be from.
+      if (isPing(message.text())) return;
       if (this.opts.skipBefore && message.date() < this.opts.skipBefore) {
         log.info({ id: message.id }, 'backlog message from before start-up skipped');
         return;
