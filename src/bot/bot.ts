@@ -290,6 +290,6 @@ export class Bot implements BotBuilder {
     const d = draft as BotState;
     d.outbox = d.outbox.filter((p) => !gone.has(p.id));
     // Marking sent is not flushed to disk: losing it (a power loss) means a message twice, never none.
-    await this.commit(draft, [], undefined, undefined, false);
+    if ((await this.commit(draft, [], undefined, undefined, false)) === null) throw new Error(`could not record sent messages in ${this.store.where}`);
   }
 }

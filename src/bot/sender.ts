@@ -58,6 +58,9 @@ export class OutboxSender {
   private readonly lastToChat = new Map<string, number>();
   private readonly sentAt: number[] = [];
   private readonly retries = new Map<number, { attempts: number; nextAt: number }>();
+  /** Sent (or dropped) but not yet taken off the saved outbox: never sent again by this process. */
+  private readonly done = new Set<number>();
+  private recordAgainAt = 0;
   private running: Promise<void> | null = null;
   private again = false;
   private cancelTimer: (() => void) | null = null;
@@ -94,18 +97,26 @@ export class OutboxSender {
 
   private async pass(): Promise<void> {
     const { deps } = this;
-    for (;;) {
+    while (!this.stopped) {
       const now = deps.clock.now().getTime();
-      const pending = deps.pending();
+      const saved = deps.pending();
+      for (const id of this.done) if (!saved.some((p) => p.id === id)) this.done.delete(id);
+      // What went out but could not be recorded yet: record it again, after a pause when that fails.
+      if (this.done.size > 0 && now >= this.recordAgainAt) {
+        if (!(await this.record([...this.done], now))) return this.wakeAt(saved, now);
+        continue; // the saved outbox has changed: read it again
+      }
+      const pending = saved.filter((p) => !this.done.has(p.id));
       const stale = pending.filter((p) => deps.isStale(p));
       if (stale.length) {
         deps.log.info({ ids: stale.map((p) => p.id) }, 'outbox: dropped notices about requests that have closed');
-        await deps.remove(stale.map((p) => p.id));
+        for (const p of stale) this.done.add(p.id);
+        if (!(await this.record(stale.map((p) => p.id), now))) return this.wakeAt(saved, now);
         continue;
       }
       const next = pending.find((p) => this.readyAt(p, now) <= now);
       if (!next) {
-        this.wakeAt(pending, now);
+        this.wakeAt(saved, now);
         return;
       }
       const batch = this.batchFor(next, pending);
@@ -139,8 +150,11 @@ export class OutboxSender {
       const attempts = (this.retries.get(first.id)?.attempts ?? 0) + 1;
       if (attempts >= MAX_ATTEMPTS) {
         deps.log.error({ err, ids, chat: chatOf(first.out), attempts }, 'outbox: giving up on a message the transport keeps refusing');
-        for (const id of ids) this.retries.delete(id);
-        await deps.remove(ids);
+        for (const id of ids) {
+          this.retries.delete(id);
+          this.done.add(id);
+        }
+        await this.record(ids, now);
         return;
       }
       const wait = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (attempts - 1));
@@ -148,10 +162,26 @@ export class OutboxSender {
       for (const id of ids) this.retries.set(id, { attempts, nextAt: now + wait });
       return;
     }
-    for (const id of ids) this.retries.delete(id);
+    for (const id of ids) {
+      this.retries.delete(id);
+      this.done.add(id);
+    }
     this.lastToChat.set(chatOf(batch[0]!.out), now);
     this.sentAt.push(now);
-    await deps.remove(ids);
+    await this.record(ids, now);
+  }
+
+  /** Takes messages off the saved outbox; false (and a pause before the next try) when the store refuses. */
+  private async record(ids: number[], now: number): Promise<boolean> {
+    try {
+      await this.deps.remove(ids);
+      for (const id of ids) this.done.delete(id);
+      return true;
+    } catch (err) {
+      this.recordAgainAt = now + RETRY_BASE_MS;
+      this.deps.log.error({ err, ids }, 'outbox: could not record messages as sent; they will not be sent again by this run');
+      return false;
+    }
   }
 
   /** When a message may go: its chat's gap, the minute's budget, its retry backoff. */
@@ -164,11 +194,13 @@ export class OutboxSender {
     return Math.max(chatFree, budgetFree, retryFree);
   }
 
-  private wakeAt(pending: readonly PendingMessage[], now: number): void {
+  private wakeAt(saved: readonly PendingMessage[], now: number): void {
     this.cancelTimer?.();
     this.cancelTimer = null;
-    if (pending.length === 0 || this.stopped) return;
-    const at = Math.min(...pending.map((p) => this.readyAt(p, now)));
+    if (saved.length === 0 || this.stopped) return;
+    const waiting = saved.filter((p) => !this.done.has(p.id));
+    const at = Math.min(...waiting.map((p) => this.readyAt(p, now)), this.done.size > 0 ? Math.max(now + 1, this.recordAgainAt) : Number.POSITIVE_INFINITY);
+    if (!Number.isFinite(at)) return;
     this.cancelTimer = this.deps.timers.at(new Date(at), async () => {
       this.cancelTimer = null;
       await this.drain();
