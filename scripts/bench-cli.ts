@@ -52,7 +52,9 @@ function run(args: string[], input: string | null, env: Record<string, string> =
       for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) lines++;
     });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve({ first, total: performance.now() - t0, lines }) : reject(new Error(`${args.join(' ')}: exit ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve({ first, total: performance.now() - t0, lines }) : reject(new Error(`${args.join(' ')}: exit ${code}`)),
+    );
     child.stdin.end(input ?? '');
   });
 }
@@ -111,5 +113,7 @@ export async function benchCli(texts: string[]): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   const [b, bb, p] = [Math.min(...bare), Math.min(...batched), Math.min(...parse)];
   console.log(`100,000 messages, whole process: bare Node JSONL read+write ${ms(b)} (a write per line), ${ms(bb)} (batched)`);
-  console.log(`  linli parse ${ms(p)}: ${(p / b).toFixed(1)}× bare (${(p / bb).toFixed(1)}× batched bare), ${((p / lines.length) * 1000).toFixed(1)} µs a message`);
+  console.log(
+    `  linli parse ${ms(p)}: ${(p / b).toFixed(1)}× bare (${(p / bb).toFixed(1)}× batched bare), ${((p / lines.length) * 1000).toFixed(1)} µs a message`,
+  );
 }

@@ -73,10 +73,22 @@ async function seed(open: number, history: number): Promise<string> {
     const chunk = 50_000;
     for (let from = 0; from < history; from += chunk) {
       const n = Math.min(chunk, history - from);
-      const reqs = Array.from({ length: n }, (_, k) => JSON.stringify({ ...openRequest(from + k, at), id: `H${from + k}`, status: 'fulfilled', closedAt: at.toISOString() }));
+      const reqs = Array.from({ length: n }, (_, k) =>
+        JSON.stringify({ ...openRequest(from + k, at), id: `H${from + k}`, status: 'fulfilled', closedAt: at.toISOString() }),
+      );
       appendFileSync(join(archive, 'requests-2022-11.jsonl'), `${reqs.join('\n')}\n`);
       const calls = Array.from({ length: n }, (_, k) =>
-        JSON.stringify({ id: `C${from + k}`, rosterId: 'P1', worker: '邵婷婷', at: at.toISOString(), date: '2022-11-30', outcome: 'reached', flags: [], needs: [], text: '正常' }),
+        JSON.stringify({
+          id: `C${from + k}`,
+          rosterId: 'P1',
+          worker: '邵婷婷',
+          at: at.toISOString(),
+          date: '2022-11-30',
+          outcome: 'reached',
+          flags: [],
+          needs: [],
+          text: '正常',
+        }),
       );
       appendFileSync(join(archive, 'calls-2022-11.jsonl'), `${calls.join('\n')}\n`);
     }
@@ -101,11 +113,22 @@ async function pipeline(label: string, dir: string, count: number): Promise<numb
   await transport.start(async (m) => void (await app.bot.handle(m)));
   const rooms = app.config.rooms.filter((r) => r.kind === 'building').map((r) => r.topic);
   // Warm-up, then the timed run.
-  for (let i = 0; i < 200; i++) await transport.push({ from: `热身${i % 13}`, text: messages[i % messages.length]!, room: rooms[i % rooms.length]!, time: clock.now() });
+  for (let i = 0; i < 200; i++)
+    await transport.push({
+      from: `热身${i % 13}`,
+      text: messages[i % messages.length]!,
+      room: rooms[i % rooms.length]!,
+      time: clock.now(),
+    });
   const t1 = performance.now();
   for (let i = 0; i < count; i++) {
     await clock.advanceTo(new Date(clock.now().getTime() + 2_000));
-    await transport.push({ from: `居民${i % 97}`, text: messages[i % messages.length]!, room: rooms[i % rooms.length]!, time: clock.now() });
+    await transport.push({
+      from: `居民${i % 97}`,
+      text: messages[i % messages.length]!,
+      room: rooms[i % rooms.length]!,
+      time: clock.now(),
+    });
   }
   const ms = (performance.now() - t1) / count;
   const rss = process.memoryUsage().rss / 2 ** 20;
@@ -149,8 +172,12 @@ const busy = await seed(10_000, 0);
 const withOpen = await pipeline('pipeline, 10,000 open requests', busy, COUNT);
 const tSeed = performance.now();
 const old = await seed(0, HISTORY);
-console.log(`(wrote ${HISTORY.toLocaleString()} closed requests and ${HISTORY.toLocaleString()} calls to the archive in ${((performance.now() - tSeed) / 1000).toFixed(1)} s)`);
+console.log(
+  `(wrote ${HISTORY.toLocaleString()} closed requests and ${HISTORY.toLocaleString()} calls to the archive in ${((performance.now() - tSeed) / 1000).toFixed(1)} s)`,
+);
 const withHistory = await pipeline(`pipeline, ${HISTORY.toLocaleString()} requests + calls in history`, old, COUNT);
-console.log(`  10k open requests: ${(withOpen / base).toFixed(2)}× the empty state;  history: ${(withHistory / base).toFixed(2)}× the empty state`);
+console.log(
+  `  10k open requests: ${(withOpen / base).toFixed(2)}× the empty state;  history: ${(withHistory / base).toFixed(2)}× the empty state`,
+);
 for (const open of [0, 10_000]) await commitLatency(open);
 for (const d of [empty, busy, old]) rmSync(d, { recursive: true, force: true });

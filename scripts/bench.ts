@@ -18,9 +18,16 @@ import { hostileLines } from './hostile-input.ts';
 import { benchCli } from './bench-cli.ts';
 
 const devset = process.env.LINLI_DEVSET ?? '../shared/devset';
-const lines = (file: string) => readFileSync(join(devset, file), 'utf8').split('\n').filter((l) => l.trim());
+const lines = (file: string) =>
+  readFileSync(join(devset, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
 const row = (name: string, n: number, ms: number, unit: string) =>
-  console.log(`${name.padEnd(44)} ${String(n).padStart(6)} ${unit.padEnd(9)} ${(ms / n).toFixed(3).padStart(8)} ms each  ${Math.round((n / ms) * 1000).toLocaleString('en').padStart(9)}/s`);
+  console.log(
+    `${name.padEnd(44)} ${String(n).padStart(6)} ${unit.padEnd(9)} ${(ms / n).toFixed(3).padStart(8)} ms each  ${Math.round((n / ms) * 1000)
+      .toLocaleString('en')
+      .padStart(9)}/s`,
+  );
 
 function time<T>(fn: () => T): [T, number] {
   const t0 = performance.now();
@@ -42,7 +49,9 @@ const [, storedSetup] = time(() => {
   const stored = loadReaderModels(lexicon);
   return stored ? createParser(lexicon, stored) : null;
 });
-console.log(`parser setup with the build's stored readers (jieba loaded on first need): ${loadReaderModels(loadItemLexicon('config')) ? `${storedSetup.toFixed(0)} ms` : 'no current stored model (npm run build)'}`);
+console.log(
+  `parser setup with the build's stored readers (jieba loaded on first need): ${loadReaderModels(loadItemLexicon('config')) ? `${storedSetup.toFixed(0)} ms` : 'no current stored model (npm run build)'}`,
+);
 const many = Array.from({ length: 20_000 }, (_, i) => messages[i % messages.length]!);
 parser.parse(many[0]!);
 row('parse: group messages', many.length, time(() => many.forEach((m) => void parser.parse(m)))[1], 'messages');
@@ -69,11 +78,19 @@ const app = await createApp({
 });
 await transport.start(async (m) => void (await app.bot.handle(m)));
 const rooms = app.config.rooms.filter((r) => r.kind === 'building').map((r) => r.topic);
-for (const [label, count] of [['pipeline: first 1,000 group messages', 1000], ['pipeline: next 4,000 (larger state file)', 4000]] as const) {
+for (const [label, count] of [
+  ['pipeline: first 1,000 group messages', 1000],
+  ['pipeline: next 4,000 (larger state file)', 4000],
+] as const) {
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
     await clock.advanceTo(new Date(clock.now().getTime() + 20_000));
-    await transport.push({ from: `居民${i % 97}`, text: messages[i % messages.length]!, room: rooms[i % rooms.length]!, time: clock.now() });
+    await transport.push({
+      from: `居民${i % 97}`,
+      text: messages[i % messages.length]!,
+      room: rooms[i % rooms.length]!,
+      time: clock.now(),
+    });
   }
   row(label, count, performance.now() - t0, 'messages');
 }
@@ -90,7 +107,9 @@ const [{ runReplay }, importMs] = await (async () => {
 })();
 console.log(`import of Wechaty + mock puppet: ${importMs.toFixed(0)} ms`);
 for (const file of ['replay-building-evening.jsonl', 'replay-grid-day.jsonl', 'replay-union-qa.jsonl']) {
-  const input = lines(file).map((l, i) => classifyLine(l, i + 1)).filter((l): l is InputLine => l !== null);
+  const input = lines(file)
+    .map((l, i) => classifyLine(l, i + 1))
+    .filter((l): l is InputLine => l !== null);
   let sent = 0;
   const t0 = performance.now();
   await runReplay(input, { configDir: 'config', log: silentLogger, emit: () => void sent++ });

@@ -129,10 +129,14 @@ export async function evalAskFile(path: string, configDir: string, title = path)
     measure('natural Bayes', rows, bayes),
   ];
   const lines: string[] = [];
-  lines.push(`ask eval (${title}): ${rows.length} questions (${rows.filter((r) => r.topic === null).length} out of scope), ${kb.entries.length} KB entries`);
+  lines.push(
+    `ask eval (${title}): ${rows.length} questions (${rows.filter((r) => r.topic === null).length} out of scope), ${kb.entries.length} KB entries`,
+  );
   lines.push(`bands: answerAt=${shipped.answerAt} suggestAt=${shipped.suggestAt}`);
   lines.push('');
-  lines.push(`${'system'.padEnd(16)}${'topic'.padStart(7)}  ${'oos ok'.padStart(7)}  ${'in-scope'.padStart(8)}  ${'wrong ans'.padStart(9)}  ms/q`);
+  lines.push(
+    `${'system'.padEnd(16)}${'topic'.padStart(7)}  ${'oos ok'.padStart(7)}  ${'in-scope'.padStart(8)}  ${'wrong ans'.padStart(9)}  ms/q`,
+  );
   for (const r of results) {
     const wrong = `${r.wrongAnswers} (${((r.wrongAnswers / rows.length) * 100).toFixed(1)}%)`;
     lines.push(
@@ -147,7 +151,8 @@ export async function evalAskFile(path: string, configDir: string, title = path)
   for (const r of rows) {
     const a = engine.ask(r.question);
     bands[a.band][a.topic === r.topic ? 0 : 1]++;
-    if (a.band === 'answer' && a.topic !== r.topic) answeredWrong.push(`  expected ${String(r.topic)}, answered ${String(a.topic)} (${a.confidence}): ${r.question}`);
+    if (a.band === 'answer' && a.topic !== r.topic)
+      answeredWrong.push(`  expected ${String(r.topic)}, answered ${String(a.topic)} (${a.confidence}): ${r.question}`);
   }
   lines.push('');
   lines.push('linli bands (right / wrong topic):');

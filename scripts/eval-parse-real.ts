@@ -33,7 +33,14 @@ const FIELDS: Field[] = [
   ['contextDependent', (g) => g.context_dependent, (r) => r.contextDependent],
 ];
 // How bad a miss is: a wrong intent or category changes what the bot does; the rest less so.
-const WEIGHT: Record<string, number> = { intent: 3, 'category (main item)': 2, contextDependent: 1, forWhom: 1, 'location.building': 1, urgent: 1 };
+const WEIGHT: Record<string, number> = {
+  intent: 3,
+  'category (main item)': 2,
+  contextDependent: 1,
+  forWhom: 1,
+  'location.building': 1,
+  urgent: 1,
+};
 
 const pctOf = (ok: number, n: number) => `${(ok / n).toFixed(3)}  (${ok}/${n})`;
 
@@ -55,21 +62,32 @@ function intentBaselines(): { name: string; predict: (text: string) => Intent }[
   const posts = trainingPosts();
   for (const p of posts) bayes.addDocument(tokens(p.text), p.intent);
   bayes.train();
-  const fuse = new Fuse(posts.map((p) => ({ intent: p.intent, q: prepareText(p.text).norm })), {
-    keys: ['q'],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 1,
-  });
+  const fuse = new Fuse(
+    posts.map((p) => ({ intent: p.intent, q: prepareText(p.text).norm })),
+    {
+      keys: ['q'],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 1,
+    },
+  );
   return [
-    { name: 'fuse.js (nearest example)', predict: (t) => (fuse.search(prepareText(t).norm, { limit: 1 })[0]?.item.intent ?? 'other') as Intent },
+    {
+      name: 'fuse.js (nearest example)',
+      predict: (t) => (fuse.search(prepareText(t).norm, { limit: 1 })[0]?.item.intent ?? 'other') as Intent,
+    },
     { name: 'natural Bayes', predict: (t) => (bayes.classify(tokens(t)) as Intent) ?? 'other' },
   ];
 }
 
 /** Reliability of the parse's confidence: in each band, how often the intent was right. */
 function calibration(points: [number, boolean][]): string[] {
-  const bands: [number, number][] = [[0, 0.5], [0.5, 0.7], [0.7, 0.9], [0.9, 1.01]];
+  const bands: [number, number][] = [
+    [0, 0.5],
+    [0.5, 0.7],
+    [0.7, 0.9],
+    [0.9, 1.01],
+  ];
   const lines = ['confidence calibration (band: posts, mean confidence -> share right):'];
   let ece = 0;
   for (const [lo, hi] of bands) {
@@ -78,7 +96,9 @@ function calibration(points: [number, boolean][]): string[] {
     const mean = inBand.reduce((a, [c]) => a + c, 0) / inBand.length;
     const right = inBand.filter(([, ok]) => ok).length / inBand.length;
     ece += (inBand.length / points.length) * Math.abs(mean - right);
-    lines.push(`  ${lo.toFixed(1)}-${Math.min(hi, 1).toFixed(1)}: ${String(inBand.length).padStart(3)}, ${mean.toFixed(2)} -> ${right.toFixed(2)}`);
+    lines.push(
+      `  ${lo.toFixed(1)}-${Math.min(hi, 1).toFixed(1)}: ${String(inBand.length).padStart(3)}, ${mean.toFixed(2)} -> ${right.toFixed(2)}`,
+    );
   }
   lines.push(`  expected calibration error ${ece.toFixed(3)}`);
   return lines;
@@ -101,7 +121,13 @@ export async function evalParseRealFile(path: string, configDir: string, title: 
     const ok = gold.filter((x, i) => g(x) === r(got[i]!)).length;
     lines.push(`${name.padEnd(28)} ${pctOf(ok, gold.length)}`);
   }
-  lines.push('', ...confusion(gold.map((g) => g.intent), got.map((r) => r.intent)));
+  lines.push(
+    '',
+    ...confusion(
+      gold.map((g) => g.intent),
+      got.map((r) => r.intent),
+    ),
+  );
 
   const misses = gold
     .map((g, i) => {
@@ -114,15 +140,21 @@ export async function evalParseRealFile(path: string, configDir: string, title: 
     })
     .filter((m) => m.score > 0)
     .sort((a, b) => b.score - a.score || a.i - b.i);
-  if (!blind) lines.push('', `worst misses (${Math.min(20, misses.length)} of ${misses.length}):`, ...misses.slice(0, 20).map((m) => m.text));
+  if (!blind)
+    lines.push('', `worst misses (${Math.min(20, misses.length)} of ${misses.length}):`, ...misses.slice(0, 20).map((m) => m.text));
   else lines.push('', `misses: ${misses.length} (texts not shown: a blind set)`);
 
-  lines.push('', 'intent baselines (trained on the project\'s own example posts):');
+  lines.push('', "intent baselines (trained on the project's own example posts):");
   for (const b of intentBaselines()) {
     const predicted = gold.map((g) => b.predict(g.text));
     const ok = gold.filter((g, i) => g.intent === predicted[i]).length;
     lines.push(`  ${b.name.padEnd(26)} intent ${pctOf(ok, gold.length)}`);
-    lines.push(...confusion(gold.map((g) => g.intent), predicted).map((l) => `    ${l}`));
+    lines.push(
+      ...confusion(
+        gold.map((g) => g.intent),
+        predicted,
+      ).map((l) => `    ${l}`),
+    );
   }
   lines.push('', ...calibration(gold.map((g, i) => [got[i]!.confidence, got[i]!.intent === g.intent] as [number, boolean])));
   lines.push('', `mean ${ms.toFixed(3)} ms per message`);

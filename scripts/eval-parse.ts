@@ -9,7 +9,11 @@ import { INTENTS, type Location, type ParseResult } from '../src/domain/types.ts
 
 const LOC_FIELDS = ['building', 'unit', 'floor', 'room'] as const;
 
-const itemKey = (r: ParseResult) => r.items.map((i) => `${i.name}/${i.category}`).sort().join('|');
+const itemKey = (r: ParseResult) =>
+  r.items
+    .map((i) => `${i.name}/${i.category}`)
+    .sort()
+    .join('|');
 const catKey = (r: ParseResult) => [...new Set(r.items.map((i) => i.category))].sort().join('|');
 const locKey = (l: Location) => LOC_FIELDS.map((f) => l[f] ?? '-').join(',');
 
@@ -56,7 +60,9 @@ export async function evalParseFile(path: string, configDir: string, title: stri
   }
   gold.forEach((g, i) => {
     const r = got[i]!;
-    const diffs = fields.filter(([n, k]) => !n.startsWith('location.') && k(g) !== k(r)).map(([n, k]) => `${n}: ${String(k(g))} -> ${String(k(r))}`);
+    const diffs = fields
+      .filter(([n, k]) => !n.startsWith('location.') && k(g) !== k(r))
+      .map(([n, k]) => `${n}: ${String(k(g))} -> ${String(k(r))}`);
     if (diffs.length) misses.push(`  ${g.text}\n      ${diffs.join('; ')}`);
   });
   lines.push('', `setup ${setupMs.toFixed(0)} ms, mean ${msPerMessage.toFixed(3)} ms per message`);

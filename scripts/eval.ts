@@ -39,7 +39,9 @@ if (existsSync(realParse)) {
 // Written in the real messages' style by someone else and measured blind: no one on the parser read it.
 const blind = resolve('test/fixtures/parse-real-heldout.jsonl');
 if (existsSync(blind)) {
-  process.stdout.write('== linli parse: test/fixtures/parse-real-heldout.jsonl (real style, held out, never read by the parser\'s authors) ==\n');
+  process.stdout.write(
+    "== linli parse: test/fixtures/parse-real-heldout.jsonl (real style, held out, never read by the parser's authors) ==\n",
+  );
   process.stdout.write((await evalParseRealFile(blind, configDir, 'parse held-out set in real style', true)) + '\n\n');
 }
 process.stdout.write('== linli ask: ../shared/devset/ask-dev.jsonl ==\n');
@@ -59,7 +61,9 @@ const ASK_SETS: [string, string][] = [
 ];
 const realAsk = resolve(devset, 'ask-real-dev.jsonl');
 if (existsSync(realAsk)) {
-  process.stdout.write('\n== linli ask: ../shared/devset/ask-real-dev.jsonl (real questions; studied, its misses used for word families) ==\n');
+  process.stdout.write(
+    '\n== linli ask: ../shared/devset/ask-real-dev.jsonl (real questions; studied, its misses used for word families) ==\n',
+  );
   process.stdout.write((await evalAskFile(realAsk, configDir, 'real questions')) + '\n');
 }
 for (const [file, status] of ASK_SETS) {

@@ -84,7 +84,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const state = await deps.store.load();
   const rosterSource = overrides.roster ?? (state.roster.length === 0 ? config.roster : null);
   const roster = rosterSource ? rosterFromConfig(rosterSource) : null;
-  if (roster && !roster.ok) throw new ConfigError(describeRosterConfigErrors(roster.errors, overrides.roster ? 'setup.roster' : 'linli.yaml: roster'));
+  if (roster && !roster.ok)
+    throw new ConfigError(describeRosterConfigErrors(roster.errors, overrides.roster ? 'setup.roster' : 'linli.yaml: roster'));
 
   const services: BotServices = {
     config,

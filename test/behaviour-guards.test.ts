@@ -132,7 +132,15 @@ describe('an edited knowledge base replaces the engine already built', () => {
     );
     const transport = new FakeTransport();
     const clock = new SimulatedClock(new Date('2022-12-22T09:00:00+08:00'));
-    const app = await createApp({ configDir, store: new MemoryStore(), clock, scheduler: clock, send: (out) => transport.send(out), log, watchKnowledgeBase: true });
+    const app = await createApp({
+      configDir,
+      store: new MemoryStore(),
+      clock,
+      scheduler: clock,
+      send: (out) => transport.send(out),
+      log,
+      watchKnowledgeBase: true,
+    });
     await transport.start(async (msg) => void (await app.bot.handle(msg)));
     try {
       const ask = (id: string) => transport.push({ id, from: '马小军', text: '12351是什么电话', time: clock.now() });
@@ -180,7 +188,14 @@ describe('the backlog from before a start is skipped', () => {
       await wait(20);
       // As a reconnecting puppet delivers them: messages sent while the bot was down, with their own dates.
       const replay = (id: string, minutesAgo: number, text: string) => {
-        mocker.cacheMessagePayload.set(id, { id, talkerId: neighbour.id, listenerId: me.id, timestamp: Date.now() - minutesAgo * 60_000, type: types.Message.Text, text });
+        mocker.cacheMessagePayload.set(id, {
+          id,
+          talkerId: neighbour.id,
+          listenerId: me.id,
+          timestamp: Date.now() - minutesAgo * 60_000,
+          type: types.Message.Text,
+          text,
+        });
         puppet.emit('message', { messageId: id });
       };
       replay('old-1', 45, '谁家有布洛芬,孩子发烧了');

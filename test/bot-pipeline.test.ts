@@ -48,10 +48,14 @@ const echo: Feature = {
 describe('Bot pipeline', () => {
   it('runs handlers in order until one does not call next', async () => {
     const calls: string[] = [];
-    const first: Feature = { name: 'first', install: (b) => b.on((_c, next) => {
-      calls.push('first');
-      return next();
-    }) };
+    const first: Feature = {
+      name: 'first',
+      install: (b) =>
+        b.on((_c, next) => {
+          calls.push('first');
+          return next();
+        }),
+    };
     const { bot } = makeBot([first, echo]);
     const out = await bot.handle(msg('1', 'echo 你好'));
     expect(calls).toEqual(['first']);

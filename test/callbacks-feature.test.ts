@@ -247,7 +247,10 @@ describe('family, neighbours and the rest of the list', () => {
     await h.say('邵婷婷', '刘德顺没听见', { dm: true, at: '09:05' });
     await h.say('邵婷婷', '刘德明正常', { dm: true, at: '09:10' });
     const out = await h.advance('17:35');
-    const chase = out.filter((o) => o.kind === 'private' && o.to === '邵婷婷').map((o) => o.text).join('\n');
+    const chase = out
+      .filter((o) => o.kind === 'private' && o.to === '邵婷婷')
+      .map((o) => o.text)
+      .join('\n');
     expect(chase).toMatch(/张柱业/);
     expect(chase).toMatch(/刘德顺/);
     expect(chase).not.toMatch(/刘德明/);
@@ -261,7 +264,9 @@ describe('family, neighbours and the rest of the list', () => {
     await h.say('邵婷婷', '张柱业缺降压药', { dm: true, at: '09:00' });
     await h.say('邵婷婷', '张柱业打了,降压药他儿子给买了', { dm: true, at: '10:00' });
     expect(h.app.bot.state.aid.requests[0]).toMatchObject({ status: 'fulfilled', helper: null });
-    const morning = (await h.advance('2022-12-22T09:00:00+08:00')).find((o) => o.kind === 'private' && o.to === '邵婷婷' && /早上好/.test(o.text))!;
+    const morning = (await h.advance('2022-12-22T09:00:00+08:00')).find(
+      (o) => o.kind === 'private' && o.to === '邵婷婷' && /早上好/.test(o.text),
+    )!;
     const block = morning.text.split(/\n(?=\d+\. )/).find((b) => b.includes('张柱业'))!;
     expect(block).not.toMatch(/您送到/);
     expect(block).not.toMatch(/没有人响应/);

@@ -22,7 +22,11 @@ function linli(args: string[], input?: string): Promise<Run> {
   });
 }
 
-const jsonLines = (s: string) => s.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const jsonLines = (s: string) =>
+  s
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 function hostileFile(count: number): { path: string; nonBlank: number } {
   const dir = mkdtempSync(join(tmpdir(), 'linli-cli-'));
@@ -124,15 +128,19 @@ describe('linli start with a state file it cannot use', () => {
   it.each([
     ['a truncated file', '{"format":"linli-state","seq":3,"state":{"version":1,"aid":'],
     ['a file of another shape', '{"hello":"world"}'],
-  ])('%s: exits 2 at once, names the file and leaves it as it is', async (_name, content) => {
-    const dir = mkdtempSync(join(tmpdir(), 'linli-start-bad-'));
-    const file = join(dir, 'linli.json');
-    writeFileSync(file, content);
-    const t0 = Date.now();
-    const r = await linli(['start', '--data', dir]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(file);
-    expect(Date.now() - t0).toBeLessThan(20_000); // it does not hang
-    expect(readFileSync(file, 'utf8')).toBe(content);
-  }, 30_000);
+  ])(
+    '%s: exits 2 at once, names the file and leaves it as it is',
+    async (_name, content) => {
+      const dir = mkdtempSync(join(tmpdir(), 'linli-start-bad-'));
+      const file = join(dir, 'linli.json');
+      writeFileSync(file, content);
+      const t0 = Date.now();
+      const r = await linli(['start', '--data', dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(file);
+      expect(Date.now() - t0).toBeLessThan(20_000); // it does not hang
+      expect(readFileSync(file, 'utf8')).toBe(content);
+    },
+    30_000,
+  );
 });

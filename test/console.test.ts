@@ -36,7 +36,10 @@ describe('parseConsoleLine', () => {
     expect(parseConsoleLine('/EXIT', BOT)).toEqual({ kind: 'quit' });
     expect(parseConsoleLine('/roster', BOT)).toEqual({ kind: 'roster', action: { kind: 'show' } });
     expect(parseConsoleLine('/roster sample', BOT)).toEqual({ kind: 'roster', action: { kind: 'sample' } });
-    expect(parseConsoleLine('/roster import 名单 2022.csv', BOT)).toEqual({ kind: 'roster', action: { kind: 'import', file: '名单 2022.csv' } });
+    expect(parseConsoleLine('/roster import 名单 2022.csv', BOT)).toEqual({
+      kind: 'roster',
+      action: { kind: 'import', file: '名单 2022.csv' },
+    });
     expect(parseConsoleLine('／as 邱靓', BOT)).toEqual({ kind: 'as', name: '邱靓' });
   });
 
@@ -58,9 +61,7 @@ describe('parseConsoleLine', () => {
     const now = new Date('2022-12-20T23:50:00+08:00'); // 15:50 UTC, same Shanghai day
     expect(resolveTimeSpec({ kind: 'clock', hour: 8, minute: 30 }, now)).toEqual(new Date('2022-12-20T08:30:00+08:00'));
     const afterMidnight = new Date('2022-12-21T00:10:00+08:00'); // still 2022-12-20 in UTC
-    expect(resolveTimeSpec({ kind: 'clock', hour: 8, minute: 30 }, afterMidnight)).toEqual(
-      new Date('2022-12-21T08:30:00+08:00'),
-    );
+    expect(resolveTimeSpec({ kind: 'clock', hour: 8, minute: 30 }, afterMidnight)).toEqual(new Date('2022-12-21T08:30:00+08:00'));
     expect(resolveTimeSpec({ kind: 'plus', minutes: 90 }, now)).toEqual(new Date('2022-12-21T01:20:00+08:00'));
   });
 
@@ -140,7 +141,10 @@ describe('console session', () => {
 /** Runs the console loop over piped lines and returns everything it printed. */
 async function runLines(
   lines: string[],
-  setup: (send: (out: OutgoingMessage) => void, clock: SimulatedClock) => {
+  setup: (
+    send: (out: OutgoingMessage) => void,
+    clock: SimulatedClock,
+  ) => {
     bot: { handle(msg: IncomingMessage): Promise<OutgoingMessage[]> };
     directory: Directory;
   },
@@ -174,7 +178,12 @@ describe('console loop (stub bot)', () => {
           async handle(msg) {
             seen.push(msg);
             if (msg.text !== '我家有') return [];
-            const reply: OutgoingMessage = { kind: 'room', room: msg.room!.topic, text: `${msg.sender.name} 可以提供`, mentions: ['陈思雨', msg.sender.name] };
+            const reply: OutgoingMessage = {
+              kind: 'room',
+              room: msg.room!.topic,
+              text: `${msg.sender.name} 可以提供`,
+              mentions: ['陈思雨', msg.sender.name],
+            };
             send(reply);
             return [reply];
           },
@@ -224,7 +233,7 @@ describe('console loop (stub bot)', () => {
 });
 
 describe('console loop (whole bot, config/ of the repo)', () => {
-  it('a request and a neighbour\'s 我家有 print a match in the building group, @-mentioning the requester', async () => {
+  it("a request and a neighbour's 我家有 print a match in the building group, @-mentioning the requester", async () => {
     const { createApp } = await import('../src/app.ts');
     const clock = new SimulatedClock(T0);
     let app: Awaited<ReturnType<typeof createApp>> | null = null;
@@ -273,7 +282,7 @@ describe('the sample roster', () => {
     expect(config.roster).toEqual([]);
   });
 
-  it('gives each grid worker of the config fictional people in the buildings of the worker\'s grid, marked as examples', () => {
+  it("gives each grid worker of the config fictional people in the buildings of the worker's grid, marked as examples", () => {
     const sample = sampleRoster(directory);
     const workers = config.people.filter((p) => p.role === 'grid_worker');
     expect(workers.length).toBeGreaterThan(0);
@@ -302,7 +311,14 @@ describe('console /roster (whole bot, config/ of the repo)', () => {
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
     const printer = createPrinter(output, clock, { botName: '邻里小助手', color: false });
-    const app = await createApp({ configDir: resolve('config'), store, clock, scheduler: clock, send: async (o) => printer.botMessage(o), log: silentLogger });
+    const app = await createApp({
+      configDir: resolve('config'),
+      store,
+      clock,
+      scheduler: clock,
+      send: async (o) => printer.botMessage(o),
+      log: silentLogger,
+    });
     const done = runConsoleLoop({
       input,
       output,

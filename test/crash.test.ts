@@ -20,7 +20,10 @@ interface Delivered {
 /** Runs replay on `dir`; with `killAfter`, SIGKILLs it once that many lines have come out. Resolves how it ended. */
 function replay(transcript: string, dir: string, killAfter?: number): Promise<'done' | 'killed'> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, 'replay', transcript, '--pace', '--data', dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'replay', transcript, '--pace', '--data', dir], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let lines = 0;
     let killed = false;
     child.stdout.on('data', (chunk: Buffer) => {

@@ -36,7 +36,10 @@ interface Run {
 }
 
 /** A bot on a memory store; `state` starts it from a saved state, as a restart does. */
-async function start(at: string, opts: { state?: BotState; paced?: boolean; send?: (out: OutgoingMessage) => Promise<void>; roster?: boolean } = {}): Promise<Run> {
+async function start(
+  at: string,
+  opts: { state?: BotState; paced?: boolean; send?: (out: OutgoingMessage) => Promise<void>; roster?: boolean } = {},
+): Promise<Run> {
   const clock = new SimulatedClock(new Date(at));
   const store = new MemoryStore(opts.state);
   const transport = new FakeTransport();
@@ -124,7 +127,8 @@ describe('fail-stop saves', () => {
   it('asks the process to stop after three failed saves in a row', async () => {
     const run = await start('2022-12-20T19:00:00+08:00');
     run.store.failNext = 3;
-    for (const [i, t] of ['谁家有布洛芬', '谁家有体温计', '谁家有口罩'].entries()) await run.say('陈思雨', t, B1, `2022-12-20T19:0${i + 1}:00+08:00`);
+    for (const [i, t] of ['谁家有布洛芬', '谁家有体温计', '谁家有口罩'].entries())
+      await run.say('陈思雨', t, B1, `2022-12-20T19:0${i + 1}:00+08:00`);
     expect(run.fatal).toHaveLength(1);
     expect(run.sent).toEqual([]);
   });
@@ -171,7 +175,12 @@ describe('the saved outbox', () => {
     clockRef = run.clock;
     for (const [i, who] of ['陈思雨', '周丽', '吴涛'].entries()) {
       await run.say(who, ['谁家有布洛芬', '谁家有体温计', '谁家有口罩'][i]!, B1, '2022-12-20T19:00:00+08:00');
-      await run.say(['刘建国', '孙桂芝', '赵大爷'][i]!, ['我家有布洛芬', '我家有体温计', '我家有口罩'][i]!, B1, '2022-12-20T19:00:00+08:00');
+      await run.say(
+        ['刘建国', '孙桂芝', '赵大爷'][i]!,
+        ['我家有布洛芬', '我家有体温计', '我家有口罩'][i]!,
+        B1,
+        '2022-12-20T19:00:00+08:00',
+      );
     }
     await run.clock.advanceTo(new Date('2022-12-20T19:01:00+08:00'));
     const toRoom = times.filter((t) => t.out.kind === 'room' && t.out.room === B1);

@@ -282,7 +282,10 @@ async function liveOnMock(opts: { healOnRestart: boolean }) {
   const received: string[] = [];
   const notices: string[] = [];
   const logs: { level: number; msg: string }[] = [];
-  const log = pino({ level: 'info' }, collect((line) => logs.push(JSON.parse(line))));
+  const log = pino(
+    { level: 'info' },
+    collect((line) => logs.push(JSON.parse(line))),
+  );
   const live = await startLive({
     dataDir: mkdtempSync(join(tmpdir(), 'linli-heartbeat-')),
     puppetInstance: puppet,

@@ -10,9 +10,7 @@ const input = [
 
 describe('privacy scanner', () => {
   it('flags a roster name, a phone or a private temperature in a group message', () => {
-    const leaks = findPrivacyLeaks(input, [
-      { at: '2022-12-21T10:01:00+08:00', room: '1号楼群', text: '张桂兰 13800001001 烧到38度5' },
-    ]);
+    const leaks = findPrivacyLeaks(input, [{ at: '2022-12-21T10:01:00+08:00', room: '1号楼群', text: '张桂兰 13800001001 烧到38度5' }]);
     expect(leaks.join('\n')).toMatch(/张桂兰/);
     expect(leaks.join('\n')).toMatch(/13800001001/);
     expect(leaks.join('\n')).toMatch(/38度5/);

@@ -90,7 +90,13 @@ describe('the stored reader model', () => {
     const training = readdirSync(join(root, 'src/domain/parse/training'), { withFileTypes: true }).filter((e) => e.isFile());
     expect(training.length).toBeGreaterThan(2);
     for (const e of training) expect(sources).toContain(`src/domain/parse/training/${e.name}`);
-    for (const f of ['src/domain/parse/features.ts', 'src/domain/parse/intent.ts', 'src/domain/parse/cues.ts', 'src/domain/text/softmax.ts', 'src/domain/text/segmenter.ts']) {
+    for (const f of [
+      'src/domain/parse/features.ts',
+      'src/domain/parse/intent.ts',
+      'src/domain/parse/cues.ts',
+      'src/domain/text/softmax.ts',
+      'src/domain/text/segmenter.ts',
+    ]) {
       expect(sources).toContain(f);
     }
     expect(sources.some((f) => f.startsWith('src/domain/faq/'))).toBe(false);

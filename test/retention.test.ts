@@ -36,7 +36,14 @@ describe('retention', () => {
 
   it('writes JSON Lines per kind and month, and reads them back in order', async () => {
     const archive = new JsonlArchive(join(mkdtempSync(join(tmpdir(), 'linli-archive-')), 'archive'));
-    await archive.append('calls', [{ id: 'C1', date: '2022-11-30' }, { id: 'C2', date: '2022-12-01' }], (c) => c.date.slice(0, 7));
+    await archive.append(
+      'calls',
+      [
+        { id: 'C1', date: '2022-11-30' },
+        { id: 'C2', date: '2022-12-01' },
+      ],
+      (c) => c.date.slice(0, 7),
+    );
     await archive.append('calls', [{ id: 'C3', date: '2022-12-02' }], (c) => c.date.slice(0, 7));
     expect((await archive.readAll<{ id: string }>('calls')).map((c) => c.id)).toEqual(['C1', 'C2', 'C3']);
     expect(await archive.readAll('requests')).toEqual([]);

@@ -22,7 +22,10 @@ describe('roster commands', () => {
   it('imports a CSV into the store, exports it again, and writes the call log', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linli-roster-cmd-'));
     const csv = join(dir, 'roster.csv');
-    writeFileSync(csv, [HEADER, '张桂兰,1号楼,,201,13800001001,邵婷婷,每天,独居', '周长海,3,1,101,13800001005,邵婷婷,每周,空巢'].join('\n'));
+    writeFileSync(
+      csv,
+      [HEADER, '张桂兰,1号楼,,201,13800001001,邵婷婷,每天,独居', '周长海,3,1,101,13800001005,邵婷婷,每周,空巢'].join('\n'),
+    );
     const imported = await linli(['roster', 'import', csv, '--data', dir]);
     expect(imported.code).toBe(0);
     const state = await new FileStore(join(dir, 'linli.json'), { readOnly: true }).load();
@@ -45,7 +48,16 @@ describe('roster commands', () => {
     writeFileSync(good, [HEADER, '张桂兰,1,,201,13800001001,邵婷婷,每天,独居'].join('\n'));
     await linli(['roster', 'import', good, '--data', dir]);
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, [HEADER, ',1,,201,13800001001,邵婷婷,每天,', '李秀英,2,,302,123,邵婷婷,每天,', '王淑芬,3,,402,13800001006,邵婷婷,偶尔,', '孙玉华,2,,601,13800001004,邵婷婷,每天,'].join('\n'));
+    writeFileSync(
+      bad,
+      [
+        HEADER,
+        ',1,,201,13800001001,邵婷婷,每天,',
+        '李秀英,2,,302,123,邵婷婷,每天,',
+        '王淑芬,3,,402,13800001006,邵婷婷,偶尔,',
+        '孙玉华,2,,601,13800001004,邵婷婷,每天,',
+      ].join('\n'),
+    );
     const r = await linli(['roster', 'import', bad, '--data', dir]);
     expect(r.code).not.toBe(0);
     for (const line of ['2', '3', '4']) expect(r.stderr).toMatch(new RegExp(`第?\\s*${line}\\s*行|line ${line}|${line}:`));

@@ -31,7 +31,7 @@ function generate(n: number): RosterEntry[] {
     const name = SURNAMES[i % SURNAMES.length] + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length];
     const building = String(1 + (i % 12));
     const unit = i % 3 === 0 ? null : String(1 + (i % 4));
-    const room = String(100 * (1 + (i % 18)) + 1 + Math.floor(i / 18) % 4);
+    const room = String(100 * (1 + (i % 18)) + 1 + (Math.floor(i / 18) % 4));
     const frequency = FREQS[i % FREQS.length];
     return {
       id: rosterEntryId(name, building, unit, room),
@@ -88,9 +88,39 @@ describe('importing files people make', () => {
     expect(r).toEqual({
       ok: true,
       entries: [
-        { id: rosterEntryId('张柱业', '1', null, '502'), name: '张柱业', building: '1', unit: null, room: '502', phone: '13800000000', worker: '邵婷婷', frequency: 'daily', note: '独居' },
-        { id: rosterEntryId('李桂兰', '2', '3', '301'), name: '李桂兰', building: '2', unit: '3', room: '301', phone: '13800000001', worker: '邵婷婷', frequency: { weekdays: [1, 3] }, note: '空巢,腿脚不便' },
-        { id: rosterEntryId('王秀英', '3', null, '101'), name: '王秀英', building: '3', unit: null, room: '101', phone: '0535-6212345', worker: '邱靓', frequency: 'weekly', note: '' },
+        {
+          id: rosterEntryId('张柱业', '1', null, '502'),
+          name: '张柱业',
+          building: '1',
+          unit: null,
+          room: '502',
+          phone: '13800000000',
+          worker: '邵婷婷',
+          frequency: 'daily',
+          note: '独居',
+        },
+        {
+          id: rosterEntryId('李桂兰', '2', '3', '301'),
+          name: '李桂兰',
+          building: '2',
+          unit: '3',
+          room: '301',
+          phone: '13800000001',
+          worker: '邵婷婷',
+          frequency: { weekdays: [1, 3] },
+          note: '空巢,腿脚不便',
+        },
+        {
+          id: rosterEntryId('王秀英', '3', null, '101'),
+          name: '王秀英',
+          building: '3',
+          unit: null,
+          room: '101',
+          phone: '0535-6212345',
+          worker: '邱靓',
+          frequency: 'weekly',
+          note: '',
+        },
       ],
     });
   });
@@ -164,10 +194,26 @@ describe('a file with bad rows is refused whole', () => {
 describe('call log export', () => {
   const roster = generate(3);
   const call = (i: number, at: string, outcome: CallRecord['outcome'], extra: Partial<CallRecord> = {}): CallRecord => ({
-    id: `c${at}`, rosterId: roster[i].id, worker: roster[i].worker, at, date: at.slice(0, 10), outcome, flags: [], needs: [], text: '', ...extra,
+    id: `c${at}`,
+    rosterId: roster[i].id,
+    worker: roster[i].worker,
+    at,
+    date: at.slice(0, 10),
+    outcome,
+    flags: [],
+    needs: [],
+    text: '',
+    ...extra,
   });
   const records = [
-    call(0, '2022-12-21T09:55:00+08:00', 'reached', { flags: ['fever', 'no_medicine'], temperature: 38.5, needs: [{ name: '退烧药', category: 'fever_medicine' }, { name: '降压药', category: 'other_medicine' }] }),
+    call(0, '2022-12-21T09:55:00+08:00', 'reached', {
+      flags: ['fever', 'no_medicine'],
+      temperature: 38.5,
+      needs: [
+        { name: '退烧药', category: 'fever_medicine' },
+        { name: '降压药', category: 'other_medicine' },
+      ],
+    }),
     call(1, '2022-12-21T10:10:00+08:00', 'unreachable', { attempts: 2 }),
     call(2, '2022-12-20T10:10:00+08:00', 'reached', { clears: true }),
     call(1, '2022-12-21T19:10:00+08:00', 'visited', { flags: ['household_fever'] }),
@@ -181,7 +227,17 @@ describe('call log export', () => {
     const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)));
     expect(values(1)).toEqual([...CALL_LOG_HEADERS]);
     expect(ws.rowCount).toBe(4);
-    expect(values(2)).toEqual(['2022-12-21', '09:55', roster[0].name, roster[0].building, roster[0].room, roster[0].worker, '已回访', '发烧38.5°、缺药', '退烧药、降压药']);
+    expect(values(2)).toEqual([
+      '2022-12-21',
+      '09:55',
+      roster[0].name,
+      roster[0].building,
+      roster[0].room,
+      roster[0].worker,
+      '已回访',
+      '发烧38.5°、缺药',
+      '退烧药、降压药',
+    ]);
     expect(values(3).slice(6, 8)).toEqual(['未接通', '打了2次']);
     expect(values(4).slice(6, 8)).toEqual(['已上门', '家人发烧']);
   });
@@ -212,7 +268,11 @@ describe('rosterFromConfig', () => {
       { name: '李桂兰', building: '2', unit: 3, room: '301', phone: '13800000001', worker: '邵婷婷', frequency: '每周', note: '空巢' },
     ]);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.entries.map((e) => [e.building, e.unit, e.room, e.phone, e.note])).toEqual([['1', null, '502', '13800000000', ''], ['2', '3', '301', '13800000001', '空巢']]);
+    if (r.ok)
+      expect(r.entries.map((e) => [e.building, e.unit, e.room, e.phone, e.note])).toEqual([
+        ['1', null, '502', '13800000000', ''],
+        ['2', '3', '301', '13800000001', '空巢'],
+      ]);
   });
 
   it('errors name the index and the key', () => {

@@ -16,11 +16,7 @@ describe('SimulatedClock', () => {
     clock.add({ name: 'evening', cron: '0 20 * * *', run: async (at) => void runs.push(`evening ${at.toISOString()}`) });
     clock.add({ name: 'morning', cron: '30 8 * * *', run: async (at) => void runs.push(`morning ${at.toISOString()}`) });
     await clock.advanceTo(new Date('2022-12-21T09:00:00+08:00'));
-    expect(runs).toEqual([
-      'morning 2022-12-20T00:30:00.000Z',
-      'evening 2022-12-20T12:00:00.000Z',
-      'morning 2022-12-21T00:30:00.000Z',
-    ]);
+    expect(runs).toEqual(['morning 2022-12-20T00:30:00.000Z', 'evening 2022-12-20T12:00:00.000Z', 'morning 2022-12-21T00:30:00.000Z']);
     expect(clock.now().toISOString()).toBe('2022-12-21T01:00:00.000Z');
   });
 

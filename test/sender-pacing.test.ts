@@ -157,7 +157,16 @@ async function flakyBot(start: string, opts: { paced?: boolean } = {}) {
     if (down) throw new Error('WeChat is not connected');
     delivered.push(out);
   };
-  const app = await createApp({ configDir: 'config', store, clock, scheduler: clock, send, log: silentLogger, overrides: scene, paced: opts.paced ?? false });
+  const app = await createApp({
+    configDir: 'config',
+    store,
+    clock,
+    scheduler: clock,
+    send,
+    log: silentLogger,
+    overrides: scene,
+    paced: opts.paced ?? false,
+  });
   let n = 0;
   const day = start.slice(0, 10);
   const at = (hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
@@ -171,7 +180,15 @@ async function flakyBot(start: string, opts: { paced?: boolean } = {}) {
     at,
     async say(from: string, text: string, where: string | null, hhmm: string) {
       await clock.advanceTo(at(hhmm));
-      await app.bot.handle({ id: `m${++n}`, text, sender: { id: from, name: from, alias: null }, room: where ? { id: where, topic: where } : null, mentionsBot: false, quote: null, time: clock.now() });
+      await app.bot.handle({
+        id: `m${++n}`,
+        text,
+        sender: { id: from, name: from, alias: null },
+        room: where ? { id: where, topic: where } : null,
+        mentionsBot: false,
+        quote: null,
+        time: clock.now(),
+      });
     },
   };
 }

@@ -13,21 +13,35 @@ it('a message the transport confirmed is not sent again when recording that fail
   const store = new MemoryStore();
   const delivered: OutgoingMessage[] = [];
   const app = await createApp({
-    configDir: 'config', store, clock, scheduler: clock, log: silentLogger,
+    configDir: 'config',
+    store,
+    clock,
+    scheduler: clock,
+    log: silentLogger,
     overrides: { rooms: [], people: [], roster: [] },
     send: async (out) => {
       delivered.push(out);
       if (delivered.length === 1) store.failNext = 1; // the disk hiccups just as the send is recorded
     },
   });
-  await app.bot.handle({ id: 'm1', text: '帮助', sender: { id: 'a', name: '李阿姨', alias: null }, room: null, mentionsBot: false, quote: null, time: clock.now() });
+  await app.bot.handle({
+    id: 'm1',
+    text: '帮助',
+    sender: { id: 'a', name: '李阿姨', alias: null },
+    room: null,
+    mentionsBot: false,
+    quote: null,
+    time: clock.now(),
+  });
   await clock.advanceTo(new Date('2022-12-18T21:05:00+08:00'));
   expect(delivered).toHaveLength(1);
 });
 
 it('a store that will not record a removal does not spin the sender', async () => {
   const clock = new SimulatedClock(new Date('2022-12-18T21:00:00+08:00'));
-  const outbox: PendingMessage[] = [{ id: 1, out: { kind: 'room', room: '楚凤二网格群', text: '转发', mentions: [] }, at: clock.now().toISOString(), whileOpen: 'R1' }];
+  const outbox: PendingMessage[] = [
+    { id: 1, out: { kind: 'room', room: '楚凤二网格群', text: '转发', mentions: [] }, at: clock.now().toISOString(), whileOpen: 'R1' },
+  ];
   let removals = 0;
   const sender = new OutboxSender({
     pending: () => outbox,
@@ -39,7 +53,10 @@ it('a store that will not record a removal does not spin the sender', async () =
       throw new Error('disk gone');
     },
     send: async () => undefined,
-    clock, timers: clock, log: silentLogger, pacing: UNPACED,
+    clock,
+    timers: clock,
+    log: silentLogger,
+    pacing: UNPACED,
   });
   await sender.drain();
   expect(removals).toBeLessThan(10);

@@ -28,7 +28,11 @@ describe('FileStore', () => {
     expect(existsSync(file)).toBe(true);
     // The snapshot has not been rewritten: the units are in the journal only.
     expect(JSON.parse(readFileSync(file, 'utf8')).state.seenMessageIds).toEqual([]);
-    expect(readFileSync(file.replace(/\.json$/, '.journal'), 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(
+      readFileSync(file.replace(/\.json$/, '.journal'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(2);
     const again = await new FileStore(file).load();
     expect(again.seenMessageIds).toEqual(['m1']);
     expect(again.callbackEscalations).toEqual(['r1:2022-12-20']);

@@ -237,7 +237,12 @@ export class Bot implements BotBuilder {
   ): Promise<OutgoingMessage[] | null> {
     const d = draft as BotState;
     for (const m of messages) {
-      d.outbox.push({ id: d.nextMessageId++, out: m.out, at: this.services.clock.now().toISOString(), ...(m.whileOpen ? { whileOpen: m.whileOpen } : {}) });
+      d.outbox.push({
+        id: d.nextMessageId++,
+        out: m.out,
+        at: this.services.clock.now().toISOString(),
+        ...(m.whileOpen ? { whileOpen: m.whileOpen } : {}),
+      });
     }
     let patches: Patch[] = [];
     let next = finishDraft(draft, (p) => (patches = p));
@@ -250,7 +255,10 @@ export class Bot implements BotBuilder {
       await this.store.commit(next, patches, { sync });
     } catch (err) {
       this.saveFailures += 1;
-      this.services.log.error({ err, store: this.store.where, failures: this.saveFailures }, 'state could not be saved: nothing of this unit is sent');
+      this.services.log.error(
+        { err, store: this.store.where, failures: this.saveFailures },
+        'state could not be saved: nothing of this unit is sent',
+      );
       if (this.saveFailures >= (this.options.maxSaveFailures ?? 3)) this.options.onFatal?.(err);
       return null;
     }
@@ -290,6 +298,7 @@ export class Bot implements BotBuilder {
     const d = draft as BotState;
     d.outbox = d.outbox.filter((p) => !gone.has(p.id));
     // Marking sent is not flushed to disk: losing it (a power loss) means a message twice, never none.
-    if ((await this.commit(draft, [], undefined, undefined, false)) === null) throw new Error(`could not record sent messages in ${this.store.where}`);
+    if ((await this.commit(draft, [], undefined, undefined, false)) === null)
+      throw new Error(`could not record sent messages in ${this.store.where}`);
   }
 }

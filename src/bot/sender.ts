@@ -111,7 +111,13 @@ export class OutboxSender {
       if (stale.length) {
         deps.log.info({ ids: stale.map((p) => p.id) }, 'outbox: dropped notices about requests that have closed');
         for (const p of stale) this.done.add(p.id);
-        if (!(await this.record(stale.map((p) => p.id), now))) return this.wakeAt(saved, now);
+        if (
+          !(await this.record(
+            stale.map((p) => p.id),
+            now,
+          ))
+        )
+          return this.wakeAt(saved, now);
         continue;
       }
       const next = pending.find((p) => this.readyAt(p, now) <= now);
@@ -199,7 +205,10 @@ export class OutboxSender {
     this.cancelTimer = null;
     if (saved.length === 0 || this.stopped) return;
     const waiting = saved.filter((p) => !this.done.has(p.id));
-    const at = Math.min(...waiting.map((p) => this.readyAt(p, now)), this.done.size > 0 ? Math.max(now + 1, this.recordAgainAt) : Number.POSITIVE_INFINITY);
+    const at = Math.min(
+      ...waiting.map((p) => this.readyAt(p, now)),
+      this.done.size > 0 ? Math.max(now + 1, this.recordAgainAt) : Number.POSITIVE_INFINITY,
+    );
     if (!Number.isFinite(at)) return;
     this.cancelTimer = this.deps.timers.at(new Date(at), async () => {
       this.cancelTimer = null;

@@ -39,6 +39,9 @@ async function loadParser(configDir: string): Promise<Parser> {
 }
 
 async function loadFaq(configDir: string, config: LinliConfigFile): Promise<FaqEngine> {
-  const [{ loadKnowledgeBase }, { createFaqEngine }] = await Promise.all([import('../config/load-faq.ts'), import('../domain/faq/index.ts')]);
+  const [{ loadKnowledgeBase }, { createFaqEngine }] = await Promise.all([
+    import('../config/load-faq.ts'),
+    import('../domain/faq/index.ts'),
+  ]);
   return createFaqEngine(loadKnowledgeBase(configDir), config.faq);
 }

@@ -105,7 +105,12 @@ function featureBytes(m: SoftmaxData): Buffer {
  */
 export function encodeReaderModels(models: ReaderModels, key: string): Buffer {
   const words = [featureBytes(models.intent), featureBytes(models.context)];
-  const header = (m: SoftmaxData, w: Buffer): ModelHeader => ({ classes: m.classes, features: w.length, weights: m.weights.length, bias: m.bias.length });
+  const header = (m: SoftmaxData, w: Buffer): ModelHeader => ({
+    classes: m.classes,
+    features: w.length,
+    weights: m.weights.length,
+    bias: m.bias.length,
+  });
   const head: FileHeader = {
     format: MODEL_FORMAT,
     key,

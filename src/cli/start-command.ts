@@ -52,7 +52,11 @@ export async function runStart(args: ParsedArgs): Promise<number> {
       watchKnowledgeBase: true,
       paced: true,
       background: true,
-      onFatal: (err) => fatal({ reason: 'fatal', message: `状态无法保存到 ${store.where}(${err instanceof Error ? err.message : String(err)}),已停止以免丢失记录。` }),
+      onFatal: (err) =>
+        fatal({
+          reason: 'fatal',
+          message: `状态无法保存到 ${store.where}(${err instanceof Error ? err.message : String(err)}),已停止以免丢失记录。`,
+        }),
     });
   } catch (err) {
     if (!(err instanceof StateFileError)) throw err;

@@ -32,7 +32,16 @@ export const itemLexiconSchema = z.strictObject({
       herbs: words.default([]),
       notMedicine: words.default([]),
     })
-    .default({ medicineForms: [], ambiguousForms: [], drugSyllables: '', drugMarkers: '', drugEndings: [], medicineClasses: {}, herbs: [], notMedicine: [] }),
+    .default({
+      medicineForms: [],
+      ambiguousForms: [],
+      drugSyllables: '',
+      drugMarkers: '',
+      drugEndings: [],
+      medicineClasses: {},
+      herbs: [],
+      notMedicine: [],
+    }),
   pickup: z.record(word, words).default({}),
   people: z
     .strictObject({

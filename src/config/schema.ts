@@ -7,19 +7,30 @@ const cronExpr = z.string().superRefine((expr, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: `"${expr}" is not a valid cron expression: ${problem}` });
 });
 const digits = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
-const optionalDigits = digits.nullable().optional().transform((v) => (v == null || v === '' ? null : v));
+const optionalDigits = digits
+  .nullable()
+  .optional()
+  .transform((v) => (v == null || v === '' ? null : v));
 
 export const roomSchema = z.object({
   topic: z.string().min(1),
   kind: z.enum(['building', 'grid', 'union', 'other']),
   building: optionalDigits,
-  grid: z.string().nullable().optional().transform((v) => v ?? null),
+  grid: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 
 export const personSchema = z.object({
   name: z.string().min(1),
   role: z.enum(['resident', 'grid_worker', 'admin']).default('resident'),
-  grid: z.string().nullable().optional().transform((v) => v ?? null),
+  grid: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   building: optionalDigits,
   unit: optionalDigits,
   room: optionalDigits,
@@ -27,7 +38,11 @@ export const personSchema = z.object({
 
 const pickupPointSchema = z.object({
   name: z.string().min(1),
-  grid: z.string().nullable().optional().transform((v) => v ?? null),
+  grid: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   /** Item name -> quantity in stock (布洛芬: 20). */
   stock: z.record(z.string(), z.number().int().min(0)).default({}),
 });
@@ -107,7 +122,10 @@ export const configSchema = z.object({
     unmentionedAnswerAt: z.number().min(0).max(1).default(0.85),
     /** Local facts staff fill in (centre address, opening hours ...); answers use them in slots. Empty = unknown. */
     localFacts: z
-      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a local-fact key is letters and digits, like centerHours'), z.string().nullable())
+      .record(
+        z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a local-fact key is letters and digits, like centerHours'),
+        z.string().nullable(),
+      )
       .default({})
       .transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, (v ?? '').trim()]))),
   }),

@@ -34,7 +34,10 @@ const ALIASES: Record<string, RosterColumn> = {
 
 /** The roster column a header cell names, or null. */
 export function columnOf(header: string): RosterColumn | null {
-  const h = header.replace(/^\uFEFF/, '').replace(/\s+/g, '').replace(/[((].*[))]$/, '');
+  const h = header
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, '')
+    .replace(/[((].*[))]$/, '');
   if ((ROSTER_HEADERS as readonly string[]).includes(h)) return h as RosterColumn;
   return ALIASES[h] ?? null;
 }

@@ -40,7 +40,8 @@ export function rosterFromConfig(raw: readonly unknown[]): RosterConfigResult {
     for (const p of problems) errors.push({ index, key: p.key satisfies RosterField, reason: p.reason });
     return entry;
   });
-  for (const [i, first] of findDuplicates(entries)) errors.push({ index: i, key: 'name', reason: `与 roster[${first}] 重复(同一姓名、同一房间)` });
+  for (const [i, first] of findDuplicates(entries))
+    errors.push({ index: i, key: 'name', reason: `与 roster[${first}] 重复(同一姓名、同一房间)` });
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.index - b.index) };
   return { ok: true, entries: entries as RosterEntry[] };
 }

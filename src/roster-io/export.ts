@@ -32,7 +32,11 @@ function findings(call: CallRecord): string {
   return call.clears ? '正常' : '';
 }
 
-export function callLogRows(records: readonly CallRecord[], roster: readonly RosterEntry[], range: { from: string; to: string }): string[][] {
+export function callLogRows(
+  records: readonly CallRecord[],
+  roster: readonly RosterEntry[],
+  range: { from: string; to: string },
+): string[][] {
   const byId = new Map(roster.map((e) => [e.id, e]));
   return records
     .filter((c) => c.date >= range.from && c.date <= range.to)

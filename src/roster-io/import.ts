@@ -54,7 +54,11 @@ export function rosterFromRows(rows: readonly { line: number; cells: string[] }[
       if (col && raw[FIELD_OF[col]] === undefined) raw[FIELD_OF[col]] = row.cells[i] ?? '';
     });
     const { entry, problems } = validateRosterRow(raw);
-    if (problems.length) reasons.set(row.line, problems.map((p) => p.reason));
+    if (problems.length)
+      reasons.set(
+        row.line,
+        problems.map((p) => p.reason),
+      );
     return entry;
   });
   for (const [i, first] of findDuplicates(entries)) {

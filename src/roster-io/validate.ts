@@ -24,7 +24,9 @@ export interface FieldProblem {
 
 function text(v: unknown): string {
   if (v === null || v === undefined) return '';
-  return String(v).replace(/^\uFEFF/, '').trim();
+  return String(v)
+    .replace(/^\uFEFF/, '')
+    .trim();
 }
 
 /** 1号楼 / 1栋 / 1幢 -> 1; other spellings (A座) kept. */
@@ -72,10 +74,15 @@ export function validateRosterRow(row: RawRosterRow): { entry: RosterEntry | nul
   if (!worker) problems.push({ key: 'worker', reason: '缺少网格员' });
   let frequency: Frequency | null = null;
   const freqRaw = row.frequency;
-  if (freqRaw === undefined || freqRaw === null || text(freqRaw) === '') problems.push({ key: 'frequency', reason: '缺少频次(每天、每周或周一三五)' });
+  if (freqRaw === undefined || freqRaw === null || text(freqRaw) === '')
+    problems.push({ key: 'frequency', reason: '缺少频次(每天、每周或周一三五)' });
   else {
     frequency = parseFrequency(typeof freqRaw === 'object' ? freqRaw : text(freqRaw));
-    if (!frequency) problems.push({ key: 'frequency', reason: `看不懂频次("${typeof freqRaw === 'object' ? JSON.stringify(freqRaw) : text(freqRaw)}"),可填:每天、每周、周一三五` });
+    if (!frequency)
+      problems.push({
+        key: 'frequency',
+        reason: `看不懂频次("${typeof freqRaw === 'object' ? JSON.stringify(freqRaw) : text(freqRaw)}"),可填:每天、每周、周一三五`,
+      });
   }
   if (problems.length > 0 || !frequency || !phone) return { entry: null, problems };
   return {

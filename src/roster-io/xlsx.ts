@@ -32,7 +32,12 @@ export async function readXlsxRows(path: string): Promise<{ line: number; cells:
 }
 
 /** One sheet, bold header, every cell stored as text (phone numbers keep their digits). */
-export async function writeXlsx(path: string, sheetName: string, headers: readonly string[], rows: readonly (readonly string[])[]): Promise<void> {
+export async function writeXlsx(
+  path: string,
+  sheetName: string,
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'linli';
   const sheet = wb.addWorksheet(sheetName);

@@ -11,7 +11,9 @@ export function nextRun(cron: string, after: Date): Date {
 
 /** The last run at or before `at` (cron-parser's prev() is strict, so start a second later). */
 export function previousRun(cron: string, at: Date): Date {
-  return CronExpressionParser.parse(cron, { currentDate: new Date(at.getTime() + 1000), tz: TIME_ZONE }).prev().toDate();
+  return CronExpressionParser.parse(cron, { currentDate: new Date(at.getTime() + 1000), tz: TIME_ZONE })
+    .prev()
+    .toDate();
 }
 
 export function isValidCron(cron: string): boolean {

@@ -22,10 +22,13 @@ export class CronScheduler implements Scheduler {
   }
 
   at(at: Date, run: () => Promise<void>): () => void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      run().catch((err) => this.onError('timer', err));
-    }, Math.max(0, at.getTime() - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        run().catch((err) => this.onError('timer', err));
+      },
+      Math.max(0, at.getTime() - Date.now()),
+    );
     this.timers.add(timer);
     return () => {
       clearTimeout(timer);

@@ -58,7 +58,9 @@ export class SimulatedClock implements Clock, Scheduler {
       const job = this.entries
         .filter((j) => j.next.getTime() <= to.getTime())
         .sort((a, b) => a.next.getTime() - b.next.getTime() || this.entries.indexOf(a) - this.entries.indexOf(b))[0];
-      const timer = this.timers.filter((t) => t.at.getTime() <= to.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq)[0];
+      const timer = this.timers
+        .filter((t) => t.at.getTime() <= to.getTime())
+        .sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq)[0];
       // A timer due at the same moment as a job goes first: it was set earlier (sends decided before).
       if (timer && (!job || timer.at.getTime() <= job.next.getTime())) {
         this.timers.splice(this.timers.indexOf(timer), 1);

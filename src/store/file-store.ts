@@ -97,7 +97,8 @@ export class FileStore implements StateStore {
       throw new StateFileError(this.file, 'wrong shape: not a linli state (no "version": 1 at the top); the file is left as it is');
     }
     const checked = stateSchema.safeParse(upgradeState(snapshot.state));
-    if (!checked.success) throw new StateFileError(this.file, `wrong shape: ${describeStateProblems(checked.error)}; the file is left as it is`);
+    if (!checked.success)
+      throw new StateFileError(this.file, `wrong shape: ${describeStateProblems(checked.error)}; the file is left as it is`);
     let state = upgradeState(snapshot.state);
     this.seq = snapshot.seq;
     for (const entry of this.readJournal()) {
@@ -106,7 +107,11 @@ export class FileStore implements StateStore {
       this.seq = entry.s;
     }
     const after = stateSchema.safeParse(state);
-    if (!after.success) throw new StateFileError(this.journalFile, `changes do not fit the state: ${describeStateProblems(after.error)}; the files are left as they are`);
+    if (!after.success)
+      throw new StateFileError(
+        this.journalFile,
+        `changes do not fit the state: ${describeStateProblems(after.error)}; the files are left as they are`,
+      );
     // Start from a fresh snapshot and an empty journal.
     if (!this.options.readOnly) await this.compact(state);
     return state;
@@ -175,7 +180,8 @@ export class FileStore implements StateStore {
       } catch (err) {
         const last = lines.slice(i + 1).every((l) => !l.trim());
         // A crash mid-append leaves a torn last line: that unit was never acknowledged, drop it.
-        if (!last) throw new StateFileError(this.journalFile, `line ${i + 1} is unreadable (${(err as Error).message}); the file is left as it is`);
+        if (!last)
+          throw new StateFileError(this.journalFile, `line ${i + 1} is unreadable (${(err as Error).message}); the file is left as it is`);
       }
     });
     return out;

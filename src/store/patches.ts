@@ -1,7 +1,16 @@
 // Immer, set up once for the whole bot: patches on (units of work are committed as patches),
 // auto-freeze off (features keep objects they found in the state; only drafts are changed),
 // array methods that skip per-element proxies.
-import { applyPatches, createDraft, enableArrayMethods, enablePatches, finishDraft, produce, produceWithPatches, setAutoFreeze } from 'immer';
+import {
+  applyPatches,
+  createDraft,
+  enableArrayMethods,
+  enablePatches,
+  finishDraft,
+  produce,
+  produceWithPatches,
+  setAutoFreeze,
+} from 'immer';
 
 enablePatches();
 setAutoFreeze(false);

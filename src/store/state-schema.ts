@@ -122,6 +122,9 @@ export const stateSchema = z.looseObject({
 export function describeStateProblems(error: z.ZodError, max = 5): string {
   return error.issues
     .slice(0, max)
-    .map((i) => `${i.path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(top level)'}: ${i.message}`)
+    .map(
+      (i) =>
+        `${i.path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || '(top level)'}: ${i.message}`,
+    )
     .join('; ');
 }

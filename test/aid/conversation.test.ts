@@ -19,7 +19,8 @@ const scene: SceneOverrides = {
   roster: [],
 };
 const start = '2022-12-18T18:00:00+08:00';
-const open = (h: Awaited<ReturnType<typeof createHarness>>) => h.app.bot.state.aid.requests.filter((r) => r.status === 'open' || r.status === 'matched');
+const open = (h: Awaited<ReturnType<typeof createHarness>>) =>
+  h.app.bot.state.aid.requests.filter((r) => r.status === 'open' || r.status === 'matched');
 
 describe('threads and replies', () => {
   it('attaches a bare 我家有 to the latest open request and @-mentions both sides', async () => {
@@ -229,9 +230,18 @@ describe('rules found on new transcripts', () => {
     await h.say('宋伟', '求一盒蒙脱石散,孩子拉肚子', { room: B3, at: '19:00' });
     await h.say('曹阳', '谁家有体温计?借用一下', { room: B3, at: '19:05' });
     await h.advance('19:40');
-    const out = await h.say('韩冬', '我有', { room: GRID2, at: '19:50', quote: '【互助转发】3号楼有一位孩子需要蒙脱石散,已等30分钟还没有人回应。' });
+    const out = await h.say('韩冬', '我有', {
+      room: GRID2,
+      at: '19:50',
+      quote: '【互助转发】3号楼有一位孩子需要蒙脱石散,已等30分钟还没有人回应。',
+    });
     // 韩冬 is not in 3号楼群: both sides are told privately.
-    expect(out.filter((o) => o.kind === 'private').map((o) => o.kind === 'private' && o.to).sort()).toEqual(['宋伟', '韩冬'].sort());
+    expect(
+      out
+        .filter((o) => o.kind === 'private')
+        .map((o) => o.kind === 'private' && o.to)
+        .sort(),
+    ).toEqual(['宋伟', '韩冬'].sort());
     expect(out.find((o) => o.kind === 'private' && o.to === '宋伟')!.text).toMatch(/蒙脱石散/);
     expect(h.app.bot.state.aid.requests.find((r) => r.requester === '曹阳')!.offers).toHaveLength(0);
     const cancel = await h.say('宋伟', '取消', { room: B3, at: '20:00' });

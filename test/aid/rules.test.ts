@@ -92,7 +92,7 @@ describe('items.yaml notDosed block', () => {
     return dir;
   };
 
-  it('is optional, and kept out of the parser\'s lexicon', () => {
+  it("is optional, and kept out of the parser's lexicon", () => {
     const file = loadItemsFile(dirWith(''));
     expect(file.notDosed).toEqual([]);
     expect(Object.keys(loadItemsFile('config').lexicon)).not.toContain('notDosed');

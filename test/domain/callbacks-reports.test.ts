@@ -8,7 +8,10 @@ import { analyzeReport, readCorrection, type ReportAnalysis } from '../../src/do
 
 const parser = createParser(loadItemLexicon('config'));
 const read = (text: string): ReportAnalysis => analyzeReport(text, (t) => parser.extractItems(t));
-const needs = (text: string) => read(text).needs.map((n) => n.name).sort();
+const needs = (text: string) =>
+  read(text)
+    .needs.map((n) => n.name)
+    .sort();
 
 describe('not reached is never reached', () => {
   const cases: [string, string][] = [

@@ -43,7 +43,15 @@ import { localDate } from '../../src/domain/time.ts';
 import type { ParsedItem } from '../../src/domain/types.ts';
 
 // ---- fixtures
-function entry(name: string, building: string, room: string, worker: string, frequency: Frequency | string = 'daily', note = '', phone = '13800001000'): RosterEntry {
+function entry(
+  name: string,
+  building: string,
+  room: string,
+  worker: string,
+  frequency: Frequency | string = 'daily',
+  note = '',
+  phone = '13800001000',
+): RosterEntry {
   const freq = typeof frequency === 'string' ? parseFrequency(frequency)! : frequency;
   return { id: rosterEntryId(name, building, null, room), name, building, unit: null, room, phone, worker, frequency: freq, note };
 }
@@ -71,7 +79,18 @@ function fakeExtractItems(text: string): ParsedItem[] {
 
 let seq = 0;
 function call(e: RosterEntry, at: string, outcome: CallRecord['outcome'], extra: Partial<CallRecord> = {}): CallRecord {
-  return { id: `c${++seq}`, rosterId: e.id, worker: e.worker, at, date: localDate(new Date(at)), outcome, flags: [], needs: [], text: '', ...extra };
+  return {
+    id: `c${++seq}`,
+    rosterId: e.id,
+    worker: e.worker,
+    at,
+    date: localDate(new Date(at)),
+    outcome,
+    flags: [],
+    needs: [],
+    text: '',
+    ...extra,
+  };
 }
 
 // ---- due
@@ -215,8 +234,10 @@ const OTHER = [
 ];
 const ROSTER: RosterEntry[] = [...GRID_DAY, ...OTHER];
 
-const as = (worker: string, isAdmin = false) => (text: string) =>
-  interpretWorkerMessage(text, { worker, isAdmin, roster: ROSTER, extractItems: fakeExtractItems });
+const as =
+  (worker: string, isAdmin = false) =>
+  (text: string) =>
+    interpretWorkerMessage(text, { worker, isAdmin, roster: ROSTER, extractItems: fakeExtractItems });
 const shao = as('邵婷婷');
 const wang = as('王芳');
 const admin = as('王晓慧', true);
@@ -225,7 +246,10 @@ function report(r: CallbackInterpretation) {
   if (r.kind !== 'report') throw new Error(`expected a report, got ${JSON.stringify(r)}`);
   return r;
 }
-const needNames = (r: CallbackInterpretation) => report(r).needs.map((n) => n.name).sort();
+const needNames = (r: CallbackInterpretation) =>
+  report(r)
+    .needs.map((n) => n.name)
+    .sort();
 
 describe('queries', () => {
   it('due today, not called, status, stats', () => {
@@ -390,8 +414,18 @@ function playDay(events: { at: string; text: string }[], calls: CallRecord[] = [
     const previouslyOpen = { flags: openFlags(r.entry, calls), needs: openNeeds(r.entry, calls) };
     const date = localDate(new Date(ev.at));
     calls.push({
-      id: `c${calls.length}`, rosterId: r.entry.id, worker: '邵婷婷', at: ev.at, date, outcome: r.outcome,
-      flags: r.flags, needs: r.needs, text: ev.text, clears: r.clears, temperature: r.temperature, attempts: r.attempts,
+      id: `c${calls.length}`,
+      rosterId: r.entry.id,
+      worker: '邵婷婷',
+      at: ev.at,
+      date,
+      outcome: r.outcome,
+      flags: r.flags,
+      needs: r.needs,
+      text: ev.text,
+      clears: r.clears,
+      temperature: r.temperature,
+      attempts: r.attempts,
     });
     acks.push(formatReportAck(r, { attemptsToday: attemptCount(r.entry, calls, date), previouslyOpen }));
   }
@@ -405,9 +439,7 @@ const DAY1 = [
   { at: '2022-12-21T10:30:00+08:00', text: '孙玉华还行，就是咳嗽，说家里止咳药没了，子女在外地' },
   { at: '2022-12-21T11:30:00+08:00', text: '周长海打了，挺好，儿子昨天回来了' },
 ];
-const DAY1_LATE = [
-  { at: '2022-12-21T15:20:00+08:00', text: '李秀英还是打不通' },
-];
+const DAY1_LATE = [{ at: '2022-12-21T15:20:00+08:00', text: '李秀英还是打不通' }];
 const DAY1_EVENING = [
   { at: '2022-12-21T18:30:00+08:00', text: '王淑芬打了，她耳朵背，说话费劲，听着精神还行，没发烧' },
   { at: '2022-12-21T19:10:00+08:00', text: '李秀英我上门看了，老伴发烧，她自己也有点烧，已经把退烧药送过去了' },
@@ -526,7 +558,12 @@ describe('other messages', () => {
   });
 
   it('the danger is mentioned in the ack', () => {
-    const r = interpretWorkerMessage('张桂兰在家摔倒了', { worker: '邵婷婷', isAdmin: false, roster: GRID_DAY, extractItems: fakeExtractItems });
+    const r = interpretWorkerMessage('张桂兰在家摔倒了', {
+      worker: '邵婷婷',
+      isAdmin: false,
+      roster: GRID_DAY,
+      extractItems: fakeExtractItems,
+    });
     if (r.kind !== 'report') throw new Error('expected report');
     expect(formatReportAck(r, { adminAlerted: true })).toContain('已马上通知管理员');
   });

@@ -69,7 +69,12 @@ describe('watchKnowledgeBase', () => {
     const file = join(dir, 'faq.yaml');
     const reloads: KnowledgeBase[] = [];
     const errors: Error[] = [];
-    const stop = watchKnowledgeBase(dir, (kb) => reloads.push(kb), (e) => errors.push(e), 50);
+    const stop = watchKnowledgeBase(
+      dir,
+      (kb) => reloads.push(kb),
+      (e) => errors.push(e),
+      50,
+    );
     try {
       const original = readFileSync(file, 'utf8');
       writeFileSync(file, original.replace('服务理念是"一切为了职工群众"。', '服务理念是"一切为了职工群众"(已更新)。'));

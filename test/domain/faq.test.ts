@@ -29,7 +29,10 @@ describe('knowledge base', () => {
     for (const e of engine.kb.entries) {
       expect(e.answer, e.id).not.toMatch(/24\s*小时/);
       const numbers = e.answer.match(/\d{5,}/g) ?? [];
-      expect(numbers.filter((n) => n !== '12351'), e.id).toEqual([]);
+      expect(
+        numbers.filter((n) => n !== '12351'),
+        e.id,
+      ).toEqual([]);
     }
     expect(HANDOFF_REPLY).not.toMatch(/24\s*小时/);
   });

@@ -23,13 +23,17 @@ describe('loadItemLexicon', () => {
   });
 
   it('names the file, the key path and the problem when a category is wrong', () => {
-    const categories = CATEGORIES.map((c) => `  ${c}: [x${c}]`).join('\n').replace('  mask: [xmask]', '  mask: 42');
+    const categories = CATEGORIES.map((c) => `  ${c}: [x${c}]`)
+      .join('\n')
+      .replace('  mask: [xmask]', '  mask: 42');
     const dir = dirWith(`categories:\n${categories}\n`);
     expect(() => loadItemLexicon(dir)).toThrow(/items\.yaml[\s\S]*categories\.mask/);
   });
 
   it('rejects an unknown category and a missing one', () => {
-    const categories = CATEGORIES.filter((c) => c !== 'food').map((c) => `  ${c}: [x${c}]`).join('\n');
+    const categories = CATEGORIES.filter((c) => c !== 'food')
+      .map((c) => `  ${c}: [x${c}]`)
+      .join('\n');
     const dir = dirWith(`categories:\n${categories}\n  snacks: [薯片]\n`);
     expect(() => loadItemLexicon(dir)).toThrow(/categories\.food|snacks/);
   });

@@ -11,7 +11,10 @@ const root = resolve(import.meta.dirname, '../..');
 
 describe('parse dev set', () => {
   it('meets the accuracy targets', () => {
-    const gold = readFileSync(sharedPath('devset/parse-dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ParseResult);
+    const gold = readFileSync(sharedPath('devset/parse-dev.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as ParseResult);
     const parser = createParser(loadItemLexicon(resolve(root, 'config')));
     const got = gold.map((g) => toContract(parser.parse(g.text)));
     const rate = (key: (r: ParseResult) => string) => gold.filter((g, i) => key(g) === key(got[i]!)).length / gold.length;

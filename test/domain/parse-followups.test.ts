@@ -101,14 +101,22 @@ describe("a helper's counter-question keeps its items: offer, leaning on the thr
 });
 
 describe('a question about where states no location', () => {
-  it.each(['5单元的还是6单元的?', '3号楼还是5号楼的?', '4楼还是5楼?', '你是5单元的吗?', '是2栋还是3栋?', '你住12楼吗?', '9号楼还是10号楼啊?', '您是3单元的吗', '1单元的还是2单元的呢?', '你在6号楼吗?'])(
-    '%s',
-    (text) => {
-      const r = toContract(p.parse(text));
-      expect(r.location).toEqual({ building: null, unit: null, floor: null, room: null });
-      expect(r.intent).toBe('other');
-    },
-  );
+  it.each([
+    '5单元的还是6单元的?',
+    '3号楼还是5号楼的?',
+    '4楼还是5楼?',
+    '你是5单元的吗?',
+    '是2栋还是3栋?',
+    '你住12楼吗?',
+    '9号楼还是10号楼啊?',
+    '您是3单元的吗',
+    '1单元的还是2单元的呢?',
+    '你在6号楼吗?',
+  ])('%s', (text) => {
+    const r = toContract(p.parse(text));
+    expect(r.location).toEqual({ building: null, unit: null, floor: null, room: null });
+    expect(r.intent).toBe('other');
+  });
 
   it.each([
     ['5单元的谁家有布洛芬?', '5'],

@@ -27,7 +27,9 @@ function rates(file: string): Record<string, number> {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as ParseResult);
   const got = gold.map((g) => toContract(parser.parse(g.text)));
-  return Object.fromEntries(Object.entries(KEYS).map(([name, key]) => [name, gold.filter((g, i) => key(g) === key(got[i]!)).length / gold.length]));
+  return Object.fromEntries(
+    Object.entries(KEYS).map(([name, key]) => [name, gold.filter((g, i) => key(g) === key(got[i]!)).length / gold.length]),
+  );
 }
 
 // contextDependent floors of sets 3, 4, 5 and 6 were lowered in issue 8: chat and news are now read
@@ -56,7 +58,10 @@ describe('parse held-out sets', () => {
   });
 
   it('holds enough posts to mean something', () => {
-    const count = (f: string) => readFileSync(resolve(root, 'test/fixtures', f), 'utf8').split('\n').filter((l) => l.trim()).length;
+    const count = (f: string) =>
+      readFileSync(resolve(root, 'test/fixtures', f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim()).length;
     expect(count('parse-heldout.jsonl')).toBeGreaterThanOrEqual(200);
     expect(count('parse-heldout-2.jsonl')).toBeGreaterThanOrEqual(80);
     expect(count('parse-heldout-3.jsonl')).toBeGreaterThanOrEqual(150);

@@ -63,4 +63,3 @@ describe('the learned readers', () => {
     expect(Math.abs(contextT - CONTEXT_TEMPERATURE), `context temperature now ${contextT}`).toBeLessThan(0.6);
   }, 60_000);
 });
-

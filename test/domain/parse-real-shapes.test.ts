@@ -149,7 +149,7 @@ describe('confidence', () => {
     const plain = read('谁家有布洛芬?孩子发烧了');
     expect(plain.confidence).toBeGreaterThan(0.75);
     expect(read('谁家有体温计?').confidence).toBe(plain.confidence); // one rule, one precision
-    for (const text of ['车子排队进园区', '嗯嗯', '明天几点发菜', '我家有', '谢谢大家'] ) {
+    for (const text of ['车子排队进园区', '嗯嗯', '明天几点发菜', '我家有', '谢谢大家']) {
       const c = read(text).confidence;
       expect(c).toBeGreaterThanOrEqual(0);
       expect(c).toBeLessThanOrEqual(1);

@@ -9,7 +9,10 @@ beforeAll(() => {
   p = createParser(loadItemLexicon(resolve(import.meta.dirname, '../../config')));
 });
 const items = (text: string) => p.parse(text).items.map((i) => `${i.name}/${i.category}`);
-const where = (text: string) => Object.values(p.parse(text).location).map((v) => v ?? '-').join(',');
+const where = (text: string) =>
+  Object.values(p.parse(text).location)
+    .map((v) => v ?? '-')
+    .join(',');
 
 describe('location', () => {
   it.each([
@@ -192,7 +195,10 @@ describe('hints', () => {
     expect(p.parse(ask, { senderAlias: '5号楼1102李' }).location).toEqual({ building: '5', unit: null, floor: null, room: '1102' });
     expect(p.parse(ask, { senderAlias: '2栋-601' }).location).toEqual({ building: '2', unit: null, floor: null, room: '601' });
     expect(p.parse(ask, { senderAlias: '小王', personLocation: { building: '3', room: '602' } }).location).toEqual({
-      building: '3', unit: null, floor: null, room: '602',
+      building: '3',
+      unit: null,
+      floor: null,
+      room: '602',
     });
   });
 
@@ -202,7 +208,10 @@ describe('hints', () => {
     expect(p.parse('谁家有美林', { roomBuilding: '7' }).location.building).toBeNull();
     // a stated building elsewhere does not take the sender's own room
     expect(p.parse('1号楼有老人需要退烧药', { senderAlias: '3-2-301 王姐' }).location).toEqual({
-      building: '1', unit: null, floor: null, room: null,
+      building: '1',
+      unit: null,
+      floor: null,
+      room: null,
     });
   });
 });

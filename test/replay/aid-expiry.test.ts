@@ -27,7 +27,10 @@ describe('expiry notices', () => {
   });
 
   it('tells each resident whose request nobody answered, once, in her own group, that nobody answered', () => {
-    for (const [who, room] of [['潘雪', B3], ['葛文', B4]] as const) {
+    for (const [who, room] of [
+      ['潘雪', B3],
+      ['葛文', B4],
+    ] as const) {
       const told = after('2022-12-23T12:10').filter((o) => o.mentions?.includes(who));
       expect(told, who).toHaveLength(1);
       expect(told[0]!.room).toBe(room);
@@ -38,7 +41,9 @@ describe('expiry notices', () => {
   it('says nothing to the requester or the helper of a request that had an answer', () => {
     const matchedAt = local('2022-12-23T09:25');
     expect(out.filter((o) => o.at === matchedAt && o.room === B3)[0]?.mentions).toEqual(['杜明', '姚红']);
-    const later = out.filter((o) => (o.at ?? '') > matchedAt && (o.mentions?.some((n) => n === '杜明' || n === '姚红') || o.to === '杜明' || o.to === '姚红'));
+    const later = out.filter(
+      (o) => (o.at ?? '') > matchedAt && (o.mentions?.some((n) => n === '杜明' || n === '姚红') || o.to === '杜明' || o.to === '姚红'),
+    );
     expect(later).toEqual([]);
   });
 

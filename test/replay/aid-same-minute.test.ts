@@ -46,6 +46,10 @@ describe('which request a reply answers', () => {
   });
 
   it('opens no request for a reply', () => {
-    for (const who of ['苗苗', '常青', '蔡华', '温馨', '喻波']) expect(state.aid.requests.filter((r) => r.requester === who), who).toEqual([]);
+    for (const who of ['苗苗', '常青', '蔡华', '温馨', '喻波'])
+      expect(
+        state.aid.requests.filter((r) => r.requester === who),
+        who,
+      ).toEqual([]);
   });
 });

@@ -56,13 +56,17 @@ function commonRules(get: () => Run, rooms: { building: string[]; grid: string[]
 
   it('never gives a dose, and medicine matches carry a safety line', () => {
     for (const o of get().out) expect(o.text ?? '').not.toMatch(DOSE);
-    const matches = get().out.filter((o) => o.room && (o.mentions?.length ?? 0) >= 2 && /布洛芬|美林|泰诺林|止咳|连花|退烧|蒙脱石/.test(o.text ?? ''));
+    const matches = get().out.filter(
+      (o) => o.room && (o.mentions?.length ?? 0) >= 2 && /布洛芬|美林|泰诺林|止咳|连花|退烧|蒙脱石/.test(o.text ?? ''),
+    );
     for (const m of matches) expect(m.text).toMatch(/说明书|遵医嘱|医生|药师/);
   });
 
   it('escalates each request at most once per level', () => {
     for (const r of get().state.aid.requests) {
-      const relays = get().out.filter((o) => o.room && rooms.grid.includes(o.room) && /转发/.test(o.text ?? '') && r.items.some((i) => o.text!.includes(i.name)));
+      const relays = get().out.filter(
+        (o) => o.room && rooms.grid.includes(o.room) && /转发/.test(o.text ?? '') && r.items.some((i) => o.text!.includes(i.name)),
+      );
       expect(relays.length, `${r.requester} ${r.items.map((i) => i.name)}`).toBeLessThanOrEqual(1);
     }
   });
@@ -191,13 +195,23 @@ describe('escalation: standing offer at 物业, relays, grid-group offers, expir
     const lines = at(run, '2022-12-21T13:25');
     expect(lines.filter((o) => o.room === B8)).toEqual([]); // 何军 (9号楼) cannot be @-mentioned in 8号楼群
     expect(lines.filter((o) => o.room === G2).map((o) => o.mentions)).toEqual([['何军']]);
-    expect(lines.filter((o) => o.to).map((o) => o.to).sort()).toEqual(['何军', '林芳'].sort());
+    expect(
+      lines
+        .filter((o) => o.to)
+        .map((o) => o.to)
+        .sort(),
+    ).toEqual(['何军', '林芳'].sort());
     expect(lines.find((o) => o.to === '林芳')!.text).toMatch(/何军/);
     expect(lines.find((o) => o.to === '何军')!.text).toMatch(/林芳/);
     expect(lines.find((o) => o.to === '何军')!.text).not.toMatch(/1203/);
     expect(requestsOf(run, '林芳')[0]!.status).toBe('fulfilled');
     expect(requestsOf(run, '何军')).toHaveLength(0);
-    const later = run.out.filter((o) => (o.at ?? '') > local('2022-12-21T13:25') && /林芳|美林|泰诺林/.test(o.text ?? '') && !/互助情况|今晚互助|还在进行/.test(o.text ?? ''));
+    const later = run.out.filter(
+      (o) =>
+        (o.at ?? '') > local('2022-12-21T13:25') &&
+        /林芳|美林|泰诺林/.test(o.text ?? '') &&
+        !/互助情况|今晚互助|还在进行/.test(o.text ?? ''),
+    );
     expect(later).toEqual([]);
   });
 
@@ -214,7 +228,12 @@ describe('escalation: standing offer at 物业, relays, grid-group offers, expir
 
   it('attaches a grid-group offer that quotes a relay to the quoted request, not the newest', () => {
     const lines = at(run, '2022-12-21T16:50');
-    expect(lines.filter((o) => o.to).map((o) => o.to).sort()).toEqual(['宋伟', '韩冬'].sort());
+    expect(
+      lines
+        .filter((o) => o.to)
+        .map((o) => o.to)
+        .sort(),
+    ).toEqual(['宋伟', '韩冬'].sort());
     expect(requestsOf(run, '宋伟')[0]!.offers.map((o) => o.helper)).toEqual(['韩冬']);
     expect(requestsOf(run, '曹阳')[0]!.offers).toHaveLength(0);
   });

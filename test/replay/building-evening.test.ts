@@ -46,7 +46,9 @@ describe('building evening', () => {
   });
 
   it('records the antigen offer as standing and never matches the pharmacy notice to it', () => {
-    expect(state.aid.offers.some((o) => o.helper === '赵敏' && o.items.some((i) => i.category === 'antigen_test') && o.pickup?.includes('保安'))).toBe(true);
+    expect(
+      state.aid.offers.some((o) => o.helper === '赵敏' && o.items.some((i) => i.category === 'antigen_test') && o.pickup?.includes('保安')),
+    ).toBe(true);
     expect(state.aid.requests.some((r) => r.requester === '李阿姨')).toBe(false);
     expect(at('20:20')).toEqual([]);
     expect(at('21:40')).toEqual([]);

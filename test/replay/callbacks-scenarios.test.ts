@@ -14,7 +14,7 @@ interface Setup {
   roster: { name: string; phone: string; worker: string; building: string; room: string }[];
 }
 
-const setupOf = (run: Run) => (run.input.find((l) => 'setup' in l)!.setup as Setup);
+const setupOf = (run: Run) => run.input.find((l) => 'setup' in l)!.setup as Setup;
 const dmsOf = (run: Run, who: string) => run.input.filter((l) => l.dm === true && l.from === who).map((l) => String(l.text));
 const UNREACHABLE_ESCALATION = /联系不上|没接通|未接通|打不通/;
 /** An escalation of someone unreachable: not the statistics or the evening totals. */
@@ -76,7 +76,13 @@ function commonRules(get: () => Run) {
 
   it('sends one morning reminder per worker with a roster, none to residents', () => {
     const { roster, people } = setupOf(get());
-    const days = [...new Set(get().input.filter((l) => typeof l.at === 'string').map((l) => String(l.at).slice(0, 10)))];
+    const days = [
+      ...new Set(
+        get()
+          .input.filter((l) => typeof l.at === 'string')
+          .map((l) => String(l.at).slice(0, 10)),
+      ),
+    ];
     const workers = [...new Set(roster.map((r) => r.worker))];
     for (const d of days) {
       for (const w of workers) {

@@ -44,7 +44,10 @@ describe('callbacks: calls that did not reach the person (replay-callbacks-unrea
     // Nobody of these five was reached in person before the afternoon.
     for (const name of ['姜玉芬', '田桂花', '邹德山', '潘淑英']) {
       const morning = callsOf(name).filter((c) => c.at < '2023-03-06T04:00:00.000Z');
-      expect(morning.some((c) => c.outcome === 'reached' || c.outcome === 'visited'), name).toBe(false);
+      expect(
+        morning.some((c) => c.outcome === 'reached' || c.outcome === 'visited'),
+        name,
+      ).toBe(false);
     }
   });
 
@@ -92,7 +95,11 @@ describe('callbacks: calls that did not reach the person (replay-callbacks-unrea
 
   it('corrects the last record on 不对,改成没接通', () => {
     const zou = callsOf('邹德山');
-    expect(zou.filter((c) => c.at < '2023-03-06T10:00:00.000Z').map((c) => c.outcome)).toEqual(['unreachable', 'unreachable', 'unreachable']);
+    expect(zou.filter((c) => c.at < '2023-03-06T10:00:00.000Z').map((c) => c.outcome)).toEqual([
+      'unreachable',
+      'unreachable',
+      'unreachable',
+    ]);
     expect(replyAt('10:20')).toMatch(/作废|撤销/);
     expect(replyAt('10:20')).toMatch(/未接通/);
   });
@@ -113,7 +120,10 @@ describe('callbacks: calls that did not reach the person (replay-callbacks-unrea
     expect(req).toMatchObject({ status: 'fulfilled', helper: WORKER, delivered: true });
     expect(run.state.aid.stock[0]!.stock['布洛芬']).toBe(11);
     expect(replyAt('10:45')).toMatch(/11/);
-    const block = out.find((o) => o.to === WORKER && day(o) === D2)!.text!.split(/\n(?=\d+\. )/).find((b) => b.includes('张柱业'))!;
+    const block = out
+      .find((o) => o.to === WORKER && day(o) === D2)!
+      .text!.split(/\n(?=\d+\. )/)
+      .find((b) => b.includes('张柱业'))!;
     expect(block).toMatch(/您送到/);
     expect(block).not.toMatch(/邻居/);
     expect(block).not.toMatch(/缺药/);

@@ -27,7 +27,11 @@ describe('union group without @: a sure answer, or silence (replay-union-unmenti
   }, 60_000);
 
   it('answers sure questions asked without @, to the asker, in the room', () => {
-    for (const [time, who] of [['09:00', '秦师傅'], ['09:05', '邓姐'], ['09:30', '邓姐']] as const) {
+    for (const [time, who] of [
+      ['09:00', '秦师傅'],
+      ['09:05', '邓姐'],
+      ['09:30', '邓姐'],
+    ] as const) {
       const r = at(run, D, time);
       expect(r, time).toHaveLength(1);
       expect(r[0]).toMatchObject({ room: UNION, mentions: [who] });
@@ -77,7 +81,11 @@ describe('off-topic questions and the grouped staff digest (replay-union-digest)
 
   it('never puts an off-topic question in the state or the digest', () => {
     const off = ['降温', '真人', '药店', '运势'];
-    for (const w of off) expect(run.state.handoffs.some((h) => h.question.includes(w)), w).toBe(false);
+    for (const w of off)
+      expect(
+        run.state.handoffs.some((h) => h.question.includes(w)),
+        w,
+      ).toBe(false);
     for (const d of run.out.filter(isDigest)) for (const w of off) expect(d.text, w).not.toContain(w);
   });
 
@@ -108,7 +116,13 @@ describe('off-topic questions and the grouped staff digest (replay-union-digest)
       expect(g).toMatch(/建议/);
       const entry = /^ {4}- id: .+$[\s\S]*/m.exec(g)?.[0];
       if (!entry) continue; // a suggestion to extend an existing entry instead
-      const parsed = parse(entry.replace(/^ {4}/gm, '')) as { id: string; topic: string; questions: string[]; keywords: string[]; answer: string }[];
+      const parsed = parse(entry.replace(/^ {4}/gm, '')) as {
+        id: string;
+        topic: string;
+        questions: string[];
+        keywords: string[];
+        answer: string;
+      }[];
       expect(parsed[0]!.id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
       expect(parsed[0]!.questions.length).toBeGreaterThan(0);
       expect(parsed[0]!.keywords.length).toBeGreaterThan(0);

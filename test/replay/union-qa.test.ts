@@ -27,7 +27,11 @@ describe('union questions', () => {
     const inRoom = out.filter((o) => o.room === ROOM);
     const asked = run.input.filter((l) => l.mentionsBot === true);
     expect(inRoom).toHaveLength(asked.length + 1);
-    for (const l of asked) expect(reply(String(l.at).slice(11, 16)).map((o) => o.mentions), String(l.text)).toEqual([[l.from]]);
+    for (const l of asked)
+      expect(
+        reply(String(l.at).slice(11, 16)).map((o) => o.mentions),
+        String(l.text),
+      ).toEqual([[l.from]]);
     // Talk, and a staff notice, without @: silence.
     for (const time of ['09:20', '10:50']) expect(reply(time)).toEqual([]);
     // "12351是啥电话？" without @ is answered from the knowledge base, to the asker.

@@ -25,8 +25,14 @@ const kbAnswers = new Set(kb.map((e) => engine.answerById(e.id)!.reply));
 const replyOf = (title: string) => engine.answerById(kb.find((e) => e.title === title)!.id)!.reply;
 
 const setupOf = (run: Run) => run.input.find((l) => 'setup' in l)!.setup as Setup;
-const unionRooms = (run: Run) => setupOf(run).rooms.filter((r) => r.kind === 'union').map((r) => r.topic);
-const admins = (run: Run) => setupOf(run).people.filter((p) => p.role === 'admin').map((p) => p.name);
+const unionRooms = (run: Run) =>
+  setupOf(run)
+    .rooms.filter((r) => r.kind === 'union')
+    .map((r) => r.topic);
+const admins = (run: Run) =>
+  setupOf(run)
+    .people.filter((p) => p.role === 'admin')
+    .map((p) => p.name);
 const asked = (l: Record<string, unknown>) => l.mentionsBot === true || PREFIXES.some((p) => String(l.text).startsWith(p));
 const isDigest = (o: ReplayOutput) => /待解答|转给工作人员的问题/.test(o.text ?? '');
 const handedOff = (run: Run, text: string) => run.state.handoffs.some((h) => text.includes(h.question) || h.question.includes(text));
@@ -70,7 +76,9 @@ function commonRules(get: () => Run, followUps: string[]) {
 
   it('invents no numbers, hours, fees or 24小时; the only phone number is 12351', () => {
     // Roster phones in a grid worker's private callback messages are theirs to see.
-    const rosterPhones = ((get().input.find((l) => 'setup' in l)!.setup as { roster?: { phone: string }[] }).roster ?? []).map((r) => r.phone);
+    const rosterPhones = ((get().input.find((l) => 'setup' in l)!.setup as { roster?: { phone: string }[] }).roster ?? []).map(
+      (r) => r.phone,
+    );
     for (const o of get().out) {
       const t = o.text ?? '';
       expect(t).not.toMatch(/24\s*小时|二十四小时/);
@@ -94,7 +102,10 @@ function commonRules(get: () => Run, followUps: string[]) {
       const days = mine.map(day);
       expect(new Set(days).size).toBe(days.length); // at most one a day
       for (const h of get().state.handoffs) {
-        expect(mine.filter((d) => d.text!.includes(h.question)), h.question).toHaveLength(1);
+        expect(
+          mine.filter((d) => d.text!.includes(h.question)),
+          h.question,
+        ).toHaveLength(1);
         expect(h.digestedAt).not.toBeNull();
       }
     }
@@ -136,7 +147,11 @@ describe('union: two rooms, prefixes, a suggestion and a quote (replay-union-two
   });
 
   it('answers weather, social-security-card and medicine questions with the kind line, keeps none, no dose', () => {
-    for (const [time, q] of [['10:00', '明天天气怎么样'], ['10:05', '帮我查一下社保卡余额'], ['10:20', '谁有布洛芬，孩子发烧了']]) {
+    for (const [time, q] of [
+      ['10:00', '明天天气怎么样'],
+      ['10:05', '帮我查一下社保卡余额'],
+      ['10:20', '谁有布洛芬，孩子发烧了'],
+    ]) {
       expect(reply(D1, time)[0]!.text).toBe(OFF_TOPIC_REPLY);
       expect(handedOff(run, q!)).toBe(false);
     }

@@ -13,7 +13,11 @@ export interface Harness {
   clock: SimulatedClock;
   app: Awaited<ReturnType<typeof createApp>>;
   /** Say something at a Shanghai time ('19:02' on the start date, or a full ISO time). */
-  say(from: string, text: string, where: { room?: string; dm?: true; at?: string; mentionsBot?: boolean; quote?: string; alias?: string }): Promise<OutgoingMessage[]>;
+  say(
+    from: string,
+    text: string,
+    where: { room?: string; dm?: true; at?: string; mentionsBot?: boolean; quote?: string; alias?: string },
+  ): Promise<OutgoingMessage[]>;
   /** Move the clock; returns what scheduled jobs sent on the way. */
   advance(to: string): Promise<OutgoingMessage[]>;
 }

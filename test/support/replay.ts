@@ -20,7 +20,10 @@ export interface ReplayOutput {
 }
 
 export async function replayText(jsonl: string): Promise<{ out: ReplayOutput[]; state: BotState; input: Record<string, unknown>[] }> {
-  const lines = jsonl.split('\n').map((l, i) => classifyLine(l, i + 1)).filter((l): l is InputLine => l !== null);
+  const lines = jsonl
+    .split('\n')
+    .map((l, i) => classifyLine(l, i + 1))
+    .filter((l): l is InputLine => l !== null);
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-replay-test-'));
   const out: ReplayOutput[] = [];
   await runReplay(lines, { configDir: 'config', dataDir, log: silentLogger, emit: (l) => void out.push(l as ReplayOutput) });

@@ -45,7 +45,10 @@ const MENTION_END = /^[\s\u2005\u2004\u00a0]/;
  * begins with "/".
  */
 export function parseConsoleLine(raw: string, botNames: readonly string[] = []): ConsoleCommand {
-  const line = raw.replace(/^\uFEFF/, '').replace(/\r$/, '').trim();
+  const line = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r$/, '')
+    .trim();
   if (line === '') return { kind: 'empty' };
   if (line.startsWith('//')) return say(line.slice(1), botNames);
   const m = COMMAND.exec(line);

@@ -49,7 +49,7 @@ export async function runConsoleLoop(opts: ConsoleLoopOptions): Promise<void> {
   const rooms = directory.allRooms();
   const session = new ConsoleSession(
     opts.speaker ?? directory.allPeople().find((p) => p.role === 'resident')?.name ?? '居民',
-    opts.room !== undefined ? opts.room : (rooms.find((r) => r.kind === 'building') ?? rooms[0])?.topic ?? null,
+    opts.room !== undefined ? opts.room : ((rooms.find((r) => r.kind === 'building') ?? rooms[0])?.topic ?? null),
   );
   const botNames = [...new Set([botName, '邻里小助手'])];
 
@@ -98,7 +98,10 @@ export async function runConsoleLoop(opts: ConsoleLoopOptions): Promise<void> {
         );
         return;
       case 'in': {
-        const match = matchRoom(cmd.room, rooms.map((r) => r.topic));
+        const match = matchRoom(
+          cmd.room,
+          rooms.map((r) => r.topic),
+        );
         if (match.kind === 'ambiguous') {
           printer.error(`"${cmd.room}"对应多个群:${match.candidates.join('、')}。请写得更具体些`);
           return;

@@ -2,10 +2,7 @@
 // Turns a console line into the bot's plain IncomingMessage, as every transport does.
 import type { IncomingMessage } from '../../bot/messages.ts';
 
-export type RoomMatch =
-  | { kind: 'known'; topic: string }
-  | { kind: 'unknown'; topic: string }
-  | { kind: 'ambiguous'; candidates: string[] };
+export type RoomMatch = { kind: 'known'; topic: string } | { kind: 'unknown'; topic: string } | { kind: 'ambiguous'; candidates: string[] };
 
 /** Exact topic, else the one topic that starts with or contains the query; else a new ("other") room. */
 export function matchRoom(query: string, topics: readonly string[]): RoomMatch {

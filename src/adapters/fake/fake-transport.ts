@@ -20,7 +20,9 @@ export class FakeTransport implements Transport {
   }
 
   /** Delivers a message and resolves when the bot has handled it. */
-  async push(msg: Omit<Partial<IncomingMessage>, 'room'> & { text: string; from: string; room?: string | null; time: Date }): Promise<OutgoingMessage[]> {
+  async push(
+    msg: Omit<Partial<IncomingMessage>, 'room'> & { text: string; from: string; room?: string | null; time: Date },
+  ): Promise<OutgoingMessage[]> {
     if (!this.handler) throw new Error('transport not started');
     const before = this.sent.length;
     const { from, room, ...rest } = msg;

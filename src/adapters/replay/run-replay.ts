@@ -6,7 +6,18 @@
 // it had handled (replay-progress.json), first sends what the killed run decided and did not
 // send, and never sends a message twice (replay-delivered.jsonl is the mock world's record of
 // what it received). --pace sends at live pacing on the simulated clock.
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../app.ts';
@@ -134,7 +145,8 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
     }
     // Paced sends still waiting for their chat's turn go out on the simulated clock.
     const until = clock.now().getTime() + DRAIN_LIMIT_MS;
-    while (app.bot.state.outbox.length > 0 && clock.now().getTime() < until) await clock.advanceTo(new Date(clock.now().getTime() + 60_000));
+    while (app.bot.state.outbox.length > 0 && clock.now().getTime() < until)
+      await clock.advanceTo(new Date(clock.now().getTime() + 60_000));
   } finally {
     app.close();
     await app.bot.store.close().catch((err: unknown) => opts.log.error({ err }, 'state could not be saved'));

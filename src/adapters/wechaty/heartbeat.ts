@@ -177,14 +177,22 @@ export class Heartbeat {
         }
         return;
       case 'restart': {
-        log.error({ silentMinutes: minutes(verdict.silentMs) }, 'heartbeat: no message and no ping echo; the message stream has stalled; restarting the puppet');
-        notice(`已有 ${minutes(verdict.silentMs)} 分钟收不到任何微信消息(自检消息也没有回来),正在重启微信连接……如出现二维码,请用机器人的微信重新扫码。`);
+        log.error(
+          { silentMinutes: minutes(verdict.silentMs) },
+          'heartbeat: no message and no ping echo; the message stream has stalled; restarting the puppet',
+        );
+        notice(
+          `已有 ${minutes(verdict.silentMs)} 分钟收不到任何微信消息(自检消息也没有回来),正在重启微信连接……如出现二维码,请用机器人的微信重新扫码。`,
+        );
         try {
           await this.deps.restart();
           log.warn('heartbeat: puppet restarted; waiting for messages');
         } catch (err) {
           log.error({ err }, 'heartbeat: the puppet could not be restarted; giving up');
-          this.end('restart-failed', `重启微信连接失败(${err instanceof Error ? err.message : String(err)}),程序退出,由进程管理器重新启动。`);
+          this.end(
+            'restart-failed',
+            `重启微信连接失败(${err instanceof Error ? err.message : String(err)}),程序退出,由进程管理器重新启动。`,
+          );
         }
         return;
       }
@@ -193,8 +201,14 @@ export class Heartbeat {
           log.error({ silentMinutes: minutes(verdict.forMs) }, 'heartbeat: still no messages after the restart; giving up');
           this.end('stalled', `重启后仍然收不到微信消息(已 ${minutes(verdict.forMs)} 分钟),程序退出,由进程管理器重新启动。`);
         } else {
-          log.error({ loggedOutMinutes: minutes(verdict.forMs) }, 'logged out too long; giving up so that a fresh start shows a new QR code');
-          this.end('logged-out', `机器人已退出登录 ${minutes(verdict.forMs)} 分钟,无人重新扫码,程序退出;进程管理器重启后会显示新的二维码,请用机器人的微信扫码。`);
+          log.error(
+            { loggedOutMinutes: minutes(verdict.forMs) },
+            'logged out too long; giving up so that a fresh start shows a new QR code',
+          );
+          this.end(
+            'logged-out',
+            `机器人已退出登录 ${minutes(verdict.forMs)} 分钟,无人重新扫码,程序退出;进程管理器重启后会显示新的二维码,请用机器人的微信扫码。`,
+          );
         }
         return;
     }

@@ -255,7 +255,10 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
     offline.loggedIn();
     const name = user.name();
     if (name && name !== opts.botName) {
-      log.warn({ configured: opts.botName, account: name }, 'bot.name in linli.yaml differs from the WeChat account name; using the account name for @-mentions');
+      log.warn(
+        { configured: opts.botName, account: name },
+        'bot.name in linli.yaml differs from the WeChat account name; using the account name for @-mentions',
+      );
       transportOpts.botName = name;
     }
     notice(`已登录:${name}`);
@@ -272,7 +275,10 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
         `请尽快用机器人的微信重新扫码登录(二维码会显示在这里)。` +
         (exitIn > 0 ? `${exitIn} 分钟内没有重新登录,程序将退出,由进程管理器重启后显示新的二维码。` : ''),
     );
-    log.error({ name: user.name(), reason, exitInMinutes: exitIn || null }, 'logged out: nothing is received or sent until the QR code is scanned again');
+    log.error(
+      { name: user.name(), reason, exitInMinutes: exitIn || null },
+      'logged out: nothing is received or sent until the QR code is scanned again',
+    );
     heartbeat.logout();
     fileHelper = null;
     opts.onLogout?.();

@@ -41,10 +41,7 @@ export function staleNotice(message: PendingMessage, state: BotState): boolean {
 
 export const aidFeature: Feature = {
   name: 'aid',
-  help: [
-    '求助:在楼栋群里直接说需要什么,例如"2号楼老人求退烧药";有的邻居回复"我家有"即可',
-    '求助列表 / 我的求助 / 完成 / 取消',
-  ],
+  help: ['求助:在楼栋群里直接说需要什么,例如"2号楼老人求退烧药";有的邻居回复"我家有"即可', '求助列表 / 我的求助 / 完成 / 取消'],
   staffHelp: ['网格员私聊:求助列表(本网格的求助)、库存 布洛芬 +20(爱心药领取处库存)'],
   install(bot) {
     const env = aidEnv(bot.services);
@@ -105,7 +102,14 @@ function groupCommand(ctx: MessageContext, env: AidEnv): boolean {
   const sender = ctx.msg.sender.name;
   if (cmd.kind === 'list') ctx.reply(roomRequestList(aid, ctx.room!.topic, ctx.room!.building));
   else if (cmd.kind === 'mine') ctx.reply(ownRequestList(aid, sender));
-  else closeOwn(ctx, env, cmd, ownRequests(aid, sender).filter((r) => r.room === ctx.room!.topic), '您在本群没有待解决的求助。');
+  else
+    closeOwn(
+      ctx,
+      env,
+      cmd,
+      ownRequests(aid, sender).filter((r) => r.room === ctx.room!.topic),
+      '您在本群没有待解决的求助。',
+    );
   return true;
 }
 
@@ -123,7 +127,9 @@ function privateRequest(ctx: MessageContext): boolean {
   if (ctx.person.role !== 'resident') return false;
   const a = ctx.services.parser.parse(ctx.text, {});
   if (a.intent !== 'request' || a.items.length === 0) return false;
-  ctx.reply('私聊里的求助邻居们看不到。请在您的楼栋群里直接说需要什么(比如"3号楼老人求退烧药"),有邻居回应时我会@您;情况紧急请直接联系网格员或拨打120。');
+  ctx.reply(
+    '私聊里的求助邻居们看不到。请在您的楼栋群里直接说需要什么(比如"3号楼老人求退烧药"),有邻居回应时我会@您;情况紧急请直接联系网格员或拨打120。',
+  );
   return true;
 }
 
@@ -150,7 +156,11 @@ function privateCommand(ctx: MessageContext, env: AidEnv): boolean {
   } else if (cmd.kind === 'stock') {
     if (cmd.item && cmd.delta !== null) {
       const result = applyStock(aid.stock, ctx.person.grid, cmd.item, cmd.delta);
-      ctx.reply(result ? `已更新:${result.point.name} ${cmd.item} 现有 ${result.count}` : '还没有登记爱心药领取处,请先在 config/linli.yaml 的 pickupPoints 里添加。');
+      ctx.reply(
+        result
+          ? `已更新:${result.point.name} ${cmd.item} 现有 ${result.count}`
+          : '还没有登记爱心药领取处,请先在 config/linli.yaml 的 pickupPoints 里添加。',
+      );
     } else ctx.reply(stockReport(aid.stock));
   }
   return true;

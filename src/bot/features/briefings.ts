@@ -38,10 +38,15 @@ function morning(job: JobContext, holidays: string[]): void {
   for (const worker of [...listed, ...unlisted]) {
     const parts: string[] = [];
     if (!holiday && state.roster.some((e) => e.worker === worker.name)) {
-      const items = withAidNotes(buildDueItems(state.roster, state.calls, date, { worker: worker.name, holidays, asOfStart: true }), job, worker.name);
+      const items = withAidNotes(
+        buildDueItems(state.roster, state.calls, date, { worker: worker.name, holidays, asOfStart: true }),
+        job,
+        worker.name,
+      );
       parts.push(formatMorningList(worker.name, items, date));
     }
-    const aid = worker.role === 'grid_worker' ? aidSummary(aidSeenBy(state.aid, worker.name), worker.grid, new Date(now.getTime() - DAY_MS)) : null;
+    const aid =
+      worker.role === 'grid_worker' ? aidSummary(aidSeenBy(state.aid, worker.name), worker.grid, new Date(now.getTime() - DAY_MS)) : null;
     if (aid) parts.push(aid);
     if (parts.length) job.outbox.toPerson(worker.name, parts.join('\n\n'));
   }
@@ -89,7 +94,8 @@ function evening(job: JobContext, holidays: string[]): void {
   // Each grid worker, privately: the requests of the grid still open tonight.
   for (const worker of directory.allPeople().filter((p) => p.role === 'grid_worker')) {
     const { open, matched } = openRequestCount(state.aid, worker.grid);
-    if (open + matched > 0) job.outbox.toPerson(worker.name, `【今晚互助】\n${gridRequestList(aidSeenBy(state.aid, worker.name), worker.grid)}`);
+    if (open + matched > 0)
+      job.outbox.toPerson(worker.name, `【今晚互助】\n${gridRequestList(aidSeenBy(state.aid, worker.name), worker.grid)}`);
   }
 
   // Admins: district totals and the day's open requests.

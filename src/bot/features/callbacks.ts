@@ -63,9 +63,11 @@ import type { BotState } from '../../store/state.ts';
 
 const CLARIFY_MINUTES = 30;
 /** 好的 / 收到 / 谢谢 / 辛苦了, alone: nothing to answer. */
-const ACK_RE = /^(?:(?:好的?|好嘞|好滴|行|可以|收到了?|谢谢(?:你|您|啦|了)?|多谢|感谢|辛苦了?|嗯+|哦+|噢+|ok|okay|明白了?|知道了|了解|👌|👍)[\s,，.。!！~～]*)+$/i;
+const ACK_RE =
+  /^(?:(?:好的?|好嘞|好滴|行|可以|收到了?|谢谢(?:你|您|啦|了)?|多谢|感谢|辛苦了?|嗯+|哦+|噢+|ok|okay|明白了?|知道了|了解|👌|👍)[\s,，.。!！~～]*)+$/i;
 /** Words of the callbacks job: a message with these is never a union question. */
-const CALLBACKS_TALK_RE = /回访|电话|没接|接了|接的|打了|打通|老人|大爷|大娘|奶奶|爷爷|阿姨|名单|上门|几个|几位|谁|哪些|记录|刚才|独居|空巢|家属|邻居/;
+const CALLBACKS_TALK_RE =
+  /回访|电话|没接|接了|接的|打了|打通|老人|大爷|大娘|奶奶|爷爷|阿姨|名单|上门|几个|几位|谁|哪些|记录|刚才|独居|空巢|家属|邻居/;
 const GREETING_RE = /^(?:你好|您好|在吗|在不在|hello|hi|早上好|早|晚上好|下午好)[\s,，.。!！~～?？呀啊]*$/i;
 
 export const callbacksFeature: Feature = {
@@ -124,7 +126,12 @@ export const callbacksFeature: Feature = {
   },
 };
 
-function handle(ctx: MessageContext, result: Exclude<CallbackInterpretation, { kind: 'none' }>, isAdmin: boolean, holidays: string[]): void {
+function handle(
+  ctx: MessageContext,
+  result: Exclude<CallbackInterpretation, { kind: 'none' }>,
+  isAdmin: boolean,
+  holidays: string[],
+): void {
   const today = localDate(ctx.now);
   const mine = () => buildDueItems(ctx.state.roster, ctx.state.calls, today, { worker: isAdmin ? null : ctx.person.name, holidays });
   switch (result.kind) {
@@ -151,8 +158,19 @@ function handle(ctx: MessageContext, result: Exclude<CallbackInterpretation, { k
         const named = new Set(result.reports.map((r) => r.entry.id));
         const items = mine().filter((i) => !named.has(i.entry.id));
         const pending = items.filter((i) => i.status === 'pending').map((i) => i.entry);
-        for (const entry of pending) record(ctx, reportFor(entry, result.rest.clears ? '正常' : '打了', (t) => ctx.services.parser.extractItems(t)), ctx.text);
-        lines.push(formatReportAllAck(pending, items.filter((i) => i.status === 'unreachable').map((i) => i.entry), result.rest.clears));
+        for (const entry of pending)
+          record(
+            ctx,
+            reportFor(entry, result.rest.clears ? '正常' : '打了', (t) => ctx.services.parser.extractItems(t)),
+            ctx.text,
+          );
+        lines.push(
+          formatReportAllAck(
+            pending,
+            items.filter((i) => i.status === 'unreachable').map((i) => i.entry),
+            result.rest.clears,
+          ),
+        );
       }
       ctx.reply(lines.join('\n'));
       return;
@@ -160,8 +178,19 @@ function handle(ctx: MessageContext, result: Exclude<CallbackInterpretation, { k
     case 'report_all': {
       const items = mine();
       const pending = items.filter((i) => i.status === 'pending').map((i) => i.entry);
-      for (const entry of pending) record(ctx, reportFor(entry, result.clears ? '正常' : '打了', (t) => ctx.services.parser.extractItems(t)), ctx.text);
-      ctx.reply(formatReportAllAck(pending, items.filter((i) => i.status === 'unreachable').map((i) => i.entry), result.clears));
+      for (const entry of pending)
+        record(
+          ctx,
+          reportFor(entry, result.clears ? '正常' : '打了', (t) => ctx.services.parser.extractItems(t)),
+          ctx.text,
+        );
+      ctx.reply(
+        formatReportAllAck(
+          pending,
+          items.filter((i) => i.status === 'unreachable').map((i) => i.entry),
+          result.clears,
+        ),
+      );
       return;
     }
     case 'correction':
@@ -356,7 +385,8 @@ function correct(ctx: MessageContext, c: Extract<CallbackInterpretation, { kind:
     const { kept } = undoCallbackEffects(state.aid, r.effects ?? {}, ctx.now);
     if (kept) notes.push(formatKeptRequest(kept.room));
     const entry = entryOf(r);
-    if (r.effects?.alerted && entry) for (const a of ctx.services.directory.admins()) ctx.outbox.toPerson(a.name, formatAlertWithdrawn(entry, ctx.person.name));
+    if (r.effects?.alerted && entry)
+      for (const a of ctx.services.directory.admins()) ctx.outbox.toPerson(a.name, formatAlertWithdrawn(entry, ctx.person.name));
   }
   state.calls = state.calls.filter((r) => !target.includes(r));
   const ack = meaningful ? record(ctx, meaningful, ctx.text).join('\n') : null;
@@ -376,7 +406,9 @@ function answerClarification(ctx: MessageContext): boolean {
   if (!chosen) return false;
   // The first message may have been a question (王奶奶最近情况) or a report (王奶奶没人接).
   const pickupNames = ctx.state.aid.stock.map((p) => p.name);
-  const meant = interpretFor(chosen, mentionIn(pending.text, chosen), pending.text, (t) => ctx.services.parser.extractItems(t), { pickupNames });
+  const meant = interpretFor(chosen, mentionIn(pending.text, chosen), pending.text, (t) => ctx.services.parser.extractItems(t), {
+    pickupNames,
+  });
   if (meant.kind === 'query') ctx.reply(formatPersonStatus(chosen, ctx.state.calls));
   else if (meant.kind === 'not_yet') ctx.reply(formatNotYet(chosen.name));
   else if (meant.kind === 'report') ctx.reply(record(ctx, meant, pending.text).join('\n'));

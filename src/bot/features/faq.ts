@@ -20,12 +20,16 @@ const COMMUNITY_GREETING =
 const COMMUNITY_HANDOFF = '这个我答不了,已记下请工作人员看看。用药请按说明书或问医生、药师;情况紧急请联系网格员或拨打120。';
 const COMMUNITY_OFF_TOPIC = '这个我答不了。用药请按说明书或问医生、药师;情况紧急请联系网格员或拨打120。';
 /** Without an @ only a message that asks something is a question for the bot ("这个月又白干了" is not). */
-const ASKING = /[?？]|吗|么|怎|咋|如何|哪|谁|什么|啥|多少|多久|几[个点天时月年号楼次]|能不能|可不可以|是不是|有没有|算不算|行不行|要不要|找谁|请问/u;
+const ASKING =
+  /[?？]|吗|么|怎|咋|如何|哪|谁|什么|啥|多少|多久|几[个点天时月年号楼次]|能不能|可不可以|是不是|有没有|算不算|行不行|要不要|找谁|请问/u;
 /** 你能干啥 / 工会能帮啥忙 / 能问什么: a question about the bot itself. */
-const CAPABILITY_RE = /^(?:你|您|小助手|机器人|工会)?(?:都)?(?:能|可以|会)(?:帮(?:我|我们|大家)?|干|做|回答|解答|问)(?:些)?(?:啥|什么|哪些)(?:忙|事|问题)?[?？吗呀啊呢。!！\s]*$|^(?:能|可以)问(?:些)?(?:啥|什么|哪些)(?:问题)?[?？]?$|^(?:你|您)?(?:有)?(?:什么|啥)(?:功能|用)[?？]?$/;
+const CAPABILITY_RE =
+  /^(?:你|您|小助手|机器人|工会)?(?:都)?(?:能|可以|会)(?:帮(?:我|我们|大家)?|干|做|回答|解答|问)(?:些)?(?:啥|什么|哪些)(?:忙|事|问题)?[?？吗呀啊呢。!！\s]*$|^(?:能|可以)问(?:些)?(?:啥|什么|哪些)(?:问题)?[?？]?$|^(?:你|您)?(?:有)?(?:什么|啥)(?:功能|用)[?？]?$/;
 /** Acknowledgements and thanks, alone: 好的,收到 · 谢谢 · 辛苦了 · 明白. */
-const ACK_RE = /^(?:(?:好的?|好嘞|好滴|行|可以|收到了?|谢谢(?:你|您|啦|了)?|多谢|感谢|辛苦了?|嗯+|哦+|噢+|ok|okay|明白了?|知道了|了解)[\s,，.。!！~～]*)+$/i;
-const GREETING = '您好!我是工会服务小助手,可以回答欠薪讨薪、法律援助、劳动争议调解、心理咨询、职工之家、户外劳动者服务站、工匠联盟、入会、工伤、加班费、劳动合同等问题。请@我直接提问。';
+const ACK_RE =
+  /^(?:(?:好的?|好嘞|好滴|行|可以|收到了?|谢谢(?:你|您|啦|了)?|多谢|感谢|辛苦了?|嗯+|哦+|噢+|ok|okay|明白了?|知道了|了解)[\s,，.。!！~～]*)+$/i;
+const GREETING =
+  '您好!我是工会服务小助手,可以回答欠薪讨薪、法律援助、劳动争议调解、心理咨询、职工之家、户外劳动者服务站、工匠联盟、入会、工伤、加班费、劳动合同等问题。请@我直接提问。';
 
 export const faqFeature: Feature = {
   name: 'faq',
@@ -66,7 +70,9 @@ export const faqFeature: Feature = {
       const answer = engine.ask(question, { context: ctx.msg.quote ?? null });
       if (answer.band === 'suggest') {
         ctx.reply(answer.reply);
-        ctx.state.suggestions = ctx.state.suggestions.filter((s) => !(s.asker === ctx.msg.sender.name && s.room === (ctx.room?.topic ?? null)));
+        ctx.state.suggestions = ctx.state.suggestions.filter(
+          (s) => !(s.asker === ctx.msg.sender.name && s.room === (ctx.room?.topic ?? null)),
+        );
         ctx.state.suggestions.push({
           asker: ctx.msg.sender.name,
           room: ctx.room?.topic ?? null,

@@ -100,7 +100,10 @@ interface ClosedBefore {
 const BY_WORKER = '(网格员送到)';
 
 const fits = (asked: ParsedItem, brought: ParsedItem): boolean =>
-  asked.name === brought.name || asked.name.includes(brought.name) || brought.name.includes(asked.name) || asked.category === brought.category;
+  asked.name === brought.name ||
+  asked.name.includes(brought.name) ||
+  brought.name.includes(asked.name) ||
+  asked.category === brought.category;
 
 /**
  * Closes the person's open requests that the delivery answers, as delivered by the worker
@@ -112,7 +115,10 @@ export function deliverCallbackNeed(state: AidState, d: CallbackDelivery): Deliv
   for (const req of state.requests) {
     if (!isOpen(req) || req.onBehalfOf !== d.person) continue;
     if (d.items.length > 0 && !req.items.some((asked) => d.items.some((b) => fits(asked, b)))) continue;
-    result.closed.push({ req, before: { id: req.id, status: req.status as 'open' | 'matched', helper: req.helper, delivered: req.delivered } });
+    result.closed.push({
+      req,
+      before: { id: req.id, status: req.status as 'open' | 'matched', helper: req.helper, delivered: req.delivered },
+    });
     if (d.by === 'worker') {
       req.helper = d.worker;
       req.offers.push({
@@ -149,7 +155,9 @@ function stockKeyFor(stock: Record<string, number>, item: ParsedItem, categoryOf
   const names = Object.keys(stock);
   const byName = names.find((k) => k === item.name) ?? names.find((k) => k.includes(item.name) || item.name.includes(k));
   if (byName && (stock[byName] ?? 0) > 0) return byName;
-  const sameCategory = names.filter((k) => (stock[k] ?? 0) > 0 && categoryOf(k) === item.category).sort((a, b) => (stock[b] ?? 0) - (stock[a] ?? 0));
+  const sameCategory = names
+    .filter((k) => (stock[k] ?? 0) > 0 && categoryOf(k) === item.category)
+    .sort((a, b) => (stock[b] ?? 0) - (stock[a] ?? 0));
   return sameCategory[0] ?? null;
 }
 

@@ -57,13 +57,22 @@ export function gridRequestList(state: AidState, grid: string | null): string {
   const open = state.requests.filter((r) => isOpen(r) && (grid === null || r.grid === grid)).sort(byTime);
   const offers = state.offers.filter((o) => o.active && (grid === null || o.grid === grid));
   const parts = [
-    requestList(`${grid ?? '全部网格'}还在进行的求助:`, open.map((r) => requestLine(r, { details: true })), `${grid ?? '全部网格'}现在没有待解决的求助。`),
+    requestList(
+      `${grid ?? '全部网格'}还在进行的求助:`,
+      open.map((r) => requestLine(r, { details: true })),
+      `${grid ?? '全部网格'}现在没有待解决的求助。`,
+    ),
   ];
   if (offers.length) parts.push(['邻居登记的可提供物品:', ...offers.map((o) => `- ${offerLine(o)}`)].join('\n'));
   return parts.join('\n\n');
 }
 
-export function applyStock(points: PickupStock[], grid: string | null, item: string, delta: number): { point: PickupStock; count: number } | null {
+export function applyStock(
+  points: PickupStock[],
+  grid: string | null,
+  item: string,
+  delta: number,
+): { point: PickupStock; count: number } | null {
   const point = points.find((p) => p.grid === grid) ?? points.find((p) => p.grid === null) ?? points[0];
   if (!point) return null;
   const count = Math.max(0, (point.stock[item] ?? 0) + delta);

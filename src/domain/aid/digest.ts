@@ -21,7 +21,8 @@ export function aidSummary(state: AidState, grid: string | null, since: Date): s
   const cancelled = group('cancelled');
   if (cancelled.length) lines.push(`已取消 ${cancelled.length}:${names(cancelled)}`);
   const matched = group('matched');
-  if (matched.length) lines.push(`有人响应、待确认 ${matched.length}:${matched.map((r) => `${r.onBehalfOf ?? r.requester}(${r.helper})`).join('、')}`);
+  if (matched.length)
+    lines.push(`有人响应、待确认 ${matched.length}:${matched.map((r) => `${r.onBehalfOf ?? r.requester}(${r.helper})`).join('、')}`);
   const open = group('open');
   if (open.length) lines.push(`还没人响应 ${open.length}:`, ...open.map((r) => `- ${requestLine(r, { details: true })}`));
   const expired = group('expired');

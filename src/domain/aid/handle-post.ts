@@ -69,7 +69,8 @@ function followUp(state: AidState, post: AidPost, env: AidEnv): void {
 function withdrawStandingOffers(state: AidState, post: AidPost): void {
   for (const o of state.offers) {
     if (o.helper !== post.sender || o.room !== post.room || !o.active) continue;
-    if (post.analysis.items.length === 0 || o.items.some((i) => post.analysis.items.some((x) => x.category === i.category))) o.active = false;
+    if (post.analysis.items.length === 0 || o.items.some((i) => post.analysis.items.some((x) => x.category === i.category)))
+      o.active = false;
   }
 }
 
@@ -158,7 +159,8 @@ function postedInGridGroup(state: AidState, post: AidPost, building: string | nu
   if (post.roomKind !== 'grid' || !building || items.length === 0) return null;
   return (
     state.requests.find(
-      (r) => isOpen(r) && r.room !== post.room && r.grid === post.grid && r.location.building === building && sharesCategory(r.items, items),
+      (r) =>
+        isOpen(r) && r.room !== post.room && r.grid === post.grid && r.location.building === building && sharesCategory(r.items, items),
     ) ?? null
   );
 }
@@ -194,4 +196,3 @@ function markDelivered(state: AidState, post: AidPost): boolean {
   for (const o of req.offers) if (o.helper === post.sender) o.delivered = true;
   return true;
 }
-

@@ -13,8 +13,6 @@ const COMPATIBLE: Partial<Record<Category, Category[]>> = {
   cold_medicine: ['cough_medicine'],
 };
 
-
-
 /** A medicine someone takes by dose: not an oximeter or a cooling patch (items.yaml notDosed). */
 export const isDosedMedicine = (item: ParsedItem, notDosed: readonly string[]): boolean =>
   isMedicine(item.category) && !notDosed.some((w) => item.name.includes(w));

@@ -38,7 +38,10 @@ export function linkOffer(state: AidState, req: AidRequest, post: AidPost, env: 
   const already = req.offers.some((o) => o.helper === post.sender);
   const fit = itemFit(req.items, offer.items);
   // Only a stand-in (adult medicine for a child) so far: the first real fit is announced too.
-  const better = req.offers.length > 0 && req.offers.every((o) => itemFit(req.items, o.items) === 'compatible') && fitScore(fit) > fitScore('compatible');
+  const better =
+    req.offers.length > 0 &&
+    req.offers.every((o) => itemFit(req.items, o.items) === 'compatible') &&
+    fitScore(fit) > fitScore('compatible');
   req.offers.push(offer);
   req.updatedAt = offer.at;
   if (offer.delivered) req.delivered = true;
@@ -134,4 +137,3 @@ export function matchNewRequest(state: AidState, req: AidRequest, now: Date, env
   }
   return [];
 }
-

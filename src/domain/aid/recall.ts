@@ -18,7 +18,8 @@ export function recallPost(state: AidState, messageId: string, at: Date, env: Ai
       const what = `${building ? `${building}号楼` : ''}刚才的求助已被求助人撤回,不用再帮忙了。`;
       const gridRoom = env.gridRoom(req.grid);
       if (req.escalatedToGridAt && gridRoom) effects.push(toRoom(gridRoom, `【互助转发】${what}`));
-      if (req.escalatedToWorkerAt) for (const w of env.gridWorkers(req.grid).length ? env.gridWorkers(req.grid) : env.admins()) effects.push(toPerson(w, what));
+      if (req.escalatedToWorkerAt)
+        for (const w of env.gridWorkers(req.grid).length ? env.gridWorkers(req.grid) : env.admins()) effects.push(toPerson(w, what));
       continue;
     }
     const offer = req.offers.find((o) => o.messageId === messageId);
@@ -32,7 +33,11 @@ export function recallPost(state: AidState, messageId: string, at: Date, env: Ai
       req.delivered = req.offers.some((o) => o.delivered);
     }
     effects.push(
-      toRoom(req.room, `${offer.helper} 撤回了刚才的回应。${req.status === 'open' ? '这条求助还在等待,有的邻居请回复"我有"。' : `还有 ${req.helper} 可以提供。`}`, [req.requester]),
+      toRoom(
+        req.room,
+        `${offer.helper} 撤回了刚才的回应。${req.status === 'open' ? '这条求助还在等待,有的邻居请回复"我有"。' : `还有 ${req.helper} 可以提供。`}`,
+        [req.requester],
+      ),
     );
   }
   for (const o of state.offers) if (o.messageId === messageId) o.active = false;

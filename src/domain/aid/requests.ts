@@ -64,9 +64,7 @@ export function targetForOffer(state: AidState, post: AidPost, settings: AidSett
     .filter((r) => minutesBetween(r.updatedAt, post.at) <= settings.replyWindowMinutes || r.room !== post.room)
     .sort((a, b) => askedAt(b).localeCompare(askedAt(a)) || order(b) - order(a));
   if (items.length === 0) return recent[0] ?? null;
-  const scored = pool
-    .map((r) => ({ r, fit: itemFit(r.items, items) }))
-    .filter((x) => x.fit !== 'none' && x.fit !== 'unknown');
+  const scored = pool.map((r) => ({ r, fit: itemFit(r.items, items) })).filter((x) => x.fit !== 'none' && x.fit !== 'unknown');
   scored.sort(
     (a, b) =>
       fitScore(b.fit) - fitScore(a.fit) ||

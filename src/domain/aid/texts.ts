@@ -73,7 +73,13 @@ export function matchedElsewhereToRequester(req: AidRequest, offer: OfferLink, f
 }
 
 /** Private, to that helper: who asked, and the building only (a room number stays in her group). */
-export function matchedElsewhereToHelper(req: AidRequest, offer: OfferLink, fit: ItemFit, safety: boolean, roomBuilding: string | null): string {
+export function matchedElsewhereToHelper(
+  req: AidRequest,
+  offer: OfferLink,
+  fit: ItemFit,
+  safety: boolean,
+  roomBuilding: string | null,
+): string {
   const building = req.location.building ?? roomBuilding;
   const who = req.anonymous
     ? `这条求助是网格员 ${req.requester} 代发的,网格员会和您联系。`
@@ -135,13 +141,9 @@ function minutesSince(req: AidRequest, now?: Date): number {
 /** Private to the grid worker: who, what, where and when. */
 export function workerAlert(req: AidRequest, now: Date): string {
   const who = req.onBehalfOf ?? req.requester;
-  const details = [
-    who,
-    formatLocation(req.location),
-    whoLabel(req),
-    need(req),
-    req.temperature ? `${req.temperature}°` : '',
-  ].filter(Boolean);
+  const details = [who, formatLocation(req.location), whoLabel(req), need(req), req.temperature ? `${req.temperature}°` : ''].filter(
+    Boolean,
+  );
   return [
     `【${req.urgent ? '紧急' : ''}求助无人响应】${details.join(',')}`,
     `${localTime(new Date(req.createdAt))}在「${req.room}」求助,已${minutesSince(req, now)}分钟没有人响应。`,
@@ -175,7 +177,11 @@ const STATUS_LABEL: Record<string, string> = {
 };
 
 export function requestLine(req: AidRequest, opts: { details: boolean; roomBuilding?: string | null }): string {
-  const where = opts.details ? formatLocation(req.location) : req.anonymous ? '' : formatLocation(req.postedLocation, opts.roomBuilding ?? null);
+  const where = opts.details
+    ? formatLocation(req.location)
+    : req.anonymous
+      ? ''
+      : formatLocation(req.postedLocation, opts.roomBuilding ?? null);
   const who = req.anonymous && !opts.details ? '网格员代发' : opts.details ? (req.onBehalfOf ?? req.requester) : req.requester;
   const helper = req.helper ? `(${req.helper})` : '';
   return `${localTime(new Date(req.createdAt))} ${who} ${need(req)}${where ? ` ${where}` : ''}${req.urgent ? ' 急' : ''} —— ${STATUS_LABEL[req.status]}${helper}`;

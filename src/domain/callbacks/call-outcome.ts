@@ -125,14 +125,22 @@ function clauseEvents(c: Clause, index: number): Event[] {
   for (const m of text.matchAll(REACHED_RE)) {
     if (inside(failSpans, m.index) || negatedCall(m.index)) continue;
     const who = proxyBefore(text, m.index);
-    events.push(who ? { at: at(m.index), kind: 'proxy', proxy: { who, how: 'answered' } } : { at: at(m.index), kind: 'reached', strong: false, clause: index });
+    events.push(
+      who
+        ? { at: at(m.index), kind: 'proxy', proxy: { who, how: 'answered' } }
+        : { at: at(m.index), kind: 'reached', strong: false, clause: index },
+    );
   }
   for (const m of text.matchAll(PICKED_UP_RE)) {
     if (inside(failSpans, m.index) || negatedCall(m.index)) continue;
     // 接电话的是她女儿: the one named after.
     const after = ANSWERED_BY_RE.test(text.slice(m.index, m.index + 5)) ? new RegExp(PROXY_IN.source).exec(text.slice(m.index)) : null;
     const who = after?.[1] ?? proxyBefore(text, m.index);
-    events.push(who ? { at: at(m.index), kind: 'proxy', proxy: { who, how: 'answered' } } : { at: at(m.index), kind: 'reached', strong: true, clause: index });
+    events.push(
+      who
+        ? { at: at(m.index), kind: 'proxy', proxy: { who, how: 'answered' } }
+        : { at: at(m.index), kind: 'reached', strong: true, clause: index },
+    );
   }
 
   const asked = ASKED_PROXY_RE.exec(text);
@@ -170,7 +178,9 @@ function clauseEvents(c: Clause, index: number): Event[] {
  * someone else answering beats no news; a failure stands unless news follows a retry.
  */
 export function readOutcome(text: string): OutcomeReading {
-  const events = clausesOf(text).flatMap((c, i) => clauseEvents(c, i)).sort((a, b) => a.at - b.at);
+  const events = clausesOf(text)
+    .flatMap((c, i) => clauseEvents(c, i))
+    .sort((a, b) => a.at - b.at);
   let state: 'none' | 'fail' | 'success' | 'proxy' = 'none';
   let visited = false;
   let byCall = false;
@@ -283,7 +293,10 @@ export function readOutcome(text: string): OutcomeReading {
     proxy: outcome === 'proxy' ? proxy : null,
     checkBy: outcome === 'unreachable' ? checkBy : null,
     // 上午没接,下午打了还是没接: each failed try in its own clause counts.
-    attempts: outcome === 'unreachable' ? Math.max(attemptsOf(text), new Set(events.flatMap((e) => (e.kind === 'fail' && e.tried ? [e.clause] : []))).size) : 1,
+    attempts:
+      outcome === 'unreachable'
+        ? Math.max(attemptsOf(text), new Set(events.flatMap((e) => (e.kind === 'fail' && e.tried ? [e.clause] : []))).size)
+        : 1,
   };
 }
 

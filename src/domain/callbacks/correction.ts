@@ -13,7 +13,11 @@ export interface CorrectionReading {
 
 /** A 不是X,是Y about how the call went, not about the person (不是发烧,是感冒 is a report). */
 function aboutTheCall(words: string): boolean {
-  return GOOD_RE.test(words) || /接|通|打|上门|回访|记|关机|停机|占线|听见|正常/.test(words) || UNREACHED_RULES.some((r) => new RegExp(r.re.source).test(words));
+  return (
+    GOOD_RE.test(words) ||
+    /接|通|打|上门|回访|记|关机|停机|占线|听见|正常/.test(words) ||
+    UNREACHED_RULES.some((r) => new RegExp(r.re.source).test(words))
+  );
 }
 
 const PUNCT = /^[\s,，。.!！:：;；]+|[\s,，。.!！;；]+$/g;
@@ -34,14 +38,16 @@ export function readCorrection(rawText: string): CorrectionReading | null {
   if (toAgain) content = content.slice(0, toAgain.index) + content.slice(toAgain.index + toAgain[0].length);
   const startAgain = CORRECTION_START_RE.exec(content);
   if (startAgain) content = content.slice(startAgain[0].length);
-  content = content.replace(CORRECTION_ANY_RE, ' ').replace(PUNCT, '').replace(/^(?:应该是|其实是|是)/, '').replace(PUNCT, '');
+  content = content
+    .replace(CORRECTION_ANY_RE, ' ')
+    .replace(PUNCT, '')
+    .replace(/^(?:应该是|其实是|是)/, '')
+    .replace(PUNCT, '');
   return { content, wrongPerson: /记错人|搞错人|说错人|弄错人/.test(text) };
 }
 
 /** Which records a correction takes back, whom the new words are about, or whom to ask about. */
-export type CorrectionTarget =
-  | { kind: 'records'; records: CallRecord[]; subject: RosterEntry | null }
-  | { kind: 'which'; names: string[] };
+export type CorrectionTarget = { kind: 'records'; records: CallRecord[]; subject: RosterEntry | null } | { kind: 'which'; names: string[] };
 
 /**
  * The worker's last message today (all its records), or the named person's record in it, or

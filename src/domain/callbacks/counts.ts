@@ -3,7 +3,12 @@ import { daysBetween } from '../time.ts';
 import { isDue, openFlags, openNeeds, statusToday } from './due.ts';
 import type { CallRecord, DayCounts, RosterEntry, WorkerDayCounts, WorkerStats } from './types.ts';
 
-export function dayCounts(roster: readonly RosterEntry[], calls: readonly CallRecord[], date: string, holidays: readonly string[] = []): DayCounts {
+export function dayCounts(
+  roster: readonly RosterEntry[],
+  calls: readonly CallRecord[],
+  date: string,
+  holidays: readonly string[] = [],
+): DayCounts {
   const counts: DayCounts = { due: 0, done: 0, proxy: 0, unreachable: 0, pending: 0, flagged: 0 };
   const byEntry = groupCalls(calls.filter((c) => c.date <= date));
   for (const entry of roster) {
@@ -17,10 +22,20 @@ export function dayCounts(roster: readonly RosterEntry[], calls: readonly CallRe
 }
 
 /** One row per worker on the roster, in roster order. */
-export function countsByWorker(roster: readonly RosterEntry[], calls: readonly CallRecord[], date: string, holidays: readonly string[] = []): WorkerDayCounts[] {
+export function countsByWorker(
+  roster: readonly RosterEntry[],
+  calls: readonly CallRecord[],
+  date: string,
+  holidays: readonly string[] = [],
+): WorkerDayCounts[] {
   return workersOf(roster).map((worker) => ({
     worker,
-    ...dayCounts(roster.filter((e) => e.worker === worker), calls, date, holidays),
+    ...dayCounts(
+      roster.filter((e) => e.worker === worker),
+      calls,
+      date,
+      holidays,
+    ),
   }));
 }
 

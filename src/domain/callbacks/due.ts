@@ -27,7 +27,12 @@ export function isDue(entry: RosterEntry, calls: readonly CallRecord[], date: st
   return freq.weekdays.includes(localWeekday(atLocal(date, '12:00')));
 }
 
-export function dueToday(roster: readonly RosterEntry[], calls: readonly CallRecord[], date: string, holidays: readonly string[] = []): RosterEntry[] {
+export function dueToday(
+  roster: readonly RosterEntry[],
+  calls: readonly CallRecord[],
+  date: string,
+  holidays: readonly string[] = [],
+): RosterEntry[] {
   return roster.filter((e) => isDue(e, calls, date, holidays));
 }
 
@@ -45,7 +50,11 @@ export function statusToday(entry: RosterEntry, calls: readonly CallRecord[], da
 
 /** Today's latest record that did not reach the person: why, who answered, who went to check. */
 export function lastMissToday(entry: RosterEntry, calls: readonly CallRecord[], date: string): CallRecord | null {
-  return callsFor(entry, calls).filter((c) => c.date === date && (c.outcome === 'unreachable' || c.outcome === 'proxy')).at(-1) ?? null;
+  return (
+    callsFor(entry, calls)
+      .filter((c) => c.date === date && (c.outcome === 'unreachable' || c.outcome === 'proxy'))
+      .at(-1) ?? null
+  );
 }
 
 /** Failed attempts today (including those before a later success). */
@@ -72,7 +81,8 @@ export function lastSuccess(entry: RosterEntry, calls: readonly CallRecord[]): C
 /** Calls that tell how the person is: theirs, or someone else's word for them. */
 const bringsNews = (c: CallRecord) => isSuccess(c) || c.outcome === 'proxy';
 
-const sameItem = (a: ParsedItem, b: ParsedItem) => a.name === b.name || a.name.includes(b.name) || b.name.includes(a.name) || a.category === b.category;
+const sameItem = (a: ParsedItem, b: ParsedItem) =>
+  a.name === b.name || a.name.includes(b.name) || b.name.includes(a.name) || a.category === b.category;
 
 /**
  * Flags and needs still open, oldest call first: a good report clears what came before it

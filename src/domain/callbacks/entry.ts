@@ -18,7 +18,23 @@ export function formatAddress(entry: { building: string; unit: string | null; ro
   return `${building}${unit}${entry.room}`;
 }
 
-const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '令狐', '司徒', '夏侯', '端木'];
+const COMPOUND_SURNAMES = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '令狐',
+  '司徒',
+  '夏侯',
+  '端木',
+];
 
 export function surnameOf(name: string): string {
   if (name.length >= 3 && COMPOUND_SURNAMES.includes(name.slice(0, 2))) return name.slice(0, 2);

@@ -23,8 +23,14 @@ export function formatAdminEscalation(entry: RosterEntry, attempts: readonly Cal
   const records = typeof attempts === 'number' ? [] : attempts;
   const count = typeof attempts === 'number' ? attempts : records.reduce((n, c) => n + Math.max(1, c.attempts ?? 1), 0);
   const times = records.length ? `(${records.map(attemptLabel).join('、')})` : '';
-  const lines = [`【回访预警】${who(entry)}今天一直联系不上。`, `网格员${entry.worker}已打${count}次${times},${count > 1 ? '都' : ''}没接通。`];
-  const checker = records.map((c) => c.checkBy).filter(Boolean).at(-1);
+  const lines = [
+    `【回访预警】${who(entry)}今天一直联系不上。`,
+    `网格员${entry.worker}已打${count}次${times},${count > 1 ? '都' : ''}没接通。`,
+  ];
+  const checker = records
+    .map((c) => c.checkBy)
+    .filter(Boolean)
+    .at(-1);
   if (checker) lines.push(`已请${checker}上门查看,还没有结果。`);
   if (records.some((c) => c.reason === 'out_of_service')) lines.push('号码可能已停机,请核实名单上的电话。');
   lines.push(`电话:${entry.phone}`, '建议尽快安排上门查看,或联系家属、邻居确认情况。');
@@ -60,7 +66,10 @@ export function formatGridDigest(counts: DayCounts, opts: { grid?: string; date?
 export function formatAdminTotals(rows: readonly WorkerDayCounts[], date?: string): string {
   const total = sumCounts(rows);
   const lines = [`${date ? formatDateCn(date) : '今天'}回访汇总:${countsLine(total)}。`];
-  for (const r of rows) lines.push(`· ${r.worker}:应${r.due} 完成${r.done}${r.proxy ? ` 只联系上家属或邻居${r.proxy}` : ''} 未接通${r.unreachable} 未打${r.pending} 跟进${r.flagged}`);
+  for (const r of rows)
+    lines.push(
+      `· ${r.worker}:应${r.due} 完成${r.done}${r.proxy ? ` 只联系上家属或邻居${r.proxy}` : ''} 未接通${r.unreachable} 未打${r.pending} 跟进${r.flagged}`,
+    );
   return lines.join('\n');
 }
 
@@ -71,7 +80,9 @@ export function formatStats(rows: readonly WorkerStats[], range: { from: string;
   const lines = [head];
   for (const r of rows) {
     const rate = r.due ? Math.round((r.done / r.due) * 100) : 100;
-    lines.push(`· ${r.worker}:应回访${r.due}人次,完成${r.done}(${rate}%),上门${r.visits}次,未接通${r.unreachableAttempts}次,漏访${r.missed},发现情况${r.flaggedCalls}次`);
+    lines.push(
+      `· ${r.worker}:应回访${r.due}人次,完成${r.done}(${rate}%),上门${r.visits}次,未接通${r.unreachableAttempts}次,漏访${r.missed},发现情况${r.flaggedCalls}次`,
+    );
   }
   if (rows.length > 1) {
     const due = rows.reduce((n, r) => n + r.due, 0);

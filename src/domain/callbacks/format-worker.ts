@@ -103,7 +103,8 @@ const leftCount = (items: readonly DueItem[]) => items.filter((i) => i.status !=
 /** Reply to 还有谁没打 / 今天还差几个: not yet called, then unreachable to retry, then family only. */
 export function formatNotCalled(items: readonly DueItem[]): string {
   const left = leftCount(items);
-  if (left === 0) return items.length > 1 ? '今天要回访的都打完了,辛苦了!' : items.length ? '今天要回访的已经打完了,辛苦了!' : '今天没有要回访的人。';
+  if (left === 0)
+    return items.length > 1 ? '今天要回访的都打完了,辛苦了!' : items.length ? '今天要回访的已经打完了,辛苦了!' : '今天没有要回访的人。';
   return [
     `今天还差 ${left} 位(共 ${items.length} 位):`,
     ...leftSections(items, { pending: '还没打', unreachable: '没接通,需要再打', proxy: '只联系上家属或邻居,还没和本人说上话' }),
@@ -134,7 +135,11 @@ export function formatChase(worker: string, items: readonly DueItem[]): string |
   if (leftCount(items) === 0) return null;
   return [
     `${worker},回访提醒:`,
-    ...leftSections(items, { pending: '今天还没打', unreachable: '没接通的请再试一次', proxy: '只联系上家属或邻居的,方便时再和本人通个话' }),
+    ...leftSections(items, {
+      pending: '今天还没打',
+      unreachable: '没接通的请再试一次',
+      proxy: '只联系上家属或邻居的,方便时再和本人通个话',
+    }),
   ].join('\n');
 }
 
@@ -178,7 +183,10 @@ export function formatReportAck(report: CallbackReport, opts: AckOptions = {}): 
     let line = `已记录:${name} ${OUTCOME_LABEL[report.outcome]}${findings ? `;${findings}` : report.clears ? ';情况正常' : ''}`;
     const before = opts.previouslyOpen;
     if (report.clears && before && (before.flags.length || before.needs.length)) {
-      const lifted = describeFindings(before.flags.filter((f) => !report.flags.includes(f)), before.needs.filter((n) => !report.needs.some((m) => m.name === n.name)));
+      const lifted = describeFindings(
+        before.flags.filter((f) => !report.flags.includes(f)),
+        before.needs.filter((n) => !report.needs.some((m) => m.name === n.name)),
+      );
       if (lifted) line += `;之前的"${lifted}"已解除`;
     }
     if (report.delivered) line += `;${describeDelivery(report.delivered)}`;
@@ -226,9 +234,7 @@ export function formatAmbiguous(mention: string, candidates: readonly RosterEntr
 
 /** `names`: the worker's own people, for the example. */
 export function formatUnknownPerson(name?: string, names: readonly string[] = []): string {
-  return name
-    ? `您的回访名单里没有"${name}",请核对一下姓名(说全名最准)。`
-    : `没看出是哪位,请带上姓名,${exampleReports(names)}。`;
+  return name ? `您的回访名单里没有"${name}",请核对一下姓名(说全名最准)。` : `没看出是哪位,请带上姓名,${exampleReports(names)}。`;
 }
 
 /**
@@ -248,7 +254,12 @@ export function formatCallbacksHelp(names: readonly string[], greeting = false):
 }
 
 /** After 不对 / 改成…: what was taken back, and what stands now. */
-export function formatCorrectionAck(undone: readonly CallRecord[], entries: readonly RosterEntry[], newAck: string | null, names: readonly string[] = []): string {
+export function formatCorrectionAck(
+  undone: readonly CallRecord[],
+  entries: readonly RosterEntry[],
+  newAck: string | null,
+  names: readonly string[] = [],
+): string {
   const nameOf = (c: CallRecord) => entries.find((e) => e.id === c.rosterId)?.name ?? '';
   const what = undone.map((c) => `${nameOf(c)} ${describeCall(c, true).replace(/^\S+ \S+ /, '')}`).join('、');
   if (newAck) return [`好的,已改正:刚才记的"${what}"作废。`, newAck].join('\n');

@@ -32,7 +32,16 @@ export {
   type CallbackQuery,
   type InterpretContext,
 } from './interpret.ts';
-export { FLAG_LABEL, OUTCOME_LABEL, UNREACHED_LABEL, describeFindings, describeCall, describeMiss, describeProxy, describeDelivery } from './labels.ts';
+export {
+  FLAG_LABEL,
+  OUTCOME_LABEL,
+  UNREACHED_LABEL,
+  describeFindings,
+  describeCall,
+  describeMiss,
+  describeProxy,
+  describeDelivery,
+} from './labels.ts';
 export {
   formatMorningList,
   formatDueReply,

@@ -49,11 +49,14 @@ const NOT_CALLED_RE =
   /(还有|还剩|剩下|剩|哪些|谁|几个|几位|多少).{0,4}(没打|没回访|未回访|没联系|没问|要打)|谁还没|(没打|没回访|未回访)的(人|有|是)?(谁|哪些|名单)?|还剩(谁|哪些|几个|几位|多少)|剩下(谁|哪些|的)|还差(几|多少|谁|哪)|差(几个|几位|多少)|(打|回访)完了?(吗|没)|^(今天的?)?(电话)?打完了[。.!！~]*$/;
 const UNREACHABLE_Q_RE =
   /(谁|哪些|哪几个|哪几位|几个|几位|有谁|多少).{0,3}(没接|没人接|没打通|没接通|联系不上|没联系上|打不通|未接通|关机)|(没接|没人接|没接通|没打通|联系不上|打不通)的(人|有|是)?(谁|哪些|几个|几位|名单)/;
-const FOLLOWUP_Q_RE = /(谁|哪些|哪几个|哪几位|几个|几位|有谁).{0,4}(发烧|缺药|缺东西|需要|要跟进|待跟进|有情况|不舒服)|(待|要|需要)跟进的?(有|是)?(谁|哪些|几个)?$/;
-const DUE_RE = /(今天|今日|今儿).{0,6}(回访|要打|打哪些|打谁|打电话|名单)|回访名单|要回访(哪些|谁|的人)|要打(哪些|谁)|回访哪些人|(打|回访)了(几|多少)/;
+const FOLLOWUP_Q_RE =
+  /(谁|哪些|哪几个|哪几位|几个|几位|有谁).{0,4}(发烧|缺药|缺东西|需要|要跟进|待跟进|有情况|不舒服)|(待|要|需要)跟进的?(有|是)?(谁|哪些|几个)?$/;
+const DUE_RE =
+  /(今天|今日|今儿).{0,6}(回访|要打|打哪些|打谁|打电话|名单)|回访名单|要回访(哪些|谁|的人)|要打(哪些|谁)|回访哪些人|(打|回访)了(几|多少)/;
 const STATUS_RE = /最近情况|最近怎么样|情况怎么样|情况如何|怎么样了?|咋样了?|近况|回访记录|什么情况|情况$/;
 const QUESTION_RE = /[??吗呢]$|打了没|打没打/;
-const ALL_RE = /(都|全|全部|全都|所有人?)(打完|打了|打过|回访完|回访了|联系了|问过|问了|通了)|(都|全|全部|全都)(挺好|很好|正常|没事|还好|好)/;
+const ALL_RE =
+  /(都|全|全部|全都|所有人?)(打完|打了|打过|回访完|回访了|联系了|问过|问了|通了)|(都|全|全部|全都)(挺好|很好|正常|没事|还好|好)/;
 const ALL_GOOD_RE = /(挺好|很好|正常|没事|还好|都好|没问题)/;
 
 /** The report for one known person, from the words of the whole message or a part of it. */
@@ -74,7 +77,12 @@ export function interpretWorkerMessage(rawText: string, ctx: InterpretContext): 
   const correction = readCorrection(text);
   if (correction) {
     const named = distinctPeople(findMentions(correction.content, scope)).filter((m) => m.candidates.length === 1);
-    return { kind: 'correction', content: correction.content, person: named[0]?.candidates[0] ?? null, wrongPerson: correction.wrongPerson };
+    return {
+      kind: 'correction',
+      content: correction.content,
+      person: named[0]?.candidates[0] ?? null,
+      wrongPerson: correction.wrongPerson,
+    };
   }
 
   const mentions = findMentions(text, scope);
@@ -93,7 +101,9 @@ export function interpretWorkerMessage(rawText: string, ctx: InterpretContext): 
     if (NOT_CALLED_RE.test(text)) return { kind: 'query', query: 'not_called' };
     if (DUE_RE.test(text)) return { kind: 'query', query: 'due_today' };
     if (ALL_RE.test(text)) {
-      return QUESTION_RE.test(text) ? { kind: 'query', query: 'not_called' } : { kind: 'report_all', outcome: 'reached', clears: ALL_GOOD_RE.test(text) };
+      return QUESTION_RE.test(text)
+        ? { kind: 'query', query: 'not_called' }
+        : { kind: 'report_all', outcome: 'reached', clears: ALL_GOOD_RE.test(text) };
     }
     return unknownOrNone(text, ctx);
   }
@@ -119,7 +129,13 @@ export function interpretWorkerMessage(rawText: string, ctx: InterpretContext): 
  * What a message means for one person, once the worker has said which of several they meant:
  * a question about them, a plan (nothing to record), or a report.
  */
-export function interpretFor(entry: RosterEntry, mention: string, rawText: string, extractItems: ExtractItems, opts: ReportOptions = {}): CallbackInterpretation {
+export function interpretFor(
+  entry: RosterEntry,
+  mention: string,
+  rawText: string,
+  extractItems: ExtractItems,
+  opts: ReportOptions = {},
+): CallbackInterpretation {
   const text = toHalfWidth(rawText).trim();
   if (isStatusQuestion(text, mention)) return { kind: 'query', query: 'status', person: entry };
   if (isPlanOnly(text, extractItems)) return { kind: 'not_yet', mention, person: entry };
@@ -165,7 +181,12 @@ function splitReports(text: string, people: Mention[], extractItems: ExtractItem
   });
   return parts.map((p, i) => {
     if (p.analysis.hasSignal) return toReport(p.entry, p.analysis);
-    const donor = parts.slice(i + 1).find((q) => q.analysis.hasSignal) ?? parts.slice(0, i).reverse().find((q) => q.analysis.hasSignal);
+    const donor =
+      parts.slice(i + 1).find((q) => q.analysis.hasSignal) ??
+      parts
+        .slice(0, i)
+        .reverse()
+        .find((q) => q.analysis.hasSignal);
     return toReport(p.entry, donor ? donor.analysis : p.analysis);
   });
 }

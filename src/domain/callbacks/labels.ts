@@ -81,10 +81,15 @@ export function describeFindings(flags: readonly HealthFlag[], needs: readonly P
 export function describeCall(call: CallRecord, withTime = true): string {
   const when = withTime ? `${formatDateCn(call.date)} ${localTime(new Date(call.at))}` : formatDateCn(call.date);
   const findings = describeFindings(call.flags, call.needs, call.temperature);
-  if (call.outcome === 'delivery') return `${when} ${call.delivered ? describeDelivery(call.delivered, call.worker) : OUTCOME_LABEL.delivery}`;
+  if (call.outcome === 'delivery')
+    return `${when} ${call.delivered ? describeDelivery(call.delivered, call.worker) : OUTCOME_LABEL.delivery}`;
   const times = call.outcome === 'unreachable' && (call.attempts ?? 1) > 1 ? `,${call.attempts}次` : '';
   const label =
-    call.outcome === 'unreachable' ? `未接通(${describeMiss(call)}${times})` : call.outcome === 'proxy' ? describeMiss(call) : OUTCOME_LABEL[call.outcome];
+    call.outcome === 'unreachable'
+      ? `未接通(${describeMiss(call)}${times})`
+      : call.outcome === 'proxy'
+        ? describeMiss(call)
+        : OUTCOME_LABEL[call.outcome];
   const summary = findings || (call.clears && call.outcome !== 'unreachable' ? '情况正常' : '');
   return `${when} ${label}${summary ? `:${summary}` : ''}`;
 }

@@ -25,7 +25,6 @@ import {
 
 export type ExtractItems = (text: string) => ParsedItem[];
 
-
 export interface NeedReading {
   needs: ParsedItem[];
   /** A medicine is missing (缺药, 没有退烧药). */
@@ -108,7 +107,12 @@ const GENERIC_GOODS = /药|东西|菜|吃的|物资|米|面/;
  * Something brought to the person: what (named, or null for "the open needs"), by whom
  * ('worker' when the worker says 我, or when it came from the pickup point), and how many.
  */
-export function readDelivery(text: string, clauses: readonly Clause[], extractItems: ExtractItems, pickupNames: readonly string[] = []): Delivery | null {
+export function readDelivery(
+  text: string,
+  clauses: readonly Clause[],
+  extractItems: ExtractItems,
+  pickupNames: readonly string[] = [],
+): Delivery | null {
   const fromPickup = PICKUP_RE.test(text) || pickupNames.some((n) => n && text.includes(n));
   const workerSpeaks = /我|俺|咱/.test(text);
   for (const [k, { text: clause, start }] of clauses.entries()) {
@@ -124,7 +128,7 @@ export function readDelivery(text: string, clauses: readonly Clause[], extractIt
       if (items.length === 0 && !GENERIC_GOODS.test(clause) && !(k > 0 && GENERIC_GOODS.test(clauses[k - 1]!.text))) continue;
       const proxy = proxyBefore(clause, m.index);
       const self = /我|俺|咱/.test(head);
-      const by = self ? 'worker' : proxy ?? (workerSpeaks || fromPickup ? 'worker' : null);
+      const by = self ? 'worker' : (proxy ?? (workerSpeaks || fromPickup ? 'worker' : null));
       const count = COUNT_RE.exec(text.slice(0, start + clause.length));
       return {
         items,

@@ -86,7 +86,9 @@ function hasNegatedSymptom(clause: string): boolean {
 
 /** 挺好 / 正常, unless denied (不是很好, 不太好). */
 export function goodNews(text: string): boolean {
-  return [...text.matchAll(new RegExp(GOOD_RE.source, 'gi'))].some((m) => !GOOD_NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index)));
+  return [...text.matchAll(new RegExp(GOOD_RE.source, 'gi'))].some(
+    (m) => !GOOD_NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index)),
+  );
 }
 
 /** Everything a report says, independent of who it is about. */

@@ -3,7 +3,34 @@ import { chineseNumberToInt, toHalfWidth } from '../text/normalize.ts';
 import { surnameOf } from './entry.ts';
 import type { RosterEntry } from './types.ts';
 
-const HONORIFICS = ['老爷子', '老太太', '大爷', '大娘', '大妈', '大伯', '大叔', '大婶', '奶奶', '爷爷', '阿姨', '叔叔', '婶婶', '婶子', '伯伯', '姥姥', '姥爷', '老太', '老汉', '师傅', '老师', '叔', '婶', '姨', '伯', '婆'];
+const HONORIFICS = [
+  '老爷子',
+  '老太太',
+  '大爷',
+  '大娘',
+  '大妈',
+  '大伯',
+  '大叔',
+  '大婶',
+  '奶奶',
+  '爷爷',
+  '阿姨',
+  '叔叔',
+  '婶婶',
+  '婶子',
+  '伯伯',
+  '姥姥',
+  '姥爷',
+  '老太',
+  '老汉',
+  '师傅',
+  '老师',
+  '叔',
+  '婶',
+  '姨',
+  '伯',
+  '婆',
+];
 const HONORIFIC_RE = new RegExp(`(${HONORIFICS.join('|')})`, 'g');
 
 /** One place in the text that names someone, with the roster entries it may mean. */
@@ -20,7 +47,9 @@ export function nicknamesFromNote(note: string): string[] {
   const out = new Set<string>();
   const text = toHalfWidth(note);
   for (const m of text.matchAll(/["“”'‘’「『《]([^"“”'‘’」』》]{1,8})["“”'‘’」』》]/g)) out.add(m[1].trim());
-  for (const m of text.matchAll(/(?:昵称|外号|绰号|小名|别名|人称|又叫|也叫|大家叫她|大家叫他|都叫她|都叫他|叫她|叫他|称呼)[::为是]?\s*([\u4e00-\u9fa5A-Za-z0-9]{2,6})/g)) {
+  for (const m of text.matchAll(
+    /(?:昵称|外号|绰号|小名|别名|人称|又叫|也叫|大家叫她|大家叫他|都叫她|都叫他|叫她|叫他|称呼)[::为是]?\s*([\u4e00-\u9fa5A-Za-z0-9]{2,6})/g,
+  )) {
     out.add(m[1]);
   }
   return [...out].filter((n) => n.length >= 2);
@@ -114,7 +143,9 @@ export function findMentions(rawText: string, scope: readonly RosterEntry[]): Me
 /** A name-like word before a report phrase, for "not on your list" replies: 赵大妈, 陈桂花. */
 export function guessUnknownName(rawText: string): string | undefined {
   const text = toHalfWidth(rawText).trim();
-  const honorific = new RegExp(`(?:^|[^\\u4e00-\\u9fa5]|[我给和跟找])([\\u4e00-\\u9fa5]{1,2}(?:${HONORIFICS.slice(0, 20).join('|')}))`).exec(text);
+  const honorific = new RegExp(
+    `(?:^|[^\\u4e00-\\u9fa5]|[我给和跟找])([\\u4e00-\\u9fa5]{1,2}(?:${HONORIFICS.slice(0, 20).join('|')}))`,
+  ).exec(text);
   if (honorific) return honorific[1];
   const lead = /^([\u4e00-\u9fa5]{2,3}?)(?=打|电话|正常|挺好|没人|没接|回访|已|我|还|上门|发烧|咳|都|也|今天|,|\s)/.exec(text);
   if (lead && !/^(今天|昨天|刚才|电话|我们|大家|他们|她们|都|全部|已经|还有|这个|那个|老人)/.test(lead[1])) return lead[1];

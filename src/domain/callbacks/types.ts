@@ -28,7 +28,16 @@ export const CALL_OUTCOMES = ['reached', 'unreachable', 'visited', 'proxy', 'del
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
 /** Why a call did not reach the person. */
-export const UNREACHED_REASONS = ['no_answer', 'not_heard', 'busy', 'switched_off', 'out_of_service', 'no_one_home', 'away', 'no_contact'] as const;
+export const UNREACHED_REASONS = [
+  'no_answer',
+  'not_heard',
+  'busy',
+  'switched_off',
+  'out_of_service',
+  'no_one_home',
+  'away',
+  'no_contact',
+] as const;
 export type UnreachedReason = (typeof UNREACHED_REASONS)[number];
 
 /** Someone other than the person: who (闺女, 家属, 楼长) and how (answered the phone, looked in, told the worker). */

@@ -39,7 +39,7 @@ export function groupQuestions(items: DigestItem[], engine: FaqEngine): Question
     const words = new Set(f.tokens.filter((t) => [...t].length >= 2 && !SHAPE_WORDS.has(t) && !WORKPLACE_WORDS.has(t)));
     const pairs = new Set(f.bigrams);
     const a = engine.ask(it.question);
-    return { it, words, pairs, nearest: a.nearest ?? (a.band === 'suggest' ? a.suggestions[0] ?? null : null) };
+    return { it, words, pairs, nearest: a.nearest ?? (a.band === 'suggest' ? (a.suggestions[0] ?? null) : null) };
   });
   const parent = info.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));

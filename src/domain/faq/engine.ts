@@ -81,10 +81,58 @@ const FOCUS_WEIGHT = 0.6;
  *  must not be answered with the outdoor-station or overtime entry. A question made only of these
  *  (no place, service or problem word) is at most offered choices, and without a question word it
  *  is small talk. */
-const GENERIC_TERMS = new Set(['吃饭', '吃午饭', '吃晚饭', '休息', '休息一下', '喝水', '喝热水', '热水', '喝口水', '加班', '上班', '下班', '累', '太累', '饿']);
+const GENERIC_TERMS = new Set([
+  '吃饭',
+  '吃午饭',
+  '吃晚饭',
+  '休息',
+  '休息一下',
+  '喝水',
+  '喝热水',
+  '热水',
+  '喝口水',
+  '加班',
+  '上班',
+  '下班',
+  '累',
+  '太累',
+  '饿',
+]);
 /** Words of distress: they pull toward psychological counselling even when 加班 is the story's
  *  setting ("天天加班回家还吵架，心里太累了"), unless another topic is named by a specific word. */
-const DISTRESS_TERMS = new Set(['喘不过气', '透不过气', '撑不住', '撑不下去', '扛不住', '熬不住', '心力交瘁', '压垮', '快疯了', '心里累', '心累', '太累', '压力大', '压力', '吵架', '想不开', '郁闷', '憋屈', '崩溃', '焦虑', '抑郁', '失眠', '睡不着', '委屈', '心烦', '烦死', '难受', '绝望', '想哭', '不理解', '没劲']);
+const DISTRESS_TERMS = new Set([
+  '喘不过气',
+  '透不过气',
+  '撑不住',
+  '撑不下去',
+  '扛不住',
+  '熬不住',
+  '心力交瘁',
+  '压垮',
+  '快疯了',
+  '心里累',
+  '心累',
+  '太累',
+  '压力大',
+  '压力',
+  '吵架',
+  '想不开',
+  '郁闷',
+  '憋屈',
+  '崩溃',
+  '焦虑',
+  '抑郁',
+  '失眠',
+  '睡不着',
+  '委屈',
+  '心烦',
+  '烦死',
+  '难受',
+  '绝望',
+  '想哭',
+  '不理解',
+  '没劲',
+]);
 const DISTRESS_BOOST = 0.6;
 const DISTRESS_TOPIC = 'psychological_counseling';
 /** A question word that makes a generic-word message a question ("哪里能喝口水") rather than talk. */
@@ -123,11 +171,7 @@ interface Scored {
   ranked: { entry: FaqEntry; score: number }[];
 }
 
-export function createFaqEngine(
-  kb: KnowledgeBase,
-  bands: FaqOptions,
-  debug?: (info: Record<string, unknown>) => void,
-): FaqEngine {
+export function createFaqEngine(kb: KnowledgeBase, bands: FaqOptions, debug?: (info: Record<string, unknown>) => void): FaqEngine {
   const localFacts = bands.localFacts ?? {};
   const render = (e: FaqEntry): string => renderAnswer(e.answer, e.ask, localFacts);
   const text = createTextPipeline(kb);
@@ -193,7 +237,9 @@ export function createFaqEngine(
   const knownTerm = (t: string, q: Features): boolean => index.has(t) || q.subterms.some((s) => t.includes(s) && index.has(s));
   /** Terms that name a matter the knowledge base knows (not question shape, not work in general). */
   const contentTerms = (q: Features): string[] =>
-    q.tokens.filter((t) => !SHAPE_WORDS.has(t) && !WORKPLACE_WORDS.has(t) && knownTerm(t, q) && ([...t].length >= 2 || keywordTopics.has(t)));
+    q.tokens.filter(
+      (t) => !SHAPE_WORDS.has(t) && !WORKPLACE_WORDS.has(t) && knownTerm(t, q) && ([...t].length >= 2 || keywordTopics.has(t)),
+    );
 
   function score(q: Features, ctx: Features | null, focus: Features | null): Scored {
     let bag = bagOf(q);
@@ -267,7 +313,8 @@ export function createFaqEngine(
     // Choices: the chosen entry, then the best entry of each close rival topic, then more entries
     // of those topics only: a choice list never offers an entry that merely shares a word.
     const content = contentTerms(q);
-    const sharesContent = (i: number) => content.some((t) => index.contains(i, t) || q.subterms.some((s) => t.includes(s) && index.contains(i, s)));
+    const sharesContent = (i: number) =>
+      content.some((t) => index.contains(i, t) || q.subterms.some((s) => t.includes(s) && index.contains(i, s)));
     const firsts = topics
       .slice(1)
       .filter(([, v]) => v.s >= RIVAL_SUGGESTION_SHARE * top.s && (content.length === 0 || sharesContent(v.r.i)))
@@ -276,7 +323,9 @@ export function createFaqEngine(
     const reordered = [
       top.r,
       ...firsts,
-      ...ranked.filter((r) => r !== top.r && !firsts.includes(r) && related.has(r.entry.topic) && (content.length === 0 || sharesContent(r.i))),
+      ...ranked.filter(
+        (r) => r !== top.r && !firsts.includes(r) && related.has(r.entry.topic) && (content.length === 0 || sharesContent(r.i)),
+      ),
     ];
     return { topic: topTopic, entry: top.r.entry, confidence, ranked: reordered };
   }
@@ -334,7 +383,10 @@ export function createFaqEngine(
     }
     if (!result.entry || !result.topic || confidence < bands.suggestAt) {
       // Only a near miss is worth naming to staff; a far one would mislead them.
-      const near = result.entry && confidence >= NEAR_MISS * bands.suggestAt ? { answerId: result.entry.id, topic: result.entry.topic, title: result.entry.title } : null;
+      const near =
+        result.entry && confidence >= NEAR_MISS * bands.suggestAt
+          ? { answerId: result.entry.id, topic: result.entry.topic, title: result.entry.title }
+          : null;
       return { ...handoff(confidence), nearest: near };
     }
 

@@ -96,9 +96,7 @@ interface Compiled {
 }
 
 function compileAll(list: string[]): Compiled[] {
-  return list
-    .map((c) => ({ cue: c, re: compileCue(c), words: cueWords(c) }))
-    .filter((c): c is Compiled => c.re !== null);
+  return list.map((c) => ({ cue: c, re: compileCue(c), words: cueWords(c) })).filter((c): c is Compiled => c.re !== null);
 }
 
 export function createOutOfScopeDetector(kb: KnowledgeBase): OutOfScopeDetector {

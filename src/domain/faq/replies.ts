@@ -1,7 +1,6 @@
 // Fixed bot texts of the FAQ feature.
 
-export const HANDOFF_REPLY =
-  '这个问题我先转给工会工作人员,稍后由他们回复您。\n着急的话,可拨打全国工会职工服务热线12351。';
+export const HANDOFF_REPLY = '这个问题我先转给工会工作人员,稍后由他们回复您。\n着急的话,可拨打全国工会职工服务热线12351。';
 
 export function formatSuggestions(titles: string[]): string {
   const lines = titles.map((t, i) => `${i + 1}. ${t}`);

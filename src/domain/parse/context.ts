@@ -4,23 +4,29 @@ import type { ForWhom, Intent } from '../types.ts';
 import { CUES } from './cues.ts';
 
 // Replies that lean on an earlier message: 也, +1, 你 (but not 你们), 楼上, 楼主, 这就送, X也行 (another choice for an ask).
-const REPLY_REQUEST = /^还有(吗|么|没有)|也想要|给我(也)?留|楼主|你那|楼上(说|的)|^\+1|\+1$|同求|同问|也(需要|缺|要|求)|再给我|我也是|跟楼上|X(的)?也(行|可以|成)/;
+const REPLY_REQUEST =
+  /^还有(吗|么|没有)|也想要|给我(也)?留|楼主|你那|楼上(说|的)|^\+1|\+1$|同求|同问|也(需要|缺|要|求)|再给我|我也是|跟楼上|X(的)?也(行|可以|成)/;
 // 美林泰诺林都行! answers a helper's question; 求X,哪个都行 does not.
 const ANSWER_FIRST = /^[^,，。!！?？]{0,12}(都行|都可以)(?=[,，。!！]|$)/;
 const ASKS_HELPER = /(哥|姐|叔|阿姨|老师|你|您).{0,4}(能|可以|帮|放|送)/;
 // 需要灯泡吗? / 这个型号行吗?: a helper's question to the one who asked.
-const REPLY_OFFER = /(^|[\s,，。!！?？])(你|您)?(还)?(需要|要)X(吗|么|不)|型号|规格|尺寸|还需要吗|还要吗|楼主|要不要我|也有|也能|也可以|我也|^\+1|(?<![谁哪])给(你|您|他|她)(?!们)|(?<!谁|谁家|有需要的|需要的)你(?!们)|跟楼上|和楼上|楼上说的|这就|马上.{0,6}送|(送|拿)(过去|上去|下去)(?!.{0,8}(谁|需要))/;
-const REPLY_OTHER = /楼上说|的那位|(^|[\s,，。])那家|^我也是|^我也一样|^同上|后来|(送|借|拿)到了(吗|没)|有人去|没有了|也没有|也(早|早就)?没|爱莫能助|帮不了|帮不上|帮顶|顶一下|楼主|刚看到|有人送了|你(?!们)|她|他(?!们)/;
+const REPLY_OFFER =
+  /(^|[\s,，。!！?？])(你|您)?(还)?(需要|要)X(吗|么|不)|型号|规格|尺寸|还需要吗|还要吗|楼主|要不要我|也有|也能|也可以|我也|^\+1|(?<![谁哪])给(你|您|他|她)(?!们)|(?<!谁|谁家|有需要的|需要的)你(?!们)|跟楼上|和楼上|楼上说的|这就|马上.{0,6}送|(送|拿)(过去|上去|下去)(?!.{0,8}(谁|需要))/;
+const REPLY_OTHER =
+  /楼上说|的那位|(^|[\s,，。])那家|^我也是|^我也一样|^同上|后来|(送|借|拿)到了(吗|没)|有人去|没有了|也没有|也(早|早就)?没|爱莫能助|帮不了|帮不上|帮顶|顶一下|楼主|刚看到|有人送了|你(?!们)|她|他(?!们)/;
 const HELP_TOLD = /帮(我|我们|忙)?[^,，。!！?？\s]{0,6}(修|送|买|拿|取|跑|搬|代|接|看了)/;
 const THANKS_PARTY = /物业|网格员|社区|志愿者|居委|医生|\d+(楼|号|单元|栋)|[a-z]座/;
-const STANDING = /有需要|先到先得|(一|每)(家|户|人)(拿|限|一|领)|自己(去)?(拿|取)|有人(要|需要)|私信|要的(邻居|话|可以|来)|谁家.{0,10}的|需要的|谁(家|还)?.{0,8}(要|需要)|自取|来拿|来取|自己来|大家|各位|邻居们|私我|私聊|找我|@我|喊我|说一声|登记|送给|转给|分给|联系我|跟我说|用得上|用得着|需要.{0,10}的(邻居|人|老人)/;
+const STANDING =
+  /有需要|先到先得|(一|每)(家|户|人)(拿|限|一|领)|自己(去)?(拿|取)|有人(要|需要)|私信|要的(邻居|话|可以|来)|谁家.{0,10}的|需要的|谁(家|还)?.{0,8}(要|需要)|自取|来拿|来取|自己来|大家|各位|邻居们|私我|私聊|找我|@我|喊我|说一声|登记|送给|转给|分给|联系我|跟我说|用得上|用得着|需要.{0,10}的(邻居|人|老人)/;
 // Speaks to one person (你), not to the group (你们).
 const ADDRESSED = /(?<!谁|有需要的|需要的)(你|您)(?!们)|\d{3,4}(室)?的(邻居|那位|大爷|阿姨|奶奶)/;
 // Offering oneself rather than a thing: 我可以陪诊, 我是护士, 有车.
-const SERVICE = /(我|本人)[^,，。?？\s]{0,4}(可以|能)(帮|陪|送|开车|跑|代|捎|载)|(我|本人)(是)?(退休)?(的)?(医生|护士|药师|药剂师|大夫)|(要|需要)[^,，。]{0,2}(捎|带)|有车|(会|能|可以)开车|(谁|有人)(要|需要)(我)?带|帮(忙|大家|邻居)?带/;
+const SERVICE =
+  /(我|本人)[^,，。?？\s]{0,4}(可以|能)(帮|陪|送|开车|跑|代|捎|载)|(我|本人)(是)?(退休)?(的)?(医生|护士|药师|药剂师|大夫)|(要|需要)[^,，。]{0,2}(捎|带)|有车|(会|能|可以)开车|(谁|有人)(要|需要)(我)?带|帮(忙|大家|邻居)?带/;
 // A standing offer that names what it gives in plain words (剩下的药, 两个空位), not a bare 有需要的来拿.
 const NAMED_THING = /药|车|空位|东西|吃的|喝的|用的|物资|防疫包|疑问|跑一趟/;
-const COUNTER_QUESTION = /需要几|要几|几(个|盒|片|瓶|包|支)|几(栋|号楼|楼|单元|号|层|室)|住(哪|几)|哪(栋|个楼|个单元|里)|多大|几岁|多少度|大人.{0,6}还是.{0,6}(孩子|小孩|宝宝)|还是|行不行|行吗|可以吗|要不要|要吗|用不用|够不够|什么(药|牌子|码)|哪种|过期/;
+const COUNTER_QUESTION =
+  /需要几|要几|几(个|盒|片|瓶|包|支)|几(栋|号楼|楼|单元|号|层|室)|住(哪|几)|哪(栋|个楼|个单元|里)|多大|几岁|多少度|大人.{0,6}还是.{0,6}(孩子|小孩|宝宝)|还是|行不行|行吗|可以吗|要不要|要吗|用不用|够不够|什么(药|牌子|码)|哪种|过期/;
 
 export interface ContextReading {
   contextDependent: boolean;
@@ -39,9 +45,17 @@ export function readContext(masked: string, intent: Intent, itemCount: number, f
       break;
     case 'offer':
       contextDependent =
-        (itemCount === 0 && !SERVICE.test(masked)) || REPLY_OFFER.test(masked) || (deliveredCue && !standing) || CUES.choiceQuestion.test(masked);
+        (itemCount === 0 && !SERVICE.test(masked)) ||
+        REPLY_OFFER.test(masked) ||
+        (deliveredCue && !standing) ||
+        CUES.choiceQuestion.test(masked);
       // A standing offer to the group stands alone, with or without a named item.
-      if (standing && (itemCount > 0 || SERVICE.test(masked) || NAMED_THING.test(masked)) && !/也有|也能|给(你|您|他|她)(?!们)|还需要吗|还要吗|楼主|要不要我/.test(masked)) contextDependent = false;
+      if (
+        standing &&
+        (itemCount > 0 || SERVICE.test(masked) || NAMED_THING.test(masked)) &&
+        !/也有|也能|给(你|您|他|她)(?!们)|还需要吗|还要吗|楼主|要不要我/.test(masked)
+      )
+        contextDependent = false;
       break;
     case 'thanks':
       // 多谢王师傅帮我修了门锁 says what was done and stands alone; 谢谢王哥 leans on the thread.

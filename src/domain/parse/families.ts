@@ -13,12 +13,16 @@ export interface FamilyMatch {
 }
 
 // Characters that never sit inside a medicine's name: verbs, particles, pronouns, numbers, measure words.
-const BOUNDARY = new Set([...'有要求借买送给换缺找用吃拿的了吗呢吧啊呀哦嘛我你她谁家里这那些点个盒板瓶支包袋一二两三四五六七八九十几多少还也都就在是和或跟与及把被让请帮能可会想去来上下没不很太好再又才刚已X□,，。!！?？、;；:：~～…()（）"\'“”‘’ 0123456789']);
+const BOUNDARY = new Set([
+  ...'有要求借买送给换缺找用吃拿的了吗呢吧啊呀哦嘛我你她谁家里这那些点个盒板瓶支包袋一二两三四五六七八九十几多少还也都就在是和或跟与及把被让请帮能可会想去来上下没不很太好再又才刚已X□,，。!！?？、;；:：~～…()（）"\'“”‘’ 0123456789',
+]);
 const MAX_STEM = 6;
 const NUMERAL = /[一二两三四五六七八九十]/;
 const MEASURE = /[个盒板瓶支粒片包袋点颗次块斤瓶罐箱只位天]/;
 // A stem with one of these says what the medicine treats: 过敏药, 止痒膏, 治痛风的药.
-const TREATS = new RegExp(foldSound('治|止|降|抗|消|退|炎|疼|痛|痒|喘|压|糖|脂|眠|敏|吐|泻|烧|热|咳|痰|晕|解毒|便秘|心脏|痛风|哮|湿疹|溃疡|痔'));
+const TREATS = new RegExp(
+  foldSound('治|止|降|抗|消|退|炎|疼|痛|痒|喘|压|糖|脂|眠|敏|吐|泻|烧|热|咳|痰|晕|解毒|便秘|心脏|痛风|哮|湿疹|溃疡|痔'),
+);
 const MEDICINE_WORD = /^(的)?(药|药片|药水|药膏)$/;
 const PERSON = /孩子|宝宝|小孩|老人|大人|老公|老婆|爸|妈|奶奶|爷爷|我|你|他|她/;
 const VERB_BEFORE_MEDICINE = /^(买|吃|送|拿|取|配|开|找|求|换|用|喝|抓|上|服|备|囤|缺|要|借|给|寄|带|擦|涂|抹|喂)$/;
@@ -82,7 +86,10 @@ export class FamilyMatcher {
         if (!this.stemFits(stem, form)) continue;
         return { start: i, end: stop, category: this.classOf(span) };
       }
-      if (this.isDrugName(span) || (continuing && [...span].every((c) => this.syllables.has(c)) && [...span].some((c) => this.markers.has(c)))) {
+      if (
+        this.isDrugName(span) ||
+        (continuing && [...span].every((c) => this.syllables.has(c)) && [...span].some((c) => this.markers.has(c)))
+      ) {
         return { start: i, end: stop, category: this.classOf(span) };
       }
     }

@@ -37,9 +37,29 @@ export function foldText(lower: string): string {
 // Sound-alike characters residents type by pinyin (布诺芬, 连花清温, 对乙酰安基酚, 板兰根, 抗元).
 // Only item matching reads this fold, on both the lexicon words and the text.
 const SOUND_ALIKE: Record<string, string> = {
-  洛: '诺落络罗', 芬: '酚分粉', 氨: '安胺铵按', 乙: '已以', 酰: '先鲜', 瘟: '温稳文', 连: '莲联', 清: '青轻',
-  蓝: '兰篮', 林: '琳淋霖', 枇: '琵', 杷: '琶爬', 浆: '桨将', 原: '元源', 脱: '托', 泰: '太', 膏: '糕',
-  糖: '塘', 咳: '刻', 胰: '姨', 贴: '帖', 额: '鹅', 喷: '盆',
+  洛: '诺落络罗',
+  芬: '酚分粉',
+  氨: '安胺铵按',
+  乙: '已以',
+  酰: '先鲜',
+  瘟: '温稳文',
+  连: '莲联',
+  清: '青轻',
+  蓝: '兰篮',
+  林: '琳淋霖',
+  枇: '琵',
+  杷: '琶爬',
+  浆: '桨将',
+  原: '元源',
+  脱: '托',
+  泰: '太',
+  膏: '糕',
+  糖: '塘',
+  咳: '刻',
+  胰: '姨',
+  贴: '帖',
+  额: '鹅',
+  喷: '盆',
 };
 const SOUND = new Map<string, string>();
 for (const [to, from] of Object.entries(SOUND_ALIKE)) for (const ch of from) SOUND.set(ch, to);

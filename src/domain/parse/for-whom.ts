@@ -5,7 +5,8 @@ import type { ItemLexicon } from './lexicon-types.ts';
 const SYMPTOM =
   /发烧(?!门诊)|发热(?!门诊)|烧到|烧了|烧得|烧起来|在烧|低烧|高烧|烧退了|烧也退了|阳了|中了|全中|中招|咳|嗓子|喉咙|头疼|头痛|头晕|胃疼|胃痛|腰疼|牙疼|牙痛|肚子疼|浑身疼|全身疼|浑身酸|酸痛|拉肚子|拉稀|拉得|虚脱|腹泻|呕吐|吐了|鼻塞|流鼻涕|胸闷|喘|发冷|怕冷|没力气|迷糊|感冒了|不舒服|难受|起不来|下不了楼|出不去|出不了门|退烧了|来了?例假|来大姨妈/;
 // Someone else is the patient: 老公烧到40度.
-const OTHER_PATIENT = /老公|老婆|爱人|媳妇|丈夫|妻子|对象|爸|妈|父亲|母亲|家人|朋友|同事|室友|阿姨|叔叔|大姐|大哥|姐姐|哥哥|弟弟|妹妹|他|她|邻居|楼主|儿子|女儿/;
+const OTHER_PATIENT =
+  /老公|老婆|爱人|媳妇|丈夫|妻子|对象|爸|妈|父亲|母亲|家人|朋友|同事|室友|阿姨|叔叔|大姐|大哥|姐姐|哥哥|弟弟|妹妹|他|她|邻居|楼主|儿子|女儿/;
 // The writer says they are ill themselves: 我发烧了, 我们全家都阳了, 我自己感冒了 (not 我妈发烧, 我们小区阳了).
 const SELF_SICK = new RegExp(
   `(我|本人)(们家|们|家)?(自己)?(也|都|全家|一家)?(都)?[^妈爸公婆儿女哥姐弟妹区楼群]{0,2}(${SYMPTOM.source})|(^|[\\s,，。])(全家|一家人?)(都|全)?(阳了|中了|倒了|发烧)`,
@@ -64,7 +65,8 @@ export class ForWhomReader {
     if (SELF_SICK.test(text)) return 'self';
     if (intent === 'cancel') return 'unknown';
     // Chat about illness: self only when stated, not asked (这两天烧得迷迷糊糊的 vs 阳了还用上报吗).
-    if (intent === 'other' && (/[?？吗么呢哪谁啥]|多少|几|怎么|什么/.test(text) || OTHER_PATIENT.test(text) || /大家|你们|都/.test(text))) return 'unknown';
+    if (intent === 'other' && (/[?？吗么呢哪谁啥]|多少|几|怎么|什么/.test(text) || OTHER_PATIENT.test(text) || /大家|你们|都/.test(text)))
+      return 'unknown';
     return this.otherPatient(text, sick.index) ? 'unknown' : 'self';
   }
 

@@ -30,9 +30,37 @@ export interface Parser {
 
 // Domain words kept whole by jieba besides the item names.
 const DOMAIN_WORDS = [
-  '谁家有', '有没有', '有需要', '需要的', '自取', '放门口', '门把手', '保安处', '保安亭', '物业', '网格员',
-  '在线等', '急需', '急求', '同求', '不用了', '不需要', '已收到', '阳康', '阳了', '帮顶', '置换', '跑腿',
-  '职工之家', '单元', '号楼', '发烧', '高烧', '退烧', '谢谢', '感谢',
+  '谁家有',
+  '有没有',
+  '有需要',
+  '需要的',
+  '自取',
+  '放门口',
+  '门把手',
+  '保安处',
+  '保安亭',
+  '物业',
+  '网格员',
+  '在线等',
+  '急需',
+  '急求',
+  '同求',
+  '不用了',
+  '不需要',
+  '已收到',
+  '阳康',
+  '阳了',
+  '帮顶',
+  '置换',
+  '跑腿',
+  '职工之家',
+  '单元',
+  '号楼',
+  '发烧',
+  '高烧',
+  '退烧',
+  '谢谢',
+  '感谢',
 ];
 
 /** Item spans replaced: by "X" for phrase rules, by blanks (same length) for location. */
@@ -109,7 +137,10 @@ function buildParser(lexicon: ItemLexicon, pretrained?: ReaderModels): Parser {
     // A search for a lost person is about the person: the clothes and things named describe them.
     const selected = selectItems(matches);
     const items = selected.some((i) => i.name === SEARCH) ? selected.filter((i) => i.name === SEARCH) : selected;
-    const rule = readIntent(masked, items.map((i) => i.name));
+    const rule = readIntent(
+      masked,
+      items.map((i) => i.name),
+    );
     const place = withoutPlaceQuestions(blanked);
     const whoFor = (intent: Intent): ForWhom => {
       const kept = CARRIES_ITEMS.has(intent) ? items : [];

@@ -39,9 +39,12 @@ const THANKED_FOR = /(谢谢|感谢|多谢|感恩)[^,，。!！?？\s]{0,4}(帮�
 // 请问我能出去买东西吗: the writer asks whether they may do something; their 我能 offers nothing.
 const ASKS_PERMISSION = /^(请问|问一下|想问|问下)|(我|我们)(能|可以)[^,，。!！?？\s]{0,8}(吗|么|不)[?？]?$/;
 // 孩子找到了 / 老人在超市找到了: a search that ended, news for the group (not a withdrawn ask).
-const PERSON_FOUND = /(孩子|小孩|女孩|男孩|老人|大爷|奶奶|爷爷|老爷子|老太太|狗|猫)[^,，。!！?？\s]{0,8}(找到|回来|到家)(了|啦)?(?![^,，。!！?？\s]{0,2}(吗|么|没))/;
-const WILL_CHECK = /^(等|稍等|我|等我)?[^,，。!！?？\s]{0,6}(去|回去|回家|下班)?(看看|找找|翻翻|翻一下|找一下|看一下|问问)(家里|屋里|柜子|药箱)?(还)?(有没有|有没|剩没剩)?[!！。~～\s]*$/;
-const COLLECTING = /(^|[,，。!！\s])(我|我们)?(这就|马上|现在|等会|一会儿?)?(去|过去|下去|下楼|来)(找|到)[^,，。!！?？\s]{0,6}(拿|取|领)(一下|了|吧)?[!！。~～\s]*$/;
+const PERSON_FOUND =
+  /(孩子|小孩|女孩|男孩|老人|大爷|奶奶|爷爷|老爷子|老太太|狗|猫)[^,，。!！?？\s]{0,8}(找到|回来|到家)(了|啦)?(?![^,，。!！?？\s]{0,2}(吗|么|没))/;
+const WILL_CHECK =
+  /^(等|稍等|我|等我)?[^,，。!！?？\s]{0,6}(去|回去|回家|下班)?(看看|找找|翻翻|翻一下|找一下|看一下|问问)(家里|屋里|柜子|药箱)?(还)?(有没有|有没|剩没剩)?[!！。~～\s]*$/;
+const COLLECTING =
+  /(^|[,，。!！\s])(我|我们)?(这就|马上|现在|等会|一会儿?)?(去|过去|下去|下楼|来)(找|到)[^,，。!！?？\s]{0,6}(拿|取|领)(一下|了|吧)?[!！。~～\s]*$/;
 // A lost person named (the item 寻人) is a plea for help finding them.
 
 /** The phrase rules' reading; `decided: false` when no rule spoke (the learned reader decides those). */

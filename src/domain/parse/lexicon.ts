@@ -13,7 +13,6 @@ export interface ItemMatch extends ParsedItem {
   narrative: boolean;
 }
 
-
 // A one-character word (米, 面, 梨) only counts between these neighbours: 有米有面, 没菜了, 多的梨吗.
 const SINGLE_BEFORE = new Set([...'有没缺求要借点些袋斤包桶碗箱的买个换和或者跟与及、,，。 !！']);
 const SINGLE_AFTER = new Set([...'有了吗吧呀啊和或、,，。.!！?？也都的送给来过 ']);
@@ -24,14 +23,17 @@ const NUMBER_WORD = /^\d+$/;
 const AFTER_NUMBER = new RegExp(foldSound('^([.\\d]|[岁度℃°楼层室号块元斤个分次天粒片克毫升万千百十栋单点年月周位人户家%]|ml|mg|k)'));
 // 宝宝的退烧药, 孩子可以吃的退烧药, 儿童的布洛芬: a child's fever medicine said with a particle.
 // Matched on the sound-folded text, so the pattern is folded too (可以 -> 可乙).
-const CHILD_BEFORE = new RegExp(foldSound('(小儿|儿童|宝宝|婴儿|幼儿|小孩|孩子|娃娃?|小朋友|小宝)(的|吃的|用的|专用的?|可以吃的|能吃的|可以用的|能用的)$'));
+const CHILD_BEFORE = new RegExp(
+  foldSound('(小儿|儿童|宝宝|婴儿|幼儿|小孩|孩子|娃娃?|小朋友|小宝)(的|吃的|用的|专用的?|可以吃的|能吃的|可以用的|能用的)$'),
+);
 // 布洛芬片, 对乙酰氨基酚片: an adult tablet keeps its own category even for a child (the contract).
 const ADULT_FORM = /(片|胶囊|缓释|泡腾)$/;
 const ADULT_FORM_AFTER = /^(片|胶囊|缓释|泡腾)/;
 
 // Things already taken or broken: dropped when another item is left (吃了布洛芬胃疼, 谁有胃药).
 const TAKEN_BEFORE = /(吃了?|服了?|服用了?|用了|喝了|请(你|您|大家)?(喝|吃))$/;
-const BROKEN_AFTER = /^(也|都)?(没电|坏了|摔坏|不准|不好使)|^(吃了|吃过|用了|用过|喝了)(也|都|还)?(不|没)|^(已经|都)?(有了|够了|买到了|借到了)/;
+const BROKEN_AFTER =
+  /^(也|都)?(没电|坏了|摔坏|不准|不好使)|^(吃了|吃过|用了|用过|喝了)(也|都|还)?(不|没)|^(已经|都)?(有了|够了|买到了|借到了)/;
 // 没有美林的话布洛芬也行 / 美林没有的话: the first choice, named only as missing; the other item is the ask.
 const FALLBACK_BEFORE = /(没有|没得|没)$/;
 // A bare 'X的' word (止咳的, 退烧的) names a thing only in a list of choices: 止咳的退烧的都行, 退烧的也行.
@@ -108,7 +110,8 @@ export class ItemMatcher {
     const out = [...listed];
     // 寻人 / 上门帮忙 where no listed service says it already.
     if (!listed.some((m) => m.category === 'help_service')) {
-      for (const s of findServices(norm)) out.push({ name: s.name, category: 'help_service', start: s.start, end: s.end, narrative: false });
+      for (const s of findServices(norm))
+        out.push({ name: s.name, category: 'help_service', start: s.start, end: s.end, narrative: false });
     }
     if (found.length === 0) return out.sort((a, b) => a.start - b.start);
     for (const f of found) {
@@ -128,7 +131,8 @@ export class ItemMatcher {
       const after = norm[i + e.word.length];
       if (ASCII_WORD.test(e.word) && (isAsciiChar(before) || isAsciiChar(after))) continue;
       if (NUMBER_WORD.test(e.word) && (before === '.' || AFTER_NUMBER.test(norm.slice(i + e.word.length, i + e.word.length + 2)))) continue;
-      if (e.word.length === 1 && !((before === undefined || SINGLE_BEFORE.has(before)) && (after === undefined || SINGLE_AFTER.has(after)))) continue;
+      if (e.word.length === 1 && !((before === undefined || SINGLE_BEFORE.has(before)) && (after === undefined || SINGLE_AFTER.has(after))))
+        continue;
       return e;
     }
     return undefined;
@@ -179,7 +183,9 @@ const GENERIC = /^(小儿|儿童|宝宝)?(退烧|退热|止痛|止疼|感冒|止
 export function selectItems(matches: ItemMatch[]): ParsedItem[] {
   const some = matches.some((m) => !m.narrative) ? matches.filter((m) => !m.narrative) : matches;
   // 跑腿买东西: one service said in two words.
-  const wanted = some.filter((m, k) => !(k > 0 && m.category === 'help_service' && some[k - 1]!.category === 'help_service' && m.start - some[k - 1]!.end <= 1));
+  const wanted = some.filter(
+    (m, k) => !(k > 0 && m.category === 'help_service' && some[k - 1]!.category === 'help_service' && m.start - some[k - 1]!.end <= 1),
+  );
   const seen = new Set<string>();
   const out: ParsedItem[] = [];
   for (const m of wanted) {
@@ -191,7 +197,10 @@ export function selectItems(matches: ItemMatch[]): ParsedItem[] {
   return out.filter(
     (a) =>
       !out.some(
-        (b) => b !== a && b.category === a.category && ((b.name.length > a.name.length && b.name.includes(a.name)) || (GENERIC.test(a.name) && !GENERIC.test(b.name))),
+        (b) =>
+          b !== a &&
+          b.category === a.category &&
+          ((b.name.length > a.name.length && b.name.includes(a.name)) || (GENERIC.test(a.name) && !GENERIC.test(b.name))),
       ),
   );
 }

@@ -9,15 +9,31 @@ const NUM = `(\\d{1,3}|[${CN}]{1,3})`;
 const TRIPLE = /(?<![\d.])(?<!\d:)(\d{1,2})\s*[-—_/]\s*(\d{1,2})\s*[-—_/]\s*(\d{3,4})(?![\d.:])/;
 // 2-601: building-room (also the tail of an alias like 2栋-601 once 栋 is read).
 const PAIR = /(?<![\d.-])(?<!\d:)(\d{1,2})\s*[-—]\s*(\d{3,4})(?![\d.:-])/;
-const BUILDING = new RegExp(`(?<![\\d.a-z])(?:${NUM}\\s*(?:号楼|栋|幢|号院|#楼?|号(?=\\s*-?\\d{3,4}(?!\\d))|号(?=\\s*(?:\\d{1,2}|[${CN}]{1,2})\\s*单元))|([a-h])\\s*(?:座|栋))`);
+const BUILDING = new RegExp(
+  `(?<![\\d.a-z])(?:${NUM}\\s*(?:号楼|栋|幢|号院|#楼?|号(?=\\s*-?\\d{3,4}(?!\\d))|号(?=\\s*(?:\\d{1,2}|[${CN}]{1,2})\\s*单元))|([a-h])\\s*(?:座|栋))`,
+);
 const UNIT = new RegExp(`(?<![\\d.])${NUM}\\s*单元`);
 // 4楼 / 4层 / 十一楼, but not 楼上, 楼下, 楼道, 楼梯, 楼群, 楼主.
 const FLOOR = new RegExp(`(?<![\\d.a-z号#几哪第])${NUM}\\s*(?:楼|层)(?![上下道梯群主顶])`);
-const ROOM = /(?<![\d.a-z])(?<!\d:)(\d{3,4})(?![\d.:%])(?!\s*(?:个|度|块|元|岁|次|天|片|粒|盒|瓶|包|支|毫|ml|mg|g|年|人|件|份|斤|袋|罐|箱|小时|分|号楼|栋|幢|单元|楼|层|米|万|w|k|码|字|克|条|张))/;
+const ROOM =
+  /(?<![\d.a-z])(?<!\d:)(\d{3,4})(?![\d.:%])(?!\s*(?:个|度|块|元|岁|次|天|片|粒|盒|瓶|包|支|毫|ml|mg|g|年|人|件|份|斤|袋|罐|箱|小时|分|号楼|栋|幢|单元|楼|层|米|万|w|k|码|字|克|条|张))/;
 // 五零二 / 一一零三: a room read out digit by digit (voice input), after a unit or building (□ once read) or before 室.
 const SPELLED = '[零〇幺一二三四五六七八九]';
 const SPELLED_ROOM = new RegExp(`(?:单元|栋|幢|号楼|□)\\s*(${SPELLED}{3,4})(?![${CN}百])|(${SPELLED}{3,4})室`);
-const SPELLED_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 幺: '1', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const SPELLED_DIGIT: Record<string, string> = {
+  零: '0',
+  〇: '0',
+  幺: '1',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 const NOT_ROOMS = new Set(['110', '119', '120', '122', '999', '114', '911', '315']);
 
 function toDigits(raw: string): string | null {

@@ -59,7 +59,11 @@ export interface ReaderModels {
 
 function featureReaders(segmenter: Segmenter) {
   const features = (r: PostReading) => postFeatures(r.masked, r.categories, r.rule, segmenter);
-  const contextFeatures = (r: PostReading, intent: Intent, own = features(r)) => [...own, `intent:${intent}`, `rulectx:${r.ruleContext(intent)}`];
+  const contextFeatures = (r: PostReading, intent: Intent, own = features(r)) => [
+    ...own,
+    `intent:${intent}`,
+    `rulectx:${r.ruleContext(intent)}`,
+  ];
   return { features, contextFeatures };
 }
 
@@ -123,7 +127,8 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
       const contextDependent = chat
         ? !CONTENTLESS.test(post.masked) &&
           !OPENS_TOPIC.test(post.masked) &&
-          (ME_TOO.test(post.masked) || contextModel().probabilityOf(examples.contextFeatures(post, intent, features()), 'true') >= CONTEXT_AT)
+          (ME_TOO.test(post.masked) ||
+            contextModel().probabilityOf(examples.contextFeatures(post, intent, features()), 'true') >= CONTEXT_AT)
         : post.ruleContext(intent);
       return { intent, confidence: Math.round(confidence * 1000) / 1000, contextDependent };
     },

@@ -2,9 +2,7 @@
 
 /** Full-width ASCII (！？，０-９Ａ-Ｚ) to half-width, ideographic space to space, lower-case latin. */
 export function toHalfWidth(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /** Normalised form for matching: half-width, lower case, collapsed spaces. Keeps Chinese punctuation. */
@@ -13,7 +11,19 @@ export function normalizeText(text: string): string {
 }
 
 const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 幺: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  幺: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** 二 -> 2, 十二 -> 12, 二十 -> 20, 二十三 -> 23; digits pass through. Null when not a number. */

@@ -24,12 +24,18 @@ export function parseCorpus(corpus: string): TrainingPost[] {
     if (!line.trim()) return;
     const m = /^([ROBTCIX])([01]) (.+)$/.exec(line);
     const intent = m ? CODES[m[1]!] : undefined;
-    if (!m || !intent || !(INTENTS as readonly string[]).includes(intent)) throw new Error(`training corpus line ${n}: cannot read "${line}"`);
+    if (!m || !intent || !(INTENTS as readonly string[]).includes(intent))
+      throw new Error(`training corpus line ${n}: cannot read "${line}"`);
     out.push({ intent, contextDependent: m[2] === '1', text: m[3]! });
   });
   return out;
 }
 
 export function trainingPosts(): TrainingPost[] {
-  return [...parseCorpus(CORPUS), ...parseCorpus(THREADS), ...parseCorpus(CHAT).map((p) => ({ ...p, contextOnly: true })), ...INTENT_EXAMPLES.map(([intent, text]) => ({ intent, contextDependent: null, text }))];
+  return [
+    ...parseCorpus(CORPUS),
+    ...parseCorpus(THREADS),
+    ...parseCorpus(CHAT).map((p) => ({ ...p, contextOnly: true })),
+    ...INTENT_EXAMPLES.map(([intent, text]) => ({ intent, contextDependent: null, text })),
+  ];
 }
