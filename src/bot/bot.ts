@@ -6,7 +6,7 @@
 // Features are registered units (like grammY composers or Hubot scripts) that know nothing of
 // each other or of the transport.
 import { createDraft, finishDraft, produce, type Draft, type Patch } from '../store/patches.ts';
-import { MessageContext, Outbox, type JobContext } from './context.ts';
+import { type Decided, MessageContext, Outbox, type JobContext } from './context.ts';
 import type { IncomingMessage, OutgoingMessage } from './messages.ts';
 import { OutboxSender, UNPACED, type Pacing } from './sender.ts';
 import type { BotServices } from './services.ts';
@@ -200,7 +200,7 @@ export class Bot implements BotBuilder {
       return [];
     }
     log.debug({ id: msg.id, room: msg.room?.topic, feature: ctx.handledBy, replies: ctx.outbox.messages.length }, 'message handled');
-    return (await this.commit(draft, ctx.outbox.messages, msg.id)) ?? [];
+    return (await this.commit(draft, ctx.outbox.messages, { messageId: msg.id })) ?? [];
   }
 
   private async dispatch(ctx: MessageContext, index: number): Promise<void> {
@@ -224,17 +224,16 @@ export class Bot implements BotBuilder {
       return [];
     }
     // The run is recorded only with what it changed: a minute's check that found nothing writes nothing.
-    return (await this.commit(draft, outbox.messages, undefined, { job: name, at })) ?? [];
+    return (await this.commit(draft, outbox.messages, { ran: { job: name, at } })) ?? [];
   }
 
   /** Commits a draft and the messages decided with it; null when nothing could be saved. */
   private async commit(
     draft: Draft<BotState>,
-    messages: readonly Outbox['messages'][number][],
-    messageId?: string,
-    ran?: { job: string; at: Date },
-    sync = true,
+    messages: readonly Decided[],
+    unit: { messageId?: string; ran?: { job: string; at: Date }; sync?: boolean } = {},
   ): Promise<OutgoingMessage[] | null> {
+    const { messageId, ran, sync = true } = unit;
     const d = draft as BotState;
     for (const m of messages) {
       d.outbox.push({
@@ -298,7 +297,6 @@ export class Bot implements BotBuilder {
     const d = draft as BotState;
     d.outbox = d.outbox.filter((p) => !gone.has(p.id));
     // Marking sent is not flushed to disk: losing it (a power loss) means a message twice, never none.
-    if ((await this.commit(draft, [], undefined, undefined, false)) === null)
-      throw new Error(`could not record sent messages in ${this.store.where}`);
+    if ((await this.commit(draft, [], { sync: false })) === null) throw new Error(`could not record sent messages in ${this.store.where}`);
   }
 }

@@ -109,15 +109,10 @@ export class OutboxSender {
       const pending = saved.filter((p) => !this.done.has(p.id));
       const stale = pending.filter((p) => deps.isStale(p));
       if (stale.length) {
-        deps.log.info({ ids: stale.map((p) => p.id) }, 'outbox: dropped notices about requests that have closed');
-        for (const p of stale) this.done.add(p.id);
-        if (
-          !(await this.record(
-            stale.map((p) => p.id),
-            now,
-          ))
-        )
-          return this.wakeAt(saved, now);
+        const ids = stale.map((p) => p.id);
+        deps.log.info({ ids }, 'outbox: dropped notices about requests that have closed');
+        for (const id of ids) this.done.add(id);
+        if (!(await this.record(ids, now))) return this.wakeAt(saved, now);
         continue;
       }
       const next = pending.find((p) => this.readyAt(p, now) <= now);

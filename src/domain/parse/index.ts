@@ -2,7 +2,7 @@
 import type { ItemLexicon } from './lexicon-types.ts';
 import { createSegmenter, type Segmenter } from '../text/segmenter.ts';
 import type { ForWhom, Intent, MessageAnalysis, ParsedItem, ParseHints, ParseResult } from '../types.ts';
-import { readContext } from './context.ts';
+import { readContext, type ContextReading } from './context.ts';
 import { ForWhomReader } from './for-whom.ts';
 import { applyHints } from './hints.ts';
 import { CUES } from './cues.ts';
@@ -142,18 +142,31 @@ function buildParser(lexicon: ItemLexicon, pretrained?: ReaderModels): Parser {
       items.map((i) => i.name),
     );
     const place = withoutPlaceQuestions(blanked);
+    // Read once per intent: the readers ask for the rules' context, parse() then uses the same reading.
+    const who = new Map<Intent, ForWhom>();
     const whoFor = (intent: Intent): ForWhom => {
-      const kept = CARRIES_ITEMS.has(intent) ? items : [];
-      return childItemAsked(forWhom.read(blanked, intent, norm), intent, kept);
+      let w = who.get(intent);
+      if (w === undefined) {
+        w = childItemAsked(forWhom.read(blanked, intent, norm), intent, CARRIES_ITEMS.has(intent) ? items : []);
+        who.set(intent, w);
+      }
+      return w;
+    };
+    const contexts = new Map<Intent, ContextReading>();
+    const contextOf = (intent: Intent): ContextReading => {
+      let c = contexts.get(intent);
+      if (!c) {
+        c = readContext(masked, intent, CARRIES_ITEMS.has(intent) ? items.length : 0, whoFor(intent));
+        contexts.set(intent, c);
+      }
+      return c;
     };
     // A reply quoting an earlier post leans on it, whatever it says.
     // 5单元的还是6单元的? asks a helper or asker where: it only makes sense in the thread.
     const ruleContext = (intent: Intent): boolean =>
-      readContext(masked, intent, CARRIES_ITEMS.has(intent) ? items.length : 0, whoFor(intent)).contextDependent ||
-      (quoted && intent !== 'info') ||
-      (place.asked && intent === 'other');
+      contextOf(intent).contextDependent || (quoted && intent !== 'info') || (place.asked && intent === 'other');
     const reading: PostReading = { masked, categories: items.map((i) => i.category), rule, ruleContext };
-    return { norm, masked, items, place, whoFor, reading, quoted };
+    return { norm, masked, items, place, whoFor, contextOf, reading };
   }
   const readers = trainReaders((text) => readPost(text).reading, segmenter, pretrained);
 
@@ -167,7 +180,7 @@ function buildParser(lexicon: ItemLexicon, pretrained?: ReaderModels): Parser {
     const who = post.whoFor(intent);
     const temperature = readTemperature(norm);
     const location = applyHints(extractLocation(place.text), hints);
-    const ctx = readContext(masked, intent, kept.length, who);
+    const ctx = post.contextOf(intent);
     return {
       text,
       intent,

@@ -1,4 +1,4 @@
-// Hand-written example posts for the intent classifier (a tie-breaker behind the rules).
+// Hand-written example posts, the first the intent reader learned from (intent only, no context label).
 // Written for this project, in the styles seen in neighbourhood groups; not taken from any dev set.
 import type { Intent } from '../../types.ts';
 
