@@ -97,7 +97,9 @@ const campaign = z.looseObject({
   start: z.string(),
   deadline: z.string(),
   people: z.array(z.looseObject({ id: z.string(), name: z.string(), building: z.string(), room: z.string(), visitor: z.string() })),
-  visits: z.array(z.looseObject({ personId: z.string(), visitor: z.string(), at: iso, outcome: z.enum(['visited', 'unreachable', 'declined']) })),
+  visits: z.array(
+    z.looseObject({ personId: z.string(), visitor: z.string(), at: iso, outcome: z.enum(['visited', 'unreachable', 'declined']) }),
+  ),
   followups: z.array(z.looseObject({ id: z.string(), personId: z.string(), worker: z.string(), need: z.string(), doneAt: iso.nullable() })),
   startNoticeAt: iso.nullable(),
   remindedDates: z.array(z.string()),
@@ -112,7 +114,12 @@ const activity = z.looseObject({
   deadline: iso.nullable(),
   rooms: z.array(z.string()),
   signups: z.array(
-    z.looseObject({ name: z.string(), by: z.string(), status: z.enum(['confirmed', 'waiting', 'cancelled']), attended: z.boolean().nullable() }),
+    z.looseObject({
+      name: z.string(),
+      by: z.string(),
+      status: z.enum(['confirmed', 'waiting', 'cancelled']),
+      attended: z.boolean().nullable(),
+    }),
   ),
   jielongLines: z.array(z.string()),
 });

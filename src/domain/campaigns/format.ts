@@ -44,7 +44,8 @@ export function formatReminder(c: Campaign, visitor: string, today: string, kind
   const days = daysBetween(today, c.deadline);
   const when = days === 0 ? '今天截止' : `还有 ${days} 天截止(${dateCn(c.deadline)})`;
   if (left.length === 0) return kind === 'weekly' ? `【${c.name}】本周进度:您的 ${k.total} 人都已走访,辛苦了!` : null;
-  const head = kind === 'weekly' ? `【${c.name}】本周进度:${countsLine(k)}。${when}。` : `【${c.name}】${when},您还有 ${left.length} 人没走访:`;
+  const head =
+    kind === 'weekly' ? `【${c.name}】本周进度:${countsLine(k)}。${when}。` : `【${c.name}】${when},您还有 ${left.length} 人没走访:`;
   return [head, ...(kind === 'weekly' ? ['还没走访:'] : []), ...left.map((p, i) => personLine(c, p, i))].join('\n');
 }
 
@@ -56,7 +57,9 @@ export function formatVisitAck(c: Campaign, p: CampaignPerson, r: Recorded): str
   }
   if (r.settled.length) lines.push(`${p.name}的跟进事项已办结:${r.settled.map((f) => f.need).join('、')}`);
   if (r.newFollowups.length)
-    lines.push(`已记为跟进事项(只您和管理员可见,不发群):${r.newFollowups.map((f) => f.need).join('、')}。办好后告诉我"${p.name}的事解决了"。`);
+    lines.push(
+      `已记为跟进事项(只您和管理员可见,不发群):${r.newFollowups.map((f) => f.need).join('、')}。办好后告诉我"${p.name}的事解决了"。`,
+    );
   const left = toVisit(c, p.visitor).length;
   if (r.visit) lines.push(left > 0 ? `您还有 ${left} 人待走访。` : '您的名单都走访完了,辛苦了!');
   return lines.join('\n');

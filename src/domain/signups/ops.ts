@@ -58,11 +58,16 @@ export function signUp(a: Activity, who: { name: string; by: string; via: Signup
   if (existing) return { kind: 'duplicate', signup: existing };
   if (!isOpenForSignup(a, now)) return { kind: 'closed' };
   const full = a.capacity !== null && confirmed(a).length >= a.capacity;
-  const signup: Signup = { name: who.name, by: who.by, at: now.toISOString(), status: full ? 'waiting' : 'confirmed', via: who.via, attended: null };
+  const signup: Signup = {
+    name: who.name,
+    by: who.by,
+    at: now.toISOString(),
+    status: full ? 'waiting' : 'confirmed',
+    via: who.via,
+    attended: null,
+  };
   a.signups.push(signup);
-  return full
-    ? { kind: 'waiting', signup, position: waiting(a).length }
-    : { kind: 'confirmed', signup, position: confirmed(a).length };
+  return full ? { kind: 'waiting', signup, position: waiting(a).length } : { kind: 'confirmed', signup, position: confirmed(a).length };
 }
 
 export interface CancelResult {
@@ -84,7 +89,13 @@ export function cancelSignup(a: Activity, name: string): CancelResult {
 }
 
 /** Staff mark who came: names not on the list are added as walk-ins. */
-export function markAttendance(a: Activity, names: readonly string[], came: boolean, by: string, now: Date): { marked: string[]; added: string[] } {
+export function markAttendance(
+  a: Activity,
+  names: readonly string[],
+  came: boolean,
+  by: string,
+  now: Date,
+): { marked: string[]; added: string[] } {
   const marked: string[] = [];
   const added: string[] = [];
   for (const name of names) {
