@@ -30,10 +30,13 @@ function countsLine(k: CampaignCounts): string {
 
 export function formatStartNotice(c: Campaign, visitor: string): string {
   const mine = peopleOf(c, visitor);
+  // Examples use the visitor's own people: another visitor's names are not theirs to see.
+  const a = mine[0]?.name ?? '王大爷';
+  const b = mine[1]?.name ?? a;
   return [
     `【${c.name}】今天开始,${dateCn(c.deadline)}前完成。您负责走访 ${mine.length} 人:`,
     ...mine.map((p, i) => personLine(c, p, i)),
-    '走访后直接私聊告诉我,如"王建国春联送到了,身体挺好,说家里暖气不热";家里没人就说"李秀兰家里没人"。',
+    `走访后直接私聊告诉我,如"${a}送到了,身体挺好,说家里暖气不热";家里没人就说"${b}家里没人"。`,
     '老人提到的困难我会记成跟进事项,只给您和管理员看,不发到群里。',
   ].join('\n');
 }

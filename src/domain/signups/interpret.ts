@@ -31,7 +31,7 @@ const QUESTION_RE = /吗|么|怎么|如何|哪里|在哪|能不能|可不可以|
 const LIST_LINE_RE = /^\s*(\d{1,3})\s*[.、．:：)）]\s*(.+?)\s*$/;
 
 export function isJielong(text: string): boolean {
-  const lines = text.split(/\n/).filter((l) => LIST_LINE_RE.test(l));
+  const lines = jielongLines(text);
   return /接龙/.test(text) ? lines.length >= 1 : lines.length >= 2;
 }
 
@@ -86,7 +86,8 @@ export function interpretSignup(rawText: string): SignupIntent {
     if (n && !others.includes(n)) others.push(n);
     return { kind: 'signup', self: true, others };
   }
-  if (others.length) return { kind: 'signup', self: /我也(?:报|去|参加)|我们?俩|算我|我一个|还有我|加我/.test(flat), others };
+  if (others.length)
+    return { kind: 'signup', self: /^(?:我|本人)?(?:也)?(?:报名|参加|\+1)|我也(?:报|去|参加)|我们?俩|算我|我一个|还有我|加我/.test(flat), others };
   if (SELF_RE.test(flat)) return { kind: 'signup', self: true, others: [] };
   return { kind: 'none' };
 }
