@@ -36,7 +36,10 @@ describe('visit campaign: 送春联 from import to final report (replay-campaign
     out = run.out;
   }, 90_000);
   const to = (who: string, d: string, time?: string) => out.filter((o) => o.to === who && day(o) === d && (!time || hhmm(o) === time));
-  const text = (who: string, d: string, time: string) => to(who, d, time).map((o) => o.text).join('\n');
+  const text = (who: string, d: string, time: string) =>
+    to(who, d, time)
+      .map((o) => o.text)
+      .join('\n');
   const campaign = () => run.state.campaigns.find((c) => c.name === CAMPAIGN)!;
   const personId = (name: string) => campaign().people.find((p) => p.name === name)!.id;
 

@@ -75,12 +75,13 @@ export function formatReminder(a: Activity, kind: 'day' | 'hour'): string {
 }
 
 export function formatAttendance(a: Activity, marked: readonly string[], added: readonly string[], came: boolean): string {
-  const total = active(a).length;
-  const present = active(a).filter((s) => s.attended === true).length;
+  // Out of those who had a place: the waiting list was never expected to come.
+  const total = confirmed(a).length;
+  const present = confirmed(a).filter((s) => s.attended === true).length;
   return [
     `已记录「${a.title}」${came ? '到场' : '缺席'}:${marked.join('、') || '无'}`,
     added.length ? `(${added.join('、')}不在报名名单上,已补登)` : '',
-    `目前到场 ${present} / ${total} 人。`,
+    `目前到场 ${present} / ${total} 人(正式报名)。`,
   ]
     .filter(Boolean)
     .join('\n');

@@ -87,7 +87,11 @@ export function interpretSignup(rawText: string): SignupIntent {
     return { kind: 'signup', self: true, others };
   }
   if (others.length)
-    return { kind: 'signup', self: /^(?:我|本人)?(?:也)?(?:报名|参加|\+1)|我也(?:报|去|参加)|我们?俩|算我|我一个|还有我|加我/.test(flat), others };
+    return {
+      kind: 'signup',
+      self: /^(?:我|本人)?(?:也)?(?:报名|参加|\+1)|我也(?:报|去|参加)|我们?俩|算我|我一个|还有我|加我/.test(flat),
+      others,
+    };
   if (SELF_RE.test(flat)) return { kind: 'signup', self: true, others: [] };
   return { kind: 'none' };
 }
