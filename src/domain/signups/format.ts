@@ -1,5 +1,5 @@
 // What the bot says about activities. Groups get counts; staff get names privately.
-import { active, confirmed, waiting } from './ops.ts';
+import { confirmed, waiting } from './ops.ts';
 import type { Activity, Signup } from './types.ts';
 import { formatWhen } from './when.ts';
 
