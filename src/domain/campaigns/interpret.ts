@@ -23,7 +23,7 @@ export type VisitInterpretation =
   | { kind: 'none' };
 
 const UNREACHED_RE =
-  /(?:家里|家中|屋里)?没(?:有)?人(?:在家|开门|应|答应)?|不在家|敲门没(?:人)?(?:应|开|反应)|没(?:人)?开门|联系不上|没联系上|打不通|没见(?:到|着)|没碰(?:到|上)|没找(?:到|着)人|扑了个空|白跑|外出了?|出远门|住院了?|回老家|去外地|在外地|去(?:儿子|女儿|闺女)家|走亲戚|搬走了?/;
+  /(?:家里|家中|屋里)?没(?:有)?人(?!照顾|管|陪|帮|说|理)(?:在家|开门|应|答应)?|不在家|敲门没(?:人)?(?:应|开|反应)|没(?:人)?开门|联系不上|没联系上|打不通|没见(?:到|着)|没碰(?:到|上)|没找(?:到|着)人|扑了个空|白跑|外出了?|出远门|住院了?|回老家|去外地|在外地|去(?:儿子|女儿|闺女)家|走亲戚|搬走了?/;
 const DECLINED_RE =
   /婉拒|谢绝|拒绝|不肯(?:收|要)|不愿(?:意)?(?:收|要|见)|(?:说|讲)?不用(?:送|来|麻烦)|没(?:有)?收下|不让进|不(?:要|收)(?:春联|年画|东西|礼品|慰问品|这个)|退回来|推辞/;
 const PROXY_RE =
@@ -69,7 +69,7 @@ export function readVisit(rawText: string): VisitReading {
   let outcome: VisitOutcome | null = null;
   if (DECLINED_RE.test(text)) outcome = 'declined';
   else if (proxy) outcome = 'visited';
-  else if (UNREACHED_RE.test(text) && !/见到|见着|聊了/.test(text)) outcome = 'unreachable';
+  else if (UNREACHED_RE.test(text) && !/(?<!没)见(?:到|着)|聊了/.test(text)) outcome = 'unreachable';
   else if (VISITED_RE.test(text)) outcome = 'visited';
   const settled = SETTLED_RE.test(text);
   const needs: string[] = [];
