@@ -71,3 +71,12 @@ for (const [file, status] of ASK_SETS) {
   process.stdout.write(`\n== linli ask: ${file} (held out, ${status}) ==\n`);
   process.stdout.write((await evalAskFile(resolve(file), configDir, `held out: ${file}`)) + '\n');
 }
+
+// Sign-ups and visit reports (issue 12): our own written sets, one tuned on and one held out.
+const { evalCampaignsText } = await import('./eval-campaigns.ts');
+process.stdout.write(
+  `\n${evalCampaignsText('test/fixtures/signup-understanding.jsonl', 'test/fixtures/visit-report-understanding.jsonl')}\n\n`,
+);
+process.stdout.write(
+  `${evalCampaignsText('test/fixtures/signup-understanding-heldout.jsonl', 'test/fixtures/visit-report-understanding-heldout.jsonl', 'held-out set (written after the rules, not tuned on)')}\n`,
+);

@@ -23,6 +23,8 @@ import { aidFeature } from './bot/features/aid.ts';
 import { callbacksFeature } from './bot/features/callbacks.ts';
 import { briefingsFeature } from './bot/features/briefings.ts';
 import { faqFeature } from './bot/features/faq.ts';
+import { campaignsFeature } from './bot/features/campaigns.ts';
+import { signupsFeature } from './bot/features/signups.ts';
 import { retentionFeature } from './bot/features/retention.ts';
 import { MemoryArchive, type Archive } from './store/archive.ts';
 
@@ -107,6 +109,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   bot
     .use(helpFeature((staff) => bot.helpLines(staff)))
+    // Before aid and callbacks: a visitor's campaign report or a sign-up must not read as either.
+    .use(campaignsFeature)
+    .use(signupsFeature)
     .use(aidFeature)
     .use(callbacksFeature)
     .use(briefingsFeature)

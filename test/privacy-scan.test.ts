@@ -19,4 +19,11 @@ describe('privacy scanner', () => {
   it('allows what was posted in that group before', () => {
     expect(findPrivacyLeaks(input, [{ at: '2022-12-21T10:01:00+08:00', room: '1号楼群', text: '1号楼201 有人响应' }])).toEqual([]);
   });
+
+  it('covers the people of a visit campaign too', () => {
+    const campaign = [{ name: '王建国', phone: '', building: '3', room: '201' }];
+    const out = [{ at: '2022-12-21T10:01:00+08:00', room: '1号楼群', text: '王建国家暖气不热' }];
+    expect(findPrivacyLeaks(input, out)).toEqual([]);
+    expect(findPrivacyLeaks(input, out, campaign).join('\n')).toMatch(/王建国/);
+  });
 });

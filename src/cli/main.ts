@@ -17,6 +17,12 @@ Commands:
                               (--console: the state of \`linli console --data DIR\` instead of the live bot's)
   callbacks export FILE --from YYYY-MM-DD --to YYYY-MM-DD
                               write the callback log for reporting
+  campaign import FILE --name NAME --deadline YYYY-MM-DD [--start YYYY-MM-DD]
+                              a visit campaign's list (姓名 楼号 单元 室号 电话 走访人 备注) from .csv or .xlsx
+  campaign export FILE [--name NAME] | campaign list
+                              a campaign's results as .xlsx or .csv
+  activity export FILE [--id A1] | activity list
+                              a union activity's sign-up list as .xlsx or .csv
 
 Options:
   --config DIR   config folder (default: config/)
@@ -45,6 +51,9 @@ async function main(): Promise<number> {
     case 'roster':
     case 'callbacks':
       return (await import('./roster-command.ts')).runRosterCommand(command, rest, args);
+    case 'campaign':
+    case 'activity':
+      return (await import('./campaign-command.ts')).runCampaignCommand(command, rest, args);
     default:
       process.stderr.write(`linli: unknown command "${command}"\n\n${HELP}`);
       return 2;

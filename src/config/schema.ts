@@ -98,6 +98,14 @@ export const configSchema = z.object({
     eveningDigest: cronExpr,
     faqDigest: cronExpr,
     retention: cronExpr.default('0 3 * * *'),
+    /** Visit campaigns: start notice, weekly and last-three-days reminders to visitors. */
+    campaignReminders: cronExpr.default('0 9 * * *'),
+    /** Visit campaigns: counts to grid groups on reminder days, the final report to admins after the deadline. */
+    campaignReport: cronExpr.default('0 20 * * *'),
+    /** Union activities: the day-before reminder to each participant. */
+    activityDayBefore: cronExpr.default('0 18 * * *'),
+    /** Union activities: how often to look for one starting within the hour. */
+    activityHourCheck: cronExpr.default('*/5 * * * *'),
   }),
   /** How long records stay in the live state before moving to data/archive/. */
   retention: z

@@ -27,7 +27,7 @@ const FIELD_OF: Record<RosterColumn, RosterField> = {
 };
 
 /** Rows of text with their line numbers, from either file type. */
-async function readRows(path: string): Promise<{ line: number; cells: string[] }[]> {
+export async function readRows(path: string): Promise<{ line: number; cells: string[] }[]> {
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') return readXlsxRows(path);
   if (ext === '.csv') {

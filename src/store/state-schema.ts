@@ -91,6 +91,39 @@ const call = z.looseObject({
   text: z.string(),
 });
 
+const campaign = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  start: z.string(),
+  deadline: z.string(),
+  people: z.array(z.looseObject({ id: z.string(), name: z.string(), building: z.string(), room: z.string(), visitor: z.string() })),
+  visits: z.array(
+    z.looseObject({ personId: z.string(), visitor: z.string(), at: iso, outcome: z.enum(['visited', 'unreachable', 'declined']) }),
+  ),
+  followups: z.array(z.looseObject({ id: z.string(), personId: z.string(), worker: z.string(), need: z.string(), doneAt: iso.nullable() })),
+  startNoticeAt: iso.nullable(),
+  remindedDates: z.array(z.string()),
+  finalReportAt: iso.nullable(),
+});
+
+const activity = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  time: iso,
+  capacity: z.number().int().nullable(),
+  deadline: iso.nullable(),
+  rooms: z.array(z.string()),
+  signups: z.array(
+    z.looseObject({
+      name: z.string(),
+      by: z.string(),
+      status: z.enum(['confirmed', 'waiting', 'cancelled']),
+      attended: z.boolean().nullable(),
+    }),
+  ),
+  jielongLines: z.array(z.string()),
+});
+
 const outgoing = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('room'), room: z.string(), text: z.string(), mentions: z.array(z.string()) }),
   z.looseObject({ kind: z.literal('private'), to: z.string(), text: z.string() }),
@@ -113,6 +146,8 @@ export const stateSchema = z.looseObject({
   handoffs: z.array(z.looseObject({ id: z.string(), question: z.string(), asker: z.string(), room: z.string().nullable(), at: iso })),
   suggestions: z.array(z.looseObject({ asker: z.string(), room: z.string().nullable(), at: iso, answerIds: z.array(z.string()) })),
   seenMessageIds: z.array(z.string()),
+  campaigns: z.array(campaign).optional(),
+  activities: z.looseObject({ list: z.array(activity), nextId: z.number().int() }).optional(),
   outbox: z.array(z.looseObject({ id: z.number().int(), out: outgoing, at: iso, whileOpen: z.string().optional() })).optional(),
   nextMessageId: z.number().int().optional(),
   jobRuns: z.record(z.string(), iso).optional(),

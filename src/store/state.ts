@@ -3,6 +3,8 @@ import { emptyAidState, type AidState } from '../domain/aid/types.ts';
 import type { CallRecord, RosterEntry } from '../domain/callbacks/index.ts';
 // The store sits below the bot: a message to send is the domain's Effect (the bot's OutgoingMessage has the same shape).
 import type { Effect } from '../domain/effects.ts';
+import type { Campaign } from '../domain/campaigns/types.ts';
+import { emptyActivityState, type ActivityState } from '../domain/signups/types.ts';
 
 export interface Handoff {
   id: string;
@@ -53,6 +55,10 @@ export interface BotState {
   callbackEscalations: string[];
   clarifications: PendingClarification[];
   handoffs: Handoff[];
+  /** Visit campaigns (送春联 …): their people, visits and follow-up cases. */
+  campaigns: Campaign[];
+  /** Union activities and their sign-ups. */
+  activities: ActivityState;
   suggestions: PendingSuggestion[];
   /** Recently handled message ids: the same message is never handled twice. */
   seenMessageIds: string[];
@@ -73,6 +79,8 @@ export function emptyState(): BotState {
     callbackEscalations: [],
     clarifications: [],
     handoffs: [],
+    campaigns: [],
+    activities: emptyActivityState(),
     suggestions: [],
     seenMessageIds: [],
     outbox: [],
@@ -85,5 +93,5 @@ export function emptyState(): BotState {
 export function upgradeState(raw: Partial<BotState> | null | undefined): BotState {
   const base = emptyState();
   if (!raw || typeof raw !== 'object') return base;
-  return { ...base, ...raw, aid: { ...base.aid, ...(raw.aid ?? {}) } };
+  return { ...base, ...raw, aid: { ...base.aid, ...(raw.aid ?? {}) }, activities: { ...base.activities, ...(raw.activities ?? {}) } };
 }

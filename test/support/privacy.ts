@@ -9,15 +9,18 @@ interface RosterRow {
   room: string;
 }
 
-export function findPrivacyLeaks(input: Record<string, unknown>[], out: ReplayOutput[]): string[] {
+/** `extra`: people of other rosters (visit campaigns) the transcript's setup does not list. */
+export function findPrivacyLeaks(input: Record<string, unknown>[], out: ReplayOutput[], extra: readonly RosterRow[] = []): string[] {
   const setup = (input.find((l) => 'setup' in l)?.setup ?? {}) as { roster?: RosterRow[]; people?: { room?: string }[] };
-  const roster = setup.roster ?? [];
+  const roster = [...(setup.roster ?? []), ...extra];
   const privateTexts = input.filter((l) => l.dm === true).map((l) => String(l.text));
   const secrets = new Set<string>();
   for (const r of roster) {
     secrets.add(r.name);
-    secrets.add(r.phone);
-    secrets.add(r.phone.slice(-4));
+    if (r.phone) {
+      secrets.add(r.phone);
+      secrets.add(r.phone.slice(-4));
+    }
     secrets.add(`${r.building}号楼${r.room}`);
     secrets.add(r.room);
   }
