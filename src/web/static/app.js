@@ -1,7 +1,7 @@
 // Live pages: on each change event from the server, fetch this page again and swap its main part.
 (() => {
   const main = document.getElementById('main');
-  if (!main || !main.hasAttribute('data-live') || !window.EventSource) return;
+  if (!main?.hasAttribute('data-live') || !window.EventSource) return;
   let pending = null;
   const refresh = async () => {
     pending = null;
