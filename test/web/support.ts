@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHarness, type Harness } from '../support/harness.ts';
 import { startWebServer, type WebServer } from '../../src/web/server.ts';
+import type { SceneOverrides } from '../../src/app.ts';
 import { silentLogger } from '../../src/log.ts';
 
 export const UNION_STAFF = '工会小周';
@@ -17,13 +18,13 @@ export interface WebWorld {
   close(): Promise<void>;
 }
 
-export async function startWebWorld(start = '2026-03-02T09:00:00+08:00'): Promise<WebWorld> {
+export async function startWebWorld(start = '2026-03-02T09:00:00+08:00', overrides: SceneOverrides = {}): Promise<WebWorld> {
   const configDir = mkdtempSync(join(tmpdir(), 'linli-web-config-'));
   cpSync('config', configDir, { recursive: true });
   const main = join(configDir, 'linli.yaml');
   writeFileSync(main, readFileSync(main, 'utf8').replace('unionStaff: []', `unionStaff: [${UNION_STAFF}]`));
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-web-data-'));
-  const h = await createHarness(start, {}, configDir);
+  const h = await createHarness(start, overrides, configDir);
   const web = await startWebServer({ app: h.app, dataDir, log: silentLogger, host: '127.0.0.1', port: 0 });
   return {
     h,
