@@ -59,12 +59,12 @@ describe('the staff page in Chromium', () => {
 
   it('shows a request a group posted, live, without reloading the page', async () => {
     await page.goto(`${w.web.url}/`);
-    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.evaluate('window.stayed = true');
     await page.waitForTimeout(300); // the event stream connects
     await w.h.say('孙师傅', '哪位邻居有退烧贴?孩子夜里烧起来了,1号楼3单元', { room: '楚凤社区1号楼群' });
     const id = w.h.app.bot.state.aid.requests.at(-1)!.id;
     await page.locator(`[data-request="${id}"]`).waitFor({ timeout: 10_000 });
-    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await page.evaluate('window.stayed')).toBe(true);
     await shot(page, 'today');
   });
 
@@ -105,7 +105,11 @@ describe('the staff page in Chromium', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'linli-roster-')), 'roster.csv');
     writeFileSync(
       file,
-      ['姓名,楼号,单元,室号,电话,网格员,频次,备注', '周秀英,2,1,301,13800000103,邵婷婷,每天,独居', '吴大爷,2,1,,12345,邵婷婷,每天,腿脚不便'].join('\n'),
+      [
+        '姓名,楼号,单元,室号,电话,网格员,频次,备注',
+        '周秀英,2,1,301,13800000103,邵婷婷,每天,独居',
+        '吴大爷,2,1,,12345,邵婷婷,每天,腿脚不便',
+      ].join('\n'),
     );
     await page.goto(`${w.web.url}/callbacks`);
     await page.setInputFiles('input[type=file]', file);
@@ -120,11 +124,10 @@ describe('the staff page in Chromium', () => {
   it('draws a chart with data', async () => {
     await page.goto(`${w.web.url}/stats`);
     await page.locator('#chart-requests canvas').waitFor();
-    const total = await page.evaluate(() => {
-      const el = document.getElementById('chart-requests');
-      const chart = (window as unknown as { echarts: { getInstanceByDom(e: Element): { getOption(): { series: { data: number[] }[] } } } }).echarts.getInstanceByDom(el!);
-      return chart.getOption().series.reduce((n, s) => n + s.data.reduce((a, b) => a + b, 0), 0);
-    });
+    // The drawn chart's own data (the page has no DOM types here: the expression runs in the browser).
+    const total = await page.evaluate(
+      `echarts.getInstanceByDom(document.getElementById('chart-requests')).getOption().series.reduce((n, s) => n + s.data.reduce((a, b) => a + b, 0), 0)`,
+    );
     expect(total).toBeGreaterThan(0);
     await shot(page, 'stats');
     await page.goto(`${w.web.url}/audit`);

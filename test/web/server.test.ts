@@ -29,7 +29,11 @@ describe('login', () => {
     expect(asked.status).toBe(200);
     const code = codeSentTo(w.h, '王晓慧');
     expect(code).toMatch(/^\d{6}$/);
-    const wrong = await c.post('/login/verify', { _csrf: Client.csrf(asked.text), name: '王晓慧', code: code === '000000' ? '111111' : '000000' });
+    const wrong = await c.post('/login/verify', {
+      _csrf: Client.csrf(asked.text),
+      name: '王晓慧',
+      code: code === '000000' ? '111111' : '000000',
+    });
     expect(wrong.status).toBe(401);
     const ok = await c.post('/login/verify', { _csrf: Client.csrf(asked.text), name: '王晓慧', code: code! });
     expect(ok.status).toBe(303);
@@ -99,7 +103,10 @@ describe('changes', () => {
     expect((await c.get(`/requests/${id}`)).text).toContain('邵婷婷 关闭');
     const file = join(w.dataDir, 'web-audit.jsonl');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.some((l) => l.action === 'request.close' && l.detail.request === id && l.who === '邵婷婷')).toBe(true);
   });
 });

@@ -50,7 +50,11 @@ export class Client {
   private cookies = new Map<string, string>();
   constructor(readonly base: string) {}
 
-  async request(method: string, path: string, form?: Record<string, string | string[]>): Promise<{ status: number; text: string; location: string | null }> {
+  async request(
+    method: string,
+    path: string,
+    form?: Record<string, string | string[]>,
+  ): Promise<{ status: number; text: string; location: string | null }> {
     const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     let body: string | undefined;
     if (form) {
