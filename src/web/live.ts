@@ -7,6 +7,11 @@ export class LiveHub {
   private version = 0;
   private timer: NodeJS.Timeout | null = null;
 
+  /** Pages listening now. */
+  get listeners(): number {
+    return this.clients.size;
+  }
+
   /** Bursts of commits (a sent message marks the outbox) become one event. */
   changed(): void {
     this.version += 1;

@@ -60,7 +60,8 @@ describe('the staff page in Chromium', () => {
   it('shows a request a group posted, live, without reloading the page', async () => {
     await page.goto(`${w.web.url}/`);
     await page.evaluate('window.stayed = true');
-    await page.waitForTimeout(300); // the event stream connects
+    // The page's event stream is connected before the group posts.
+    await expect.poll(() => w.web.env.hub.listeners, { timeout: 10_000 }).toBeGreaterThan(0);
     await w.h.say('孙师傅', '哪位邻居有退烧贴?孩子夜里烧起来了,1号楼3单元', { room: '楚凤社区1号楼群' });
     const id = w.h.app.bot.state.aid.requests.at(-1)!.id;
     await page.locator(`[data-request="${id}"]`).waitFor({ timeout: 10_000 });
