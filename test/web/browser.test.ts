@@ -48,7 +48,8 @@ afterAll(async () => {
   await w?.close();
 });
 
-describe('the staff page in Chromium', () => {
+// A real browser on a shared 2-core machine: more time per test than vitest's 5 s default.
+describe('the staff page in Chromium', { timeout: 30_000 }, () => {
   it('logs in with the code the bot sent in WeChat', async () => {
     await page.goto(`${w.web.url}/login`);
     await shot(page, 'login');
