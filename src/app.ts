@@ -4,6 +4,7 @@ import { loadMainConfig } from './config/load.ts';
 import { loadItemsFile } from './config/load-items.ts';
 import { loadKnowledgeBase, watchKnowledgeBase } from './config/load-faq.ts';
 import type { LinliConfigFile } from './config/schema.ts';
+import type { KnowledgeBase } from './config/faq-schema.ts';
 import { createParser } from './domain/parse/index.ts';
 import { createFaqEngine, type FaqEngine } from './domain/faq/index.ts';
 // Not roster-io/index.ts: that pulls in exceljs (almost a second), which only the CLI needs.
@@ -58,6 +59,9 @@ export interface AppDeps {
 export interface App {
   bot: Bot;
   config: LinliConfigFile;
+  configDir: string;
+  /** Use an edited knowledge base now (the web page's editor; live runs also watch the file). */
+  useKnowledgeBase(edited: KnowledgeBase): void;
   close(): void;
 }
 
@@ -129,6 +133,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   return {
     bot,
     config,
+    configDir,
+    useKnowledgeBase: (edited) => {
+      kb = edited;
+      faq = null;
+    },
     close: () => {
       stopWatching();
       bot.stop();

@@ -61,6 +61,7 @@ export class Bot implements BotBuilder {
   private current: BotState;
   private readonly seen: Set<string>;
   private saveFailures = 0;
+  private readonly commitListeners = new Set<(state: BotState) => void>();
   readonly sender: OutboxSender;
 
   constructor(
@@ -130,11 +131,12 @@ export class Bot implements BotBuilder {
    * One unit of work outside a message or job (a console or CLI command changing the state):
    * the same draft, patches and commit. Returns false when nothing could be saved.
    */
-  async change(recipe: (state: BotState) => void): Promise<boolean> {
+  async change(recipe: (state: BotState, outbox: Outbox) => void): Promise<boolean> {
     const ok = await this.serial(async () => {
       const draft = createDraft(this.current);
-      recipe(draft as BotState);
-      return (await this.commit(draft, [])) !== null;
+      const outbox = new Outbox();
+      recipe(draft as BotState, outbox);
+      return (await this.commit(draft, outbox.messages)) !== null;
     });
     await this.afterUnit();
     return ok;
@@ -167,6 +169,12 @@ export class Bot implements BotBuilder {
 
   stop(): void {
     this.sender.stop();
+  }
+
+  /** Called after each commit (the web page's live updates); returns a function that unsubscribes. */
+  onCommit(listener: (state: BotState) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => void this.commitListeners.delete(listener);
   }
 
   private async afterUnit(force = false): Promise<void> {
@@ -263,6 +271,13 @@ export class Bot implements BotBuilder {
     }
     this.saveFailures = 0;
     this.current = next;
+    for (const listener of this.commitListeners) {
+      try {
+        listener(next);
+      } catch (err) {
+        this.services.log.error({ err }, 'commit listener failed');
+      }
+    }
     return messages.map((m) => m.out);
   }
 

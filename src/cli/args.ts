@@ -4,7 +4,7 @@ export interface ParsedArgs {
   flags: Record<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(['help', 'version', 'console', 'pace']);
+const BOOLEAN_FLAGS = new Set(['help', 'version', 'console', 'pace', 'web', 'no-web']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positionals: string[] = [];

@@ -13,6 +13,7 @@ import type { StateStore } from '../store/types.ts';
 import { createPrinter, type ConsolePrinter } from '../adapters/console/printer.ts';
 import { runConsoleLoop } from '../adapters/console/repl.ts';
 import { stateFile } from './state-file.ts';
+import { startWebPage } from '../web/start.ts';
 
 export async function runConsole(args: ParsedArgs): Promise<number> {
   const configDir = resolveConfigDir(flagString(args, 'config'));
@@ -36,6 +37,9 @@ export async function runConsole(args: ParsedArgs): Promise<number> {
     log,
   });
   printer = createPrinter(process.stdout, clock, { botName: app.config.bot.name, color });
+  // The staff page comes along in a terminal session (or with --web); piped input runs without it.
+  const wantWeb = app.config.web.enabled && !args.flags['no-web'] && (interactive || Boolean(args.flags.web));
+  const web = wantWeb ? await startWebPage({ app, dataDir: dataDir ?? 'data', log }, (line) => printer!.info(line)) : null;
   try {
     await runConsoleLoop({
       input: process.stdin,
@@ -55,6 +59,7 @@ export async function runConsole(args: ParsedArgs): Promise<number> {
       },
     });
   } finally {
+    await web?.close();
     app.close();
     await store.close();
     // A terminal's stdin stays referenced after readline closes and would keep the process up.

@@ -17,6 +17,7 @@ import { FileStore } from '../store/file-store.ts';
 import { StateFileError } from '../store/types.ts';
 import { JsonlArchive } from '../store/archive.ts';
 import type { LiveBot, LiveEnd } from '../adapters/wechaty/live.ts';
+import { startWebPage } from '../web/start.ts';
 
 const DEFAULT_DATA_DIR = 'data';
 /** If Wechaty's sockets and timers keep the process alive after shutdown, exit anyway. */
@@ -66,6 +67,10 @@ export async function runStart(args: ParsedArgs): Promise<number> {
     return 2;
   }
 
+  const web =
+    app.config.web.enabled && !args.flags['no-web']
+      ? await startWebPage({ app, dataDir, log }, (line) => process.stderr.write(`${line}\n`))
+      : null;
   const signal = waitForSignal();
   // Scheduled messages only make sense while logged in.
   let schedulerRunning = false;
@@ -98,6 +103,7 @@ export async function runStart(args: ParsedArgs): Promise<number> {
 
   const outcome: Outcome = await Promise.race([live.ended, signal.promise, fatalOutcome]);
   signal.dispose();
+  await web?.close();
   app.close();
   await live.stop();
   try {

@@ -140,6 +140,19 @@ export const configSchema = z.object({
   pickupPoints: z.array(pickupPointSchema).default([]),
   /** Callback roster entries; usually imported with `linli roster import`. */
   roster: z.array(z.unknown()).default([]),
+  /** The staff web page (`linli start`, `linli console`). */
+  web: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Loopback by default: put a reverse proxy with HTTPS in front to reach it from elsewhere. */
+      host: z.string().min(1).default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(8080),
+      /** Mark the session cookie Secure (the page is served over HTTPS through a proxy). */
+      secureCookie: z.boolean().default(false),
+      /** Union staff by name: they see the 工会问答 pages (admins see everything). */
+      unionStaff: z.array(z.string().min(1)).default([]),
+    })
+    .default({ enabled: true, host: '127.0.0.1', port: 8080, secureCookie: false, unionStaff: [] }),
 });
 
 export type LinliConfigFile = z.infer<typeof configSchema>;

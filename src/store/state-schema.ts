@@ -151,6 +151,9 @@ export const stateSchema = z.looseObject({
   outbox: z.array(z.looseObject({ id: z.number().int(), out: outgoing, at: iso, whileOpen: z.string().optional() })).optional(),
   nextMessageId: z.number().int().optional(),
   jobRuns: z.record(z.string(), iso).optional(),
+  staffNotes: z
+    .array(z.looseObject({ requestId: z.string(), kind: z.enum(['note', 'assign', 'close']), by: z.string(), at: iso, text: z.string() }))
+    .optional(),
 });
 
 /** "aid.requests[3].status: expected one of …" for the first few problems. */

@@ -14,6 +14,18 @@ export interface Handoff {
   at: string;
   /** When it went out in a staff digest; never sent twice. */
   digestedAt: string | null;
+  /** Answered by staff on the web page (absent in old state and while unanswered). */
+  answeredAt?: string;
+  answeredBy?: string;
+}
+
+/** What staff did to an aid request on the web page: shown in its timeline. */
+export interface StaffNote {
+  requestId: string;
+  kind: 'note' | 'assign' | 'close';
+  by: string;
+  at: string;
+  text: string;
 }
 
 export interface PendingSuggestion {
@@ -67,6 +79,8 @@ export interface BotState {
   nextMessageId: number;
   /** Each scheduled job's last run (ISO), so a job missed while the bot was down runs once on start. */
   jobRuns: Record<string, string>;
+  /** Staff notes, hand-overs and closes made on the web page. */
+  staffNotes: StaffNote[];
 }
 
 export function emptyState(): BotState {
@@ -86,6 +100,7 @@ export function emptyState(): BotState {
     outbox: [],
     nextMessageId: 1,
     jobRuns: {},
+    staffNotes: [],
   };
 }
 
