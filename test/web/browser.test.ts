@@ -31,7 +31,12 @@ async function login(p: Page, name: string): Promise<void> {
   const code = codeSentTo(w.h, name);
   expect(code).toMatch(/^\d{6}$/);
   await p.fill('input[name=code]', code!);
-  await p.click('#verify-code');
+  await submit(p, () => p.click('#verify-code'));
+}
+
+/** Clicks a form's button and waits for the page the POST leads to (a bare load wait can see the old page). */
+async function submit(p: Page, click: () => Promise<void>): Promise<void> {
+  await Promise.all([p.waitForEvent('framenavigated', { predicate: (f) => f === p.mainFrame() }), click()]);
   await p.waitForLoadState('load');
 }
 
@@ -76,8 +81,7 @@ describe('the staff page in Chromium', { timeout: 30_000 }, () => {
     await shot(page, 'requests');
     await page.goto(`${w.web.url}/requests/${r.id}`);
     const before = w.h.transport.sent.length;
-    await page.click('#close-request');
-    await page.waitForLoadState('load');
+    await submit(page, () => page.click('#close-request'));
     await expect(page.locator('main').textContent()).resolves.toContain('已完成');
     await shot(page, 'request-closed');
     const told = w.h.transport.sent.slice(before);
@@ -94,8 +98,7 @@ describe('the staff page in Chromium', { timeout: 30_000 }, () => {
     const answer = '工会每年办两次青年职工联谊会,报名请找所在单位工会。';
     const before = w.h.transport.sent.length;
     await box.locator('textarea').fill(answer);
-    await box.locator('button').click();
-    await page.waitForLoadState('load');
+    await submit(page, () => box.locator('button').click());
     const sent = w.h.transport.sent.slice(before);
     expect(sent).toContainEqual(expect.objectContaining({ kind: 'room', room: '芝罘区职工服务群', mentions: ['刘师傅'] }));
     expect(sent.find((m) => m.kind === 'room' && m.room === '芝罘区职工服务群')?.text).toContain(answer);
