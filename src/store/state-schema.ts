@@ -116,6 +116,30 @@ export const stateSchema = z.looseObject({
   outbox: z.array(z.looseObject({ id: z.number().int(), out: outgoing, at: iso, whileOpen: z.string().optional() })).optional(),
   nextMessageId: z.number().int().optional(),
   jobRuns: z.record(z.string(), iso).optional(),
+  staff: z
+    .array(
+      z.looseObject({
+        name: z.string(),
+        role: z.enum(['grid_worker', 'admin', 'union_staff']),
+        grid: z.string().nullable(),
+        contactId: z.string().nullable(),
+        remark: z.string().nullable(),
+        enrolledAt: iso.nullable(),
+        code: z.looseObject({ hash: z.string(), expiresAt: iso }).nullable(),
+      }),
+    )
+    .optional(),
+  roomBindings: z
+    .array(
+      z.looseObject({
+        roomId: z.string(),
+        topic: z.string(),
+        kind: z.enum(['building', 'grid', 'union', 'other']),
+        building: z.string().nullable(),
+        grid: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 /** "aid.requests[3].status: expected one of …" for the first few problems. */

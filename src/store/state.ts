@@ -3,6 +3,7 @@ import { emptyAidState, type AidState } from '../domain/aid/types.ts';
 import type { CallRecord, RosterEntry } from '../domain/callbacks/index.ts';
 // The store sits below the bot: a message to send is the domain's Effect (the bot's OutgoingMessage has the same shape).
 import type { Effect } from '../domain/effects.ts';
+import type { RoomBinding, StaffRecord } from '../identity/types.ts';
 
 export interface Handoff {
   id: string;
@@ -61,6 +62,10 @@ export interface BotState {
   nextMessageId: number;
   /** Each scheduled job's last run (ISO), so a job missed while the bot was down runs once on start. */
   jobRuns: Record<string, string>;
+  /** Staff enrolled to a WeChat contact (src/identity): only they get staff behaviour. */
+  staff: StaffRecord[];
+  /** Groups an admin bound to a kind, building and grid; unbound groups are `other` (or the config's). */
+  roomBindings: RoomBinding[];
 }
 
 export function emptyState(): BotState {
@@ -78,6 +83,8 @@ export function emptyState(): BotState {
     outbox: [],
     nextMessageId: 1,
     jobRuns: {},
+    staff: [],
+    roomBindings: [],
   };
 }
 
