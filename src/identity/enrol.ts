@@ -44,7 +44,8 @@ export function enrolDirectly(state: TrustState, spec: StaffSpec, contactId: str
   state.staff.push({
     ...spec,
     contactId,
-    remark: null,
+    // The transport gives the contact this remark on the first private message (by id).
+    remark: remarkFor(spec.name),
     enrolledAt: now.toISOString(),
     addedAt: now.toISOString(),
     addedBy: by,

@@ -4,6 +4,7 @@
 import type { WechatyInterface } from 'wechaty/impls';
 import { WechatyBuilder } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
+import { types as PuppetTypes } from 'wechaty-puppet';
 
 type ContactMock = ReturnType<mock.Mocker['createContact']>;
 type RoomMock = ReturnType<mock.Mocker['createRoom']>;
@@ -16,7 +17,7 @@ class RemarkKeepingPuppet extends PuppetMock {
     const payload = this.mocker.contactPayload(contactId);
     if (alias === undefined) return payload.alias ?? '';
     this.mocker.contactPayload(contactId, { ...payload, alias: alias ?? '' });
-    await this.dirtyPayload(2 /* PUPPET.types.Payload.Contact */, contactId);
+    await this.dirtyPayload(PuppetTypes.Payload.Contact, contactId);
   }
 }
 
@@ -31,6 +32,9 @@ export class MockWorld {
   constructor(readonly botName: string) {
     this.wechaty = WechatyBuilder.build({ puppet: new RemarkKeepingPuppet({ mocker: this.mocker }) });
     this.botContact = this.mocker.createContact({ name: botName });
+    // Wechaty's room-topic handling dirties the room's members under the room id, which the mock
+    // cannot resolve as a contact; the error it then emits is about the mock, not the bot.
+    this.wechaty.on('error', () => {});
   }
 
   async start(): Promise<void> {
@@ -75,7 +79,8 @@ export class MockWorld {
     const renewed = new Map<string, ContactMock>();
     const byOldId = new Map<string, ContactMock>();
     for (const [key, c] of this.contacts) {
-      const fresh = byOldId.get(c.id) ?? this.mocker.createContact({ ...c.payload, id: `${c.id}-login${this.logins}` });
+      const payload = this.mocker.contactPayload(c.id); // with the remark the bot set
+      const fresh = byOldId.get(c.id) ?? this.mocker.createContact({ ...payload, id: `${c.id}-login${this.logins}` });
       byOldId.set(c.id, fresh);
       renewed.set(key, fresh);
     }
@@ -83,6 +88,8 @@ export class MockWorld {
       const memberIdList = room.payload.memberIdList.map((id) => byOldId.get(id)?.id ?? id);
       this.mocker.roomPayload(room.id, { ...room.payload, memberIdList });
     }
+    // The old ids are gone, as after a real login.
+    for (const oldId of byOldId.keys()) this.mocker.cacheContactPayload.delete(oldId);
     this.contacts.clear();
     for (const [k, c] of renewed) this.contacts.set(k, c);
   }
@@ -90,7 +97,16 @@ export class MockWorld {
   /** A member renames a group: the room-topic event, as WeChat sends it. */
   renameRoom(topic: string, newTopic: string, by: string): void {
     const room = this.room(topic);
-    room.topic(newTopic).by(this.contact(by));
+    // The mock's own room.topic().by() emits before it changes the topic, so Wechaty would re-read
+    // the old one: change it first, then emit what WeChat sends.
+    this.mocker.roomPayload(room.id, { ...this.mocker.roomPayload(room.id), topic: newTopic });
+    this.mocker.puppet.emit('room-topic', {
+      changerId: this.contact(by).id,
+      newTopic,
+      oldTopic: topic,
+      roomId: room.id,
+      timestamp: Date.now(),
+    });
     this.rooms.delete(topic);
     this.rooms.set(newTopic, room);
   }

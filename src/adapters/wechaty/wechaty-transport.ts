@@ -109,7 +109,7 @@ export class WechatyTransport implements Transport {
   private async recipient(out: Extract<OutgoingMessage, { kind: 'private' }>): Promise<Contact> {
     const { Contact } = this.bot;
     const staff = this.opts.staffAddress?.(out.to) ?? null;
-    if (out.contactId && (!staff || staff.contactId === out.contactId)) {
+    if (out.contactId) {
       const pinned = await Contact.find({ id: out.contactId });
       if (pinned) return pinned;
     }

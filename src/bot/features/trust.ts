@@ -45,6 +45,9 @@ function keepBindingsCurrent(ctx: MessageContext): void {
     const binding = bindingOfRoom(ctx.state.roomBindings, room);
     if (binding && binding.roomId !== room.id) binding.roomId = room.id;
     if (binding && binding.topic !== room.topic) binding.topic = room.topic;
+    // A group known by the trusted config (tests, replay, console) is pinned to its id when first
+    // heard, so a later rename keeps it. Live, config rooms are not trusted and this never fires.
+    if (!binding && ctx.room && ctx.room.kind !== 'other') bindRoom(ctx.state, room, ctx.room, 'config', ctx.now);
   }
 }
 
