@@ -44,8 +44,8 @@ export const ROLE_TABLE: readonly RoleRow[] = [
     command: '回访结果(大白话)',
     example: '张桂兰挺好的',
     where: ['private'],
-    roles: ['grid_worker'],
-    data: '记一条回访;只记网格员自己名单上的人',
+    roles: ['grid_worker', 'admin'],
+    data: '记一条回访(网格员:自己名单上的人;管理员:全部)',
   },
   {
     command: '库存',
