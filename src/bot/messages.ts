@@ -49,6 +49,6 @@ export interface Transport {
   readonly name: string;
   start(onMessage: (msg: IncomingMessage) => Promise<void>, events?: TransportEvents): Promise<void>;
   /** May resolve to the contact id a private message reached (replay prints it). */
-  send(out: OutgoingMessage): Promise<string | undefined | void>;
+  send(out: OutgoingMessage): Promise<unknown>;
   stop(): Promise<void>;
 }

@@ -80,7 +80,8 @@ export interface RoomSpec {
 }
 
 export function bindRoom(state: TrustState, room: { id: string; topic: string }, spec: RoomSpec, by: string, now: Date): RoomBinding {
-  const others = state.roomBindings.filter((b) => b.roomId !== room.id && b.topic !== room.topic);
+  // A binding from the command line has no id yet (''): it is matched by topic until the group speaks.
+  const others = state.roomBindings.filter((b) => !(room.id && b.roomId === room.id) && b.topic !== room.topic);
   const binding: RoomBinding = { roomId: room.id, topic: room.topic, ...spec, boundAt: now.toISOString(), boundBy: by };
   state.roomBindings.splice(0, state.roomBindings.length, ...others, binding);
   return binding;

@@ -29,5 +29,5 @@ export function staffNamed(staff: readonly StaffRecord[], name: string): StaffRe
 
 /** A group's binding: by id first, then by topic (ids change with a login, topics with a rename). */
 export function bindingOfRoom(bindings: readonly RoomBinding[], room: { id: string; topic: string }): RoomBinding | null {
-  return bindings.find((b) => b.roomId === room.id) ?? bindings.find((b) => b.topic === room.topic) ?? null;
+  return bindings.find((b) => b.roomId !== '' && b.roomId === room.id) ?? bindings.find((b) => b.topic === room.topic) ?? null;
 }

@@ -13,11 +13,12 @@ type RoomMock = ReturnType<mock.Mocker['createRoom']>;
 class RemarkKeepingPuppet extends PuppetMock {
   override contactAlias(contactId: string): Promise<string>;
   override contactAlias(contactId: string, alias: string | null): Promise<void>;
-  override async contactAlias(contactId: string, alias?: string | null): Promise<void | string> {
+  override async contactAlias(contactId: string, alias?: string | null): Promise<string> {
     const payload = this.mocker.contactPayload(contactId);
     if (alias === undefined) return payload.alias ?? '';
     this.mocker.contactPayload(contactId, { ...payload, alias: alias ?? '' });
     await this.dirtyPayload(PuppetTypes.Payload.Contact, contactId);
+    return alias ?? '';
   }
 }
 
