@@ -13,7 +13,7 @@ type RoomMock = ReturnType<mock.Mocker['createRoom']>;
 class RemarkKeepingPuppet extends PuppetMock {
   override contactAlias(contactId: string): Promise<string>;
   override contactAlias(contactId: string, alias: string | null): Promise<void>;
-  override async contactAlias(contactId: string, alias?: string | null): Promise<string> {
+  override async contactAlias(contactId: string, alias?: string | null): Promise<unknown> {
     const payload = this.mocker.contactPayload(contactId);
     if (alias === undefined) return payload.alias ?? '';
     this.mocker.contactPayload(contactId, { ...payload, alias: alias ?? '' });
