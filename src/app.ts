@@ -135,12 +135,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
     .use(retentionFeature);
   // The config's roster and pickup stock seed an empty state: saved as one unit of work.
   const seedRoster = roster?.ok && (roster.entries.length > 0 || overrides.roster) ? roster.entries : null;
-  const configStaff = trustConfig ? people.filter((p) => p.role !== 'resident' && !state.staff.some((s) => s.name === p.name)) : [];
+  // Trusted config (tests, replay, console): its staff are enrolled, and pinned again to the contact
+  // ids of this run (a replay restarted on its data folder has new mock contacts).
+  const idOf = deps.contactIdOf ?? ((name: string) => name);
+  const configStaff = trustConfig
+    ? people.filter((p) => p.role !== 'resident' && state.staff.find((s) => s.name === p.name)?.contactId !== idOf(p.name))
+    : [];
   if (seedRoster || state.aid.stock.length === 0 || configStaff.length > 0) {
     const now = deps.clock.now();
-    const idOf = deps.contactIdOf ?? ((name: string) => name);
     const saved = await bot.change((s) => {
-      for (const p of configStaff) enrolDirectly(s, { name: p.name, role: p.role as StaffRole, grid: p.grid }, idOf(p.name), 'setup', now);
+      for (const p of configStaff) {
+        const known = s.staff.find((r) => r.name === p.name);
+        if (known) known.contactId = idOf(p.name);
+        else enrolDirectly(s, { name: p.name, role: p.role as StaffRole, grid: p.grid }, idOf(p.name), 'setup', now);
+      }
       if (seedRoster) s.roster = seedRoster;
       if (s.aid.stock.length === 0) s.aid.stock = config.pickupPoints.map((p) => ({ ...p, stock: { ...p.stock } }));
     });

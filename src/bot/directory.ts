@@ -25,11 +25,25 @@ export interface PersonInfo {
   room: string | null;
 }
 
-const NO_TRUST: TrustState = { staff: [], roomBindings: [] };
+function configStaff(p: PersonInfo): StaffRecord {
+  const role = p.role as StaffRecord['role'];
+  return {
+    name: p.name,
+    role,
+    grid: p.grid,
+    contactId: p.name,
+    remark: null,
+    enrolledAt: 'config',
+    addedAt: 'config',
+    addedBy: 'config',
+    code: null,
+  };
+}
 
 export class Directory {
   private readonly rooms = new Map<string, RoomInfo>();
   private readonly people = new Map<string, PersonInfo>();
+  private readonly trust: () => TrustState;
 
   /**
    * `trust` reads the saved staff and room bindings (the bot's last committed state).
@@ -38,11 +52,14 @@ export class Directory {
   constructor(
     rooms: RoomInfo[],
     people: PersonInfo[],
-    private readonly trust: () => TrustState = () => NO_TRUST,
+    trust?: () => TrustState,
     private readonly configRooms = true,
   ) {
     for (const r of rooms) this.rooms.set(r.topic, r);
     for (const p of people) this.people.set(p.name, p);
+    // Without saved trust (a directory of the config alone: parse, samples), the config's roles stand.
+    const configTrust: TrustState = { staff: people.flatMap((p) => (p.role === 'resident' ? [] : [configStaff(p)])), roomBindings: [] };
+    this.trust = trust ?? (() => configTrust);
   }
 
   /** A group by topic: its binding, else the config's (where trusted), else an `other` room. */
