@@ -28,6 +28,10 @@ import { campaignsFeature } from './bot/features/campaigns.ts';
 import { signupsFeature } from './bot/features/signups.ts';
 import { retentionFeature } from './bot/features/retention.ts';
 import { MemoryArchive, type Archive } from './store/archive.ts';
+import { noAudit, type AuditLog } from './store/audit-log.ts';
+import { trustFeature } from './bot/features/trust.ts';
+import { enrolDirectly } from './identity/enrol.ts';
+import type { StaffRole, TrustState } from './identity/types.ts';
 
 /** A replay's setup (or a test) may replace the config's rooms, people and roster. */
 export interface SceneOverrides {
@@ -54,6 +58,16 @@ export interface AppDeps {
   onFatal?: (err: unknown) => void;
   /** Reload the knowledge base when staff edit it (live runs). */
   watchKnowledgeBase?: boolean;
+  /**
+   * Tests, replay and the console: the config's (or setup's) rooms are bindings and its people with
+   * a role are enrolled, bound to `contactIdOf(name)`. Live (false), staff enrol with a code and
+   * groups are bound by an admin: a display name or a topic proves nothing.
+   */
+  trustConfig?: boolean;
+  /** The contact id a configured staff member speaks with (default: the name, as the fake transport sends). */
+  contactIdOf?: (name: string) => string;
+  /** Where admin actions are written (data/audit.jsonl live); none in tests unless given. */
+  audit?: AuditLog;
 }
 
 export interface App {
@@ -68,7 +82,11 @@ export interface App {
 export async function createApp(deps: AppDeps): Promise<App> {
   const { configDir, log, overrides = {} } = deps;
   const config = loadMainConfig(configDir);
-  const directory = new Directory(overrides.rooms ?? config.rooms, overrides.people ?? config.people);
+  const trustConfig = deps.trustConfig ?? true;
+  const people = overrides.people ?? config.people;
+  // The directory reads enrolments and bindings from the bot's committed state (set below).
+  let trusted: () => TrustState = () => ({ staff: [], roomBindings: [] });
+  const directory = new Directory(overrides.rooms ?? config.rooms, people, () => trusted(), trustConfig);
   const items = loadItemsFile(configDir);
   const parser = createParser(items.lexicon);
   const bands = config.faq;
@@ -102,6 +120,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clock: deps.clock,
     log,
     archive: deps.archive ?? new MemoryArchive(),
+    audit: deps.audit ?? noAudit,
   };
   const { pacing } = config.bot;
   const bot = new Bot(services, deps.store, state, deps.scheduler, {
@@ -111,7 +130,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     isStale: staleNotice,
     onFatal: deps.onFatal,
   });
+  trusted = () => bot.state;
   bot
+    .use(trustFeature)
     .use(helpFeature((staff) => bot.helpLines(staff)))
     // Before aid and callbacks: a visitor's campaign report or a sign-up must not read as either.
     .use(campaignsFeature)
@@ -123,8 +144,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
     .use(retentionFeature);
   // The config's roster and pickup stock seed an empty state: saved as one unit of work.
   const seedRoster = roster?.ok && (roster.entries.length > 0 || overrides.roster) ? roster.entries : null;
-  if (seedRoster || state.aid.stock.length === 0) {
+  // Trusted config (tests, replay, console): its staff are enrolled, and pinned again to the contact
+  // ids of this run (a replay restarted on its data folder has new mock contacts).
+  const idOf = deps.contactIdOf ?? ((name: string) => name);
+  const configStaff = trustConfig
+    ? people.filter((p) => p.role !== 'resident' && state.staff.find((s) => s.name === p.name)?.contactId !== idOf(p.name))
+    : [];
+  if (seedRoster || state.aid.stock.length === 0 || configStaff.length > 0) {
+    const now = deps.clock.now();
     const saved = await bot.change((s) => {
+      for (const p of configStaff) {
+        const known = s.staff.find((r) => r.name === p.name);
+        if (known) known.contactId = idOf(p.name);
+        else enrolDirectly(s, { name: p.name, role: p.role as StaffRole, grid: p.grid }, idOf(p.name), 'setup', now);
+      }
       if (seedRoster) s.roster = seedRoster;
       if (s.aid.stock.length === 0) s.aid.stock = config.pickupPoints.map((p) => ({ ...p, stock: { ...p.stock } }));
     });

@@ -64,7 +64,7 @@ describe('Bot pipeline', () => {
 
   it('answers a private message privately', async () => {
     const { bot } = makeBot([echo]);
-    expect(await bot.handle(msg('1', 'echo 在吗', null))).toEqual([{ kind: 'private', to: '李阿姨', text: '在吗' }]);
+    expect(await bot.handle(msg('1', 'echo 在吗', null))).toEqual([{ kind: 'private', to: '李阿姨', text: '在吗', contactId: 'u1' }]);
   });
 
   it('never handles the same message id twice', async () => {

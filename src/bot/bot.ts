@@ -15,6 +15,7 @@ import type { StateStore } from '../store/types.ts';
 import type { Scheduler } from '../schedule/types.ts';
 import { previousRun } from '../schedule/cron-next.ts';
 import { localDate } from '../domain/time.ts';
+import { followTopic } from '../identity/enrol.ts';
 
 export type Next = () => Promise<void>;
 export type Handler = (ctx: MessageContext, next: Next) => Promise<void> | void;
@@ -177,6 +178,12 @@ export class Bot implements BotBuilder {
     return () => void this.commitListeners.delete(listener);
   }
 
+  /** A group was renamed: its binding follows (one unit of work; nothing when it is not bound). */
+  async roomRenamed(room: { id: string; topic: string }): Promise<void> {
+    if (!this.current.roomBindings.some((b) => b.roomId === room.id && b.topic !== room.topic)) return;
+    await this.change((s) => void followTopic(s, room.id, room.topic));
+  }
+
   private async afterUnit(force = false): Promise<void> {
     if (this.current.outbox.length === 0) return;
     if (this.options.settleSends || force) await this.sender.drain();
@@ -198,9 +205,10 @@ export class Bot implements BotBuilder {
     }
     this.rememberSeen(msg.id);
     const text = msg.text.length > MAX_TEXT ? msg.text.slice(0, MAX_TEXT) : msg.text;
-    const room = msg.room ? directory.room(msg.room.topic) : null;
+    // Roles come from the contact's enrolment and groups from their binding, never from a name or topic alone.
+    const room = msg.room ? directory.roomOf(msg.room) : null;
     const draft = createDraft(this.current);
-    const ctx = new MessageContext({ ...msg, text }, room, directory.person(msg.sender.name), draft as BotState, this.services);
+    const ctx = new MessageContext({ ...msg, text }, room, directory.speaker(msg.sender), draft as BotState, this.services);
     try {
       await this.dispatch(ctx, 0);
     } catch (err) {
@@ -208,7 +216,10 @@ export class Bot implements BotBuilder {
       return [];
     }
     log.debug({ id: msg.id, room: msg.room?.topic, feature: ctx.handledBy, replies: ctx.outbox.messages.length }, 'message handled');
-    return (await this.commit(draft, ctx.outbox.messages, { messageId: msg.id })) ?? [];
+    const decided = await this.commit(draft, ctx.outbox.messages, { messageId: msg.id });
+    // Admin actions go to the audit log only once saved.
+    if (decided !== null) for (const entry of ctx.audit) this.services.audit.append(entry);
+    return decided ?? [];
   }
 
   private async dispatch(ctx: MessageContext, index: number): Promise<void> {

@@ -5,6 +5,7 @@ import type { PersonInfo, RoomInfo } from './directory.ts';
 import type { BotServices } from './services.ts';
 import type { BotState } from '../store/state.ts';
 import type { Effect } from '../domain/effects.ts';
+import type { AuditEntry } from '../store/audit-log.ts';
 
 /** A message a handler decided on; `whileOpen` names a request it is only worth sending for while open. */
 export interface Decided {
@@ -20,15 +21,15 @@ export class Outbox {
     this.messages.push({ out: { kind: 'room', room, text, mentions: [...new Set(mentions)] }, ...(whileOpen ? { whileOpen } : {}) });
   }
 
-  toPerson(to: string, text: string, whileOpen?: string): void {
-    this.messages.push({ out: { kind: 'private', to, text }, ...(whileOpen ? { whileOpen } : {}) });
+  toPerson(to: string, text: string, whileOpen?: string, contactId?: string): void {
+    this.messages.push({ out: { kind: 'private', to, text, ...(contactId ? { contactId } : {}) }, ...(whileOpen ? { whileOpen } : {}) });
   }
 
   /** What domain logic asked to say. */
   effects(effects: Iterable<Effect>): void {
     for (const e of effects) {
       if (e.kind === 'room') this.toRoom(e.room, e.text, e.mentions, e.whileOpen);
-      else this.toPerson(e.to, e.text, e.whileOpen);
+      else this.toPerson(e.to, e.text, e.whileOpen, e.contactId);
     }
   }
 }
@@ -37,6 +38,8 @@ export class MessageContext {
   readonly outbox = new Outbox();
   /** Set by a handler that took the message, for logs and tests. */
   handledBy: string | null = null;
+  /** Admin actions of this message, written to the audit log once the unit of work is saved. */
+  readonly audit: AuditEntry[] = [];
 
   constructor(
     readonly msg: IncomingMessage,
@@ -61,7 +64,8 @@ export class MessageContext {
   /** Answer where the message came from: in the group with an @ to the sender, or privately. */
   reply(text: string, mentions: string[] = [this.msg.sender.name]): void {
     if (this.room) this.outbox.toRoom(this.room.topic, text, mentions);
-    else this.outbox.toPerson(this.msg.sender.name, text);
+    // A resident's answer is pinned to the contact that wrote: a staff member of the same name never gets it.
+    else this.outbox.toPerson(this.person.name, text, undefined, this.person.role === 'resident' ? this.msg.sender.id : undefined);
   }
 }
 

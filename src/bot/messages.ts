@@ -5,6 +5,8 @@ export interface Speaker {
   /** Transport id; may change between logins, so features key people by name. */
   id: string;
   name: string;
+  /** The remark (alias) the bot's account gave this contact: how an enrolled staff member is known. */
+  remark?: string | null;
   /** The sender's alias in this group (群昵称), where residents often write 3-2-301. */
   alias?: string | null;
 }
@@ -30,12 +32,23 @@ export interface IncomingMessage {
 
 export type OutgoingMessage =
   | { kind: 'room'; room: string; text: string; mentions: string[] }
-  | { kind: 'private'; to: string; text: string };
+  /**
+   * `to` is the bot's name for the person. An enrolled staff member is reached through their bound
+   * contact (remark first, then id), never by display name; `contactId` pins a reply to the contact
+   * that wrote (a resident sharing a staff member's name gets the answer, the staff member does not).
+   */
+  | { kind: 'private'; to: string; text: string; contactId?: string };
 
 /** What every transport offers the bot: deliver messages to it, send messages from it. */
+export interface TransportEvents {
+  /** A group the bot is in was renamed (Wechaty's room-topic event). */
+  onRoomTopic?: (room: RoomRef) => Promise<void>;
+}
+
 export interface Transport {
   readonly name: string;
-  start(onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void>;
-  send(out: OutgoingMessage): Promise<void>;
+  start(onMessage: (msg: IncomingMessage) => Promise<void>, events?: TransportEvents): Promise<void>;
+  /** May resolve to the contact id a private message reached (replay prints it). */
+  send(out: OutgoingMessage): Promise<unknown>;
   stop(): Promise<void>;
 }

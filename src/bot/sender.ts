@@ -43,7 +43,9 @@ export interface SenderDeps {
   pacing: Pacing;
 }
 
-export const chatOf = (out: OutgoingMessage): string => (out.kind === 'room' ? `room:${out.room}` : `to:${out.to}`);
+// A reply pinned to one contact is its own chat: never merged into a same-named staff member's messages.
+export const chatOf = (out: OutgoingMessage): string =>
+  out.kind === 'room' ? `room:${out.room}` : out.contactId ? `to:${out.to}#${out.contactId}` : `to:${out.to}`;
 
 /** Several messages to one chat as one: texts one after another, every mention kept. */
 export function merge(outs: OutgoingMessage[]): OutgoingMessage {

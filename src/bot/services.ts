@@ -6,6 +6,7 @@ import type { LinliConfigFile } from '../config/schema.ts';
 import type { Clock } from '../schedule/types.ts';
 import type { Logger } from '../log.ts';
 import type { Archive } from '../store/archive.ts';
+import type { AuditLog } from '../store/audit-log.ts';
 
 export interface BotServices {
   config: LinliConfigFile;
@@ -19,4 +20,6 @@ export interface BotServices {
   log: Logger;
   /** Where old records go; see features/retention.ts. */
   archive: Archive;
+  /** Admin actions (enrol, bind, stock) are written here after their unit of work is saved. */
+  audit: AuditLog;
 }

@@ -35,6 +35,8 @@ export async function runConsole(args: ParsedArgs): Promise<number> {
     scheduler: clock,
     send: async (out) => printer!.botMessage(out),
     log,
+    // The config's staff speak as console:NAME; `/as NAME#2` is another contact of the same name (a resident).
+    contactIdOf: (name) => `console:${name}`,
   });
   printer = createPrinter(process.stdout, clock, { botName: app.config.bot.name, color });
   // The staff page comes along in a terminal session (or with --web); piped input runs without it.

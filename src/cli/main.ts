@@ -15,6 +15,10 @@ Commands:
   roster import FILE          replace the callback roster from a .csv or .xlsx (Chinese headers)
   roster export FILE          write the roster as .xlsx or .csv
                               (--console: the state of \`linli console --data DIR\` instead of the live bot's)
+  staff add NAME --role R [--grid G] | list | remove NAME
+                              enrol staff: prints a one-time code the person sends the bot privately
+  rooms bind TOPIC --kind K [--building N] [--grid G] | list
+                              bind a group (the binding follows renames)
   callbacks export FILE --from YYYY-MM-DD --to YYYY-MM-DD
                               write the callback log for reporting
   campaign import FILE --name NAME --deadline YYYY-MM-DD [--start YYYY-MM-DD]
@@ -48,6 +52,9 @@ async function main(): Promise<number> {
       return (await import('./start-command.ts')).runStart(args);
     case 'console':
       return (await import('./console-command.ts')).runConsole(args);
+    case 'staff':
+    case 'rooms':
+      return (await import('./staff-command.ts')).runStaffCommand(command, rest, args);
     case 'roster':
     case 'callbacks':
       return (await import('./roster-command.ts')).runRosterCommand(command, rest, args);

@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
 import { flagString } from './args.ts';
 import { createApp } from '../app.ts';
+import { staffAddress } from '../adapters/wechaty/staff-address.ts';
+import { JsonlAuditLog } from '../store/audit-log.ts';
 import { resolveConfigDir } from '../config/load.ts';
 import { createLogger } from '../log.ts';
 import { CronScheduler, systemClock } from '../schedule/cron-scheduler.ts';
@@ -51,6 +53,9 @@ export async function runStart(args: ParsedArgs): Promise<number> {
       },
       log,
       watchKnowledgeBase: true,
+      // Live, a display name or a group topic proves nothing: staff enrol with a code, admins bind groups.
+      trustConfig: false,
+      audit: JsonlAuditLog.inDataDir(dataDir),
       paced: true,
       background: true,
       onFatal: (err) =>
@@ -85,6 +90,8 @@ export async function runStart(args: ParsedArgs): Promise<number> {
     onMessage: async (msg) => {
       await app.bot.handle(msg);
     },
+    onRoomTopic: (room) => app.bot.roomRenamed(room),
+    staffAddress: (name) => staffAddress(app.bot.state, name),
     onLogin: () => {
       loggedIn = true;
       // What an earlier run decided and did not send goes first.

@@ -25,7 +25,7 @@ export const roomSchema = z.object({
 
 export const personSchema = z.object({
   name: z.string().min(1),
-  role: z.enum(['resident', 'grid_worker', 'admin']).default('resident'),
+  role: z.enum(['resident', 'grid_worker', 'admin', 'union_staff']).default('resident'),
   grid: z
     .string()
     .nullable()

@@ -4,7 +4,7 @@
 // an alert): if the request closes before the message goes out, it is dropped unsent.
 export type Effect =
   | { kind: 'room'; room: string; text: string; mentions: string[]; whileOpen?: string }
-  | { kind: 'private'; to: string; text: string; whileOpen?: string };
+  | { kind: 'private'; to: string; text: string; whileOpen?: string; contactId?: string };
 
 export const toRoom = (room: string, text: string, mentions: string[] = []): Effect => ({
   kind: 'room',

@@ -154,6 +154,30 @@ export const stateSchema = z.looseObject({
   staffNotes: z
     .array(z.looseObject({ requestId: z.string(), kind: z.enum(['note', 'assign', 'close']), by: z.string(), at: iso, text: z.string() }))
     .optional(),
+  staff: z
+    .array(
+      z.looseObject({
+        name: z.string(),
+        role: z.enum(['grid_worker', 'admin', 'union_staff']),
+        grid: z.string().nullable(),
+        contactId: z.string().nullable(),
+        remark: z.string().nullable(),
+        enrolledAt: iso.nullable(),
+        code: z.looseObject({ hash: z.string(), expiresAt: iso }).nullable(),
+      }),
+    )
+    .optional(),
+  roomBindings: z
+    .array(
+      z.looseObject({
+        roomId: z.string(),
+        topic: z.string(),
+        kind: z.enum(['building', 'grid', 'union', 'other']),
+        building: z.string().nullable(),
+        grid: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 /** "aid.requests[3].status: expected one of …" for the first few problems. */

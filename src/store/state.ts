@@ -5,6 +5,7 @@ import type { CallRecord, RosterEntry } from '../domain/callbacks/index.ts';
 import type { Effect } from '../domain/effects.ts';
 import type { Campaign } from '../domain/campaigns/types.ts';
 import { emptyActivityState, type ActivityState } from '../domain/signups/types.ts';
+import type { RoomBinding, StaffRecord } from '../identity/types.ts';
 
 export interface Handoff {
   id: string;
@@ -81,6 +82,10 @@ export interface BotState {
   jobRuns: Record<string, string>;
   /** Staff notes, hand-overs and closes made on the web page. */
   staffNotes: StaffNote[];
+  /** Staff enrolled to a WeChat contact (src/identity): only they get staff behaviour. */
+  staff: StaffRecord[];
+  /** Groups an admin bound to a kind, building and grid; unbound groups are `other` (or the config's). */
+  roomBindings: RoomBinding[];
 }
 
 export function emptyState(): BotState {
@@ -101,6 +106,8 @@ export function emptyState(): BotState {
     nextMessageId: 1,
     jobRuns: {},
     staffNotes: [],
+    staff: [],
+    roomBindings: [],
   };
 }
 

@@ -10,7 +10,12 @@ import { MAX_JUMP_DAYS } from './commands.ts';
 
 export const PRIVATE_LABEL = '私聊';
 
-const ROLE_LABEL: Record<PersonInfo['role'], string> = { resident: '居民', grid_worker: '网格员', admin: '管理员' };
+const ROLE_LABEL: Record<PersonInfo['role'], string> = {
+  resident: '居民',
+  grid_worker: '网格员',
+  admin: '管理员',
+  union_staff: '工会工作人员',
+};
 const KIND_LABEL: Record<RoomInfo['kind'], string> = { building: '楼栋群', grid: '网格群', union: '工会服务群', other: '其他群' };
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
 

@@ -37,7 +37,8 @@ export class ConsoleSession {
     const msg: IncomingMessage = {
       id: `console-${this.runId}-${this.count}`,
       text,
-      sender: { id: `console:${this.speaker}`, name: this.speaker, alias: null },
+      // `NAME#id` speaks as another contact with that display name.
+      sender: { id: `console:${this.speaker}`, name: this.speaker.split('#')[0]!, alias: null },
       room: this.room === null ? null : { id: `console@${this.room}`, topic: this.room },
       mentionsBot: mentionsBot || this.mentionNext,
       quote: this.quoteNext,

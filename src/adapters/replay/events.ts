@@ -14,7 +14,8 @@ export type TranscriptLine =
 export interface ReplaySetup {
   now: Date | null;
   rooms?: RoomInfo[];
-  people?: PersonInfo[];
+  /** A person's `id` is their contact id (two contacts may share a name); staff are enrolled bound to it. */
+  people?: (PersonInfo & { id?: string | undefined })[];
   roster?: unknown[];
 }
 
@@ -30,7 +31,13 @@ export type ReplayEvent =
       room: string | null;
       mentionsBot: boolean;
       quote: string | null;
+      /** Which of several contacts of that name speaks (setup `people[].id`, or a new contact). */
+      fromId: string | null;
     }
+  /** Every contact comes back under a new id, keeping its name and remark (a new login). */
+  | { line: number; kind: 'relogin'; at: Date }
+  /** A member renames a group. */
+  | { line: number; kind: 'rename'; at: Date; room: string; topic: string; by: string }
   | { line: number; kind: 'error'; error: string };
 
 const isoTime = z
@@ -42,7 +49,7 @@ const isoTime = z
 const setupSchema = z.object({
   now: isoTime.optional(),
   rooms: z.array(roomSchema.extend({ kind: roomSchema.shape.kind.default('other') })).optional(),
-  people: z.array(personSchema).optional(),
+  people: z.array(personSchema.extend({ id: z.string().min(1).optional() })).optional(),
   roster: z.array(z.unknown()).optional(),
 });
 
@@ -55,6 +62,7 @@ const messageSchema = z
     dm: z.boolean().optional(),
     mentionsBot: z.boolean().optional(),
     quote: z.string().optional(),
+    fromId: z.string().min(1).optional(),
   })
   .refine((m) => (m.room !== undefined) !== (m.dm === true), 'a message needs either "room" or "dm": true');
 
@@ -72,6 +80,7 @@ export function toEvent(item: TranscriptLine, isFirst: boolean): ReplayEvent {
     if (!parsed.success) return { line: item.line, kind: 'error', error: `bad setup: ${zodMessage(parsed.error)}` };
     return { line: item.line, kind: 'setup', setup: { ...parsed.data, now: parsed.data.now ?? null } };
   }
+  if (v.relogin === true || 'rename' in v) return worldEvent(item.line, v);
   if (!('from' in v) && !('text' in v) && !('room' in v) && !('dm' in v)) {
     const at = isoTime.safeParse(v.at);
     if (!at.success) return { line: item.line, kind: 'error', error: `at: ${zodMessage(at.error)}` };
@@ -89,5 +98,18 @@ export function toEvent(item: TranscriptLine, isFirst: boolean): ReplayEvent {
     room: m.room ?? null,
     mentionsBot: m.mentionsBot ?? false,
     quote: m.quote ?? null,
+    fromId: m.fromId ?? null,
   };
+}
+
+const renameSchema = z.object({ room: z.string().min(1), topic: z.string().min(1), by: z.string().min(1) });
+
+/** `{"at": …, "relogin": true}` or `{"at": …, "rename": {"room": old, "topic": new, "by": name}}`. */
+function worldEvent(line: number, v: Record<string, unknown>): ReplayEvent {
+  const at = isoTime.safeParse(v.at);
+  if (!at.success) return { line, kind: 'error', error: `at: ${zodMessage(at.error)}` };
+  if (v.relogin === true) return { line, kind: 'relogin', at: at.data };
+  const r = renameSchema.safeParse(v.rename);
+  if (!r.success) return { line, kind: 'error', error: `rename: ${zodMessage(r.error)}` };
+  return { line, kind: 'rename', at: at.data, ...r.data };
 }

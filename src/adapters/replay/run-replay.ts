@@ -33,6 +33,7 @@ import type { OutgoingMessage } from '../../bot/messages.ts';
 import type { Logger } from '../../log.ts';
 import { toEvent, type ReplayEvent, type ReplaySetup, type TranscriptLine } from './events.ts';
 import { MockWorld } from './mock-world.ts';
+import { staffAddress } from '../wechaty/staff-address.ts';
 
 export interface ReplayOptions {
   configDir: string;
@@ -71,7 +72,7 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
   }
   const world = new MockWorld(config.bot.name);
   world.createRooms(roomMembers(events, setup));
-  for (const p of setup.people ?? config.people) world.contact(p.name);
+  for (const p of setup.people ?? config.people) world.contact(p.name, 'id' in p ? (p.id as string | undefined) : null);
 
   let currentLine = 0;
   const transport = new WechatyTransport(world.wechaty, {
@@ -79,17 +80,19 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
     log: opts.log,
     timeOf: () => clock.now(),
     idOf: () => `replay-line-${currentLine}`,
+    staffAddress: (name) => staffAddress(app.bot.state, name),
   });
   const send = async (out: OutgoingMessage, ids: readonly number[]): Promise<void> => {
     if (ids.length > 0 && ids.every((id) => delivered.has(id))) return; // delivered before a restart
-    if (out.kind === 'private') world.contact(out.to); // a recipient the transcript never showed
-    await transport.send(out);
+    // A recipient the transcript never showed (never a staff member: they are reached by remark or id).
+    if (out.kind === 'private' && !staffAddress(app.bot.state, out.to)) world.contact(out.to);
+    const recipient = await transport.send(out);
     if (opts.dataDir) recordDelivered(dataDir, ids, toLocalIso(clock.now()), out);
     for (const id of ids) delivered.add(id);
     await opts.emit(
       out.kind === 'room'
         ? { at: toLocalIso(clock.now()), room: out.room, mentions: out.mentions, text: out.text }
-        : { at: toLocalIso(clock.now()), to: out.to, text: out.text },
+        : { at: toLocalIso(clock.now()), to: out.to, ...(recipient && recipient !== out.to ? { toId: recipient } : {}), text: out.text },
     );
   };
   const app = await createApp({
@@ -101,11 +104,16 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
     send,
     log: opts.log,
     overrides: { rooms: setup.rooms, people: setup.people, roster: setup.roster },
+    // The setup's staff are enrolled, bound to the contact the transcript speaks as.
+    contactIdOf: (name) => world.contact(name).id,
     paced: opts.pace ?? false,
   });
-  await transport.start(async (msg) => {
-    await app.bot.handle(msg);
-  });
+  await transport.start(
+    async (msg) => {
+      await app.bot.handle(msg);
+    },
+    { onRoomTopic: (room) => app.bot.roomRenamed(room) },
+  );
   await world.start();
 
   try {
@@ -127,6 +135,13 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
         continue;
       }
       await clock.advanceTo(event.at);
+      if (event.kind === 'relogin') world.relogin();
+      if (event.kind === 'rename') {
+        const expected = transport.topicChanges + 1;
+        world.renameRoom(event.room, event.topic, event.by);
+        await waitUntil(() => transport.topicChanges >= expected, HANDLE_TIMEOUT_MS);
+        await transport.idle();
+      }
       if (event.kind === 'message') {
         const author = spoken.findLast((s) => s.text === event.quote)?.from ?? '群友';
         // As on WeChat: the @-mention is plain text in the reply, below a quoted message.
@@ -134,7 +149,7 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
         const text = event.quote ? formatQuote(author, event.quote, body) : body;
         const expected = transport.received + 1;
         currentLine = event.line;
-        world.say(event.from, text, { room: event.room, mentionsBot: event.mentionsBot });
+        world.say(event.from, text, { room: event.room, mentionsBot: event.mentionsBot, fromId: event.fromId });
         if (!(await waitUntil(() => transport.received >= expected, HANDLE_TIMEOUT_MS))) {
           await opts.emit({ error: 'the bot did not receive this message in time', line: event.line });
         }
@@ -162,7 +177,7 @@ function roomMembers(events: ReplayEvent[], setup: ReplaySetup): Map<string, Set
   for (const e of events) {
     if (e.kind !== 'message' || e.room === null) continue;
     if (!members.has(e.room)) members.set(e.room, new Set());
-    members.get(e.room)!.add(e.from);
+    members.get(e.room)!.add(e.fromId ? `${e.from}#${e.fromId}` : e.from);
   }
   return members;
 }

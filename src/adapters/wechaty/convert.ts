@@ -31,7 +31,7 @@ export async function convertMessage(msg: Message, botName: string, time: Date):
     msg: {
       id: msg.id,
       text,
-      sender: { id: talker.id, name: talker.name(), alias },
+      sender: { id: talker.id, name: talker.name(), alias, remark: (await talker.alias().catch(() => null)) || null },
       room: room && topic !== null ? { id: room.id, topic } : null,
       mentionsBot: mentionsBot || mentionsName(raw, botName),
       quote,

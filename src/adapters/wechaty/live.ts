@@ -11,6 +11,7 @@ import type { Writable } from 'node:stream';
 import type { Wechaty } from 'wechaty';
 import type { IncomingMessage, OutgoingMessage } from '../../bot/messages.ts';
 import type { Logger } from '../../log.ts';
+import type { StaffAddress } from './staff-address.ts';
 import type { Clock, Scheduler } from '../../schedule/types.ts';
 import { CronScheduler, systemClock } from '../../schedule/cron-scheduler.ts';
 import { Heartbeat, isPing } from './heartbeat.ts';
@@ -35,6 +36,10 @@ export interface LiveOptions {
   botName: string;
   log: Logger;
   onMessage(msg: IncomingMessage): Promise<void>;
+  /** A group was renamed (its binding follows). */
+  onRoomTopic?(room: { id: string; topic: string }): Promise<void>;
+  /** The enrolled staff member the bot calls a name: reached by remark or id, never by display name. */
+  staffAddress?: (name: string) => StaffAddress | null;
   onLogin?(name: string): void;
   onLogout?(): void;
   /** Where the QR code and human-readable notices go (stderr). */
@@ -184,6 +189,7 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
     botName: opts.botName,
     log,
     skipBefore: new Date(Date.now() - (opts.backlogMinutes ?? 3) * 60_000),
+    ...(opts.staffAddress ? { staffAddress: opts.staffAddress } : {}),
   };
   const transport = new WechatyTransport(bot, transportOpts);
   const offline = new OfflineDetector(opts.offlineGiveUpMs);
@@ -296,7 +302,7 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
     warnOnce(errorText(err));
   });
 
-  await transport.start(opts.onMessage);
+  await transport.start(opts.onMessage, opts.onRoomTopic ? { onRoomTopic: opts.onRoomTopic } : {});
   notice(`正在连接微信(${opts.puppetInstance ? '自定义 puppet' : puppet})……`);
   try {
     await bot.start();
@@ -308,7 +314,7 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
 
   return {
     ended,
-    send: (out) => transport.send(out),
+    send: async (out) => void (await transport.send(out)),
     async stop() {
       stopping = true;
       heartbeat.stop();

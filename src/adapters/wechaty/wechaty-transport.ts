@@ -1,10 +1,14 @@
 // The Wechaty edge: Wechaty messages in, plain messages out, and sends back through
 // Wechaty. Used live (wechat4u puppet) and by replay (mock puppet).
 import type { Contact, Message, Room, Wechaty } from 'wechaty';
-import type { IncomingMessage, OutgoingMessage, Transport } from '../../bot/messages.ts';
+import type { IncomingMessage, OutgoingMessage, Transport, TransportEvents } from '../../bot/messages.ts';
+import type { StaffAddress } from './staff-address.ts';
 import type { Logger } from '../../log.ts';
 import { convertMessage } from './convert.ts';
 import { isPing } from './heartbeat.ts';
+import { remarkFor } from '../../identity/resolve.ts';
+
+const STAFF_REMARK_PREFIX = remarkFor('');
 
 export interface WechatyTransportOptions {
   botName: string;
@@ -15,21 +19,34 @@ export interface WechatyTransportOptions {
   idOf?: (msg: Message) => string;
   /** Messages dated before this are backlog from before the start: skipped. */
   skipBefore?: Date | null;
+  /** The enrolled staff member the bot calls this name, if any (staff-address.ts). */
+  staffAddress?: (name: string) => StaffAddress | null;
 }
 
 export class WechatyTransport implements Transport {
   readonly name = 'wechaty';
   private inFlight = new Set<Promise<void>>();
   received = 0;
+  topicChanges = 0;
 
   constructor(
     private readonly bot: Wechaty,
     private readonly opts: WechatyTransportOptions,
   ) {}
 
-  async start(onMessage: (msg: IncomingMessage) => Promise<void>): Promise<void> {
+  async start(onMessage: (msg: IncomingMessage) => Promise<void>, events: TransportEvents = {}): Promise<void> {
     this.bot.on('message', (message: Message) => {
       const work = this.receive(message, onMessage).finally(() => this.inFlight.delete(work));
+      this.inFlight.add(work);
+    });
+    // A bound group keeps its binding through a rename.
+    this.bot.on('room-topic', (room: Room, topic: string) => {
+      const work = (events.onRoomTopic?.({ id: room.id, topic }) ?? Promise.resolve())
+        .catch((err: unknown) => this.opts.log.error({ err, room: room.id }, 'could not follow a group rename'))
+        .finally(() => {
+          this.topicChanges += 1;
+          this.inFlight.delete(work);
+        });
       this.inFlight.add(work);
     });
   }
@@ -62,8 +79,8 @@ export class WechatyTransport implements Transport {
     }
   }
 
-  // Pacing is the outbox sender's: this only delivers.
-  async send(out: OutgoingMessage): Promise<void> {
+  // Pacing is the outbox sender's: this only delivers. Resolves to the contact id a private message went to.
+  async send(out: OutgoingMessage): Promise<string | undefined> {
     if (out.kind === 'room') {
       const room = await this.bot.Room.find({ topic: out.room });
       if (!room) throw new Error(`room not found: ${out.room}`);
@@ -77,11 +94,42 @@ export class WechatyTransport implements Transport {
       // Names we cannot resolve to a member still get a visible @ in the text.
       const text = unresolved.length ? `${unresolved.map((n) => `@${n}`).join(' ')} ${out.text}` : out.text;
       await room.say(text, ...mentioned);
-    } else {
-      const contact = (await this.bot.Contact.find({ name: out.to })) ?? (await this.bot.Contact.find({ alias: out.to }));
-      if (!contact) throw new Error(`contact not found: ${out.to}`);
-      await contact.say(out.text);
+      return undefined;
     }
+    const contact = await this.recipient(out);
+    await contact.say(out.text);
+    return contact.id;
+  }
+
+  /**
+   * A reply pinned to a contact goes to that contact. A staff member is found by the remark the bot
+   * gave them, then by the bound id (and given the remark then): never by display name, which anyone
+   * can copy. Anyone else by name, skipping contacts that carry a staff remark.
+   */
+  private async recipient(out: Extract<OutgoingMessage, { kind: 'private' }>): Promise<Contact> {
+    const { Contact } = this.bot;
+    const staff = this.opts.staffAddress?.(out.to) ?? null;
+    if (out.contactId) {
+      const pinned = await Contact.find({ id: out.contactId });
+      if (pinned) return pinned;
+    }
+    if (staff) {
+      const byRemark = staff.remark ? await Contact.find({ alias: staff.remark }) : undefined;
+      if (byRemark) return byRemark;
+      const byId = staff.contactId ? await Contact.find({ id: staff.contactId }) : undefined;
+      if (!byId) throw new Error(`the contact bound to staff member ${out.to} was not found`);
+      if (staff.remark && (await byId.alias()) !== staff.remark) await byId.alias(staff.remark);
+      return byId;
+    }
+    const named = (await Contact.findAll({ name: out.to })).filter((c) => !this.isStaffContact(c));
+    const contact = named[0] ?? (await Contact.find({ alias: out.to }));
+    if (!contact) throw new Error(`contact not found: ${out.to}`);
+    return contact;
+  }
+
+  private isStaffContact(c: Contact): boolean {
+    const alias = c.payload?.alias;
+    return typeof alias === 'string' && alias.startsWith(STAFF_REMARK_PREFIX);
   }
 
   async stop(): Promise<void> {

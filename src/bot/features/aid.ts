@@ -156,6 +156,14 @@ function privateCommand(ctx: MessageContext, env: AidEnv): boolean {
   } else if (cmd.kind === 'stock') {
     if (cmd.item && cmd.delta !== null) {
       const result = applyStock(aid.stock, ctx.person.grid, cmd.item, cmd.delta);
+      if (result)
+        ctx.audit.push({
+          at: ctx.now.toISOString(),
+          by: ctx.person.name,
+          action: 'stock.update',
+          subject: result.point.name,
+          detail: { item: cmd.item, delta: cmd.delta, count: result.count },
+        });
       ctx.reply(
         result
           ? `已更新:${result.point.name} ${cmd.item} 现有 ${result.count}`

@@ -30,12 +30,8 @@ function morning(job: JobContext, holidays: string[]): void {
   const { state, services, now } = job;
   const date = localDate(now);
   const holiday = holidays.includes(date);
-  const listed = services.directory.allPeople().filter((p) => p.role === 'grid_worker');
-  // A worker the roster names but the people list forgot still gets their list.
-  const unlisted = [...new Set(state.roster.map((e) => e.worker))]
-    .filter((name) => !listed.some((p) => p.name === name) && services.directory.person(name).role !== 'admin')
-    .map((name) => services.directory.person(name));
-  for (const worker of [...listed, ...unlisted]) {
+  // Enrolled grid workers only: a roster's worker name nobody is enrolled under gets no list (issue 10).
+  for (const worker of services.directory.allPeople().filter((p) => p.role === 'grid_worker')) {
     const parts: string[] = [];
     if (!holiday && state.roster.some((e) => e.worker === worker.name)) {
       const items = withAidNotes(

@@ -82,8 +82,8 @@ export const callbacksFeature: Feature = {
     bot.on((ctx, next) => {
       if (!ctx.isPrivate) return next();
       const isAdmin = ctx.person.role === 'admin';
-      // Grid workers, and anyone the roster names as a worker even if the people list forgot them.
-      const isWorker = !isAdmin && (ctx.person.role === 'grid_worker' || ctx.state.roster.some((e) => e.worker === ctx.person.name));
+      // Enrolled grid workers only: a contact that merely shares a worker's name is a resident (issue 10).
+      const isWorker = !isAdmin && ctx.person.role === 'grid_worker';
       if (!isAdmin && !isWorker) return next();
       if (answerClarification(ctx)) return;
       const result = interpretWorkerMessage(ctx.text, {
@@ -103,7 +103,8 @@ export const callbacksFeature: Feature = {
     for (const [i, cron] of config.schedule.callbackChase.entries()) {
       bot.job(`callback-chase-${i + 1}`, cron, (job) => {
         const date = localDate(job.now);
-        for (const worker of workersWithRoster(job.state)) {
+        // Only to enrolled workers: a roster name nobody is enrolled under gets nothing (a display name proves nothing).
+        for (const worker of workersWithRoster(job.state).filter((w) => directory.person(w).role === 'grid_worker')) {
           const text = formatChase(worker, buildDueItems(job.state.roster, job.state.calls, date, { worker, holidays: config.holidays }));
           if (text) job.outbox.toPerson(worker, text);
         }

@@ -50,7 +50,7 @@ export const faqFeature: Feature = {
         return next();
       }
       const question = asked.text;
-      if (ctx.person.role === 'admin' && /^(未解答|待解答|转人工)的?问题$/.test(question)) {
+      if ((ctx.person.role === 'admin' || ctx.person.role === 'union_staff') && /^(未解答|待解答|转人工)的?问题$/.test(question)) {
         ctx.reply(listHandoffs(ctx.state, ctx.services.faq()));
         return;
       }
@@ -96,7 +96,7 @@ export const faqFeature: Feature = {
     bot.job('faq-digest', config.schedule.faqDigest, (job) => {
       const fresh = job.state.handoffs.filter((h) => h.digestedAt === null);
       if (fresh.length === 0) return;
-      const admins = job.services.directory.admins();
+      const admins = job.services.directory.unionStaff();
       if (admins.length === 0) return;
       const engine = job.services.faq();
       // Off-topic questions kept by an older version, or off-topic under today's knowledge base, are not staff work.
