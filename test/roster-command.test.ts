@@ -30,6 +30,15 @@ describe('roster commands', () => {
     expect(imported.code).toBe(0);
     const state = await new FileStore(join(dir, 'linli.json'), { readOnly: true }).load();
     expect(state.roster.map((e: { name: string }) => e.name)).toEqual(['张桂兰', '周长海']);
+    // The import is an admin action: one audit line, with no phone number in it.
+    const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
+    expect(
+      audit
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).action),
+    ).toEqual(['roster.import']);
+    expect(audit).not.toContain('13800001001');
 
     const out = join(dir, 'back.csv');
     expect((await linli(['roster', 'export', out, '--data', dir])).code).toBe(0);
@@ -63,6 +72,8 @@ describe('roster commands', () => {
     for (const line of ['2', '3', '4']) expect(r.stderr).toMatch(new RegExp(`第?\\s*${line}\\s*行|line ${line}|${line}:`));
     const state = await new FileStore(join(dir, 'linli.json'), { readOnly: true }).load();
     expect(state.roster.map((e: { name: string }) => e.name)).toEqual(['张桂兰']);
+    // A refused file changed nothing, so the audit log has only the first import.
+    expect(readFileSync(join(dir, 'audit.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
   }, 60_000);
 
   it('with --console, imports into the state `linli console --data DIR` uses, and leaves the live state alone', async () => {

@@ -7,6 +7,7 @@ import { FileStore } from '../store/file-store.ts';
 import { changeState } from '../store/change.ts';
 import { stateFile } from './state-file.ts';
 import { JsonlArchive } from '../store/archive.ts';
+import { JsonlAuditLog } from '../store/audit-log.ts';
 import type { CallRecord } from '../domain/callbacks/index.ts';
 import { describeImportErrors, exportCallLog, exportRoster, importRosterFile } from '../roster-io/index.ts';
 
@@ -32,6 +33,14 @@ export async function runRosterCommand(command: string, rest: string[], args: Pa
       return 1;
     }
     await changeState(store, (state) => void (state.roster = result.entries));
+    // Logged once saved, as every admin action is.
+    JsonlAuditLog.inDataDir(dataDir).append({
+      at: new Date().toISOString(),
+      by: 'cli',
+      action: 'roster.import',
+      subject: file,
+      detail: { people: result.entries.length },
+    });
     process.stderr.write(`已导入 ${result.entries.length} 人到回访名单 (${store.file})\n`);
     if (which === 'console') process.stderr.write(`用 linli console --data ${dataDir} 打开控制台即可使用这份名单\n`);
     return 0;

@@ -149,10 +149,8 @@ export const configSchema = z.object({
       port: z.number().int().min(0).max(65535).default(8080),
       /** Mark the session cookie Secure (the page is served over HTTPS through a proxy). */
       secureCookie: z.boolean().default(false),
-      /** Union staff by name: they see the 工会问答 pages (admins see everything). */
-      unionStaff: z.array(z.string().min(1)).default([]),
     })
-    .default({ enabled: true, host: '127.0.0.1', port: 8080, secureCookie: false, unionStaff: [] }),
+    .default({ enabled: true, host: '127.0.0.1', port: 8080, secureCookie: false }),
 });
 
 export type LinliConfigFile = z.infer<typeof configSchema>;

@@ -1,4 +1,5 @@
-// Admin actions (enrolment, room binding, roster import, stock) as JSON Lines in the data folder,
+// Staff actions (enrolment, room binding, roster import, stock; the web page's closes, answers and
+// knowledge-base edits) as JSON Lines in the data folder,
 // one object a line, readable by the owner only (0600). Appended after the change is saved, so
 // the log never claims an action that did not happen.
 import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -8,10 +9,13 @@ export interface AuditEntry {
   at: string;
   /** Who did it: a staff name, or `cli` for the command line. */
   by: string;
-  action: 'staff.add' | 'staff.enrol' | 'staff.remove' | 'room.bind' | 'roster.import' | 'stock.update';
-  /** What it was about (a name, a group topic, a file); never a phone number or a room number. */
+  /** The role they acted in (the web page records it). */
+  role?: string;
+  /** `staff.add`, `staff.enrol`, `room.bind`, `roster.import`, `stock.update`, `request.close`, `kb.edit`… */
+  action: string;
+  /** What it was about (a name, a group topic, a file, a request id); never a phone number or a room number. */
   subject: string;
-  detail?: Record<string, string | number | null>;
+  detail?: Record<string, unknown>;
 }
 
 export interface AuditLog {
@@ -35,6 +39,11 @@ export class JsonlAuditLog implements AuditLog {
     appendFileSync(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
     // The mode above applies only when the file is created; an older file is tightened once.
     if (fresh) chmodSync(this.file, 0o600);
+  }
+
+  /** The newest entries first (the web page's 记录). */
+  recent(limit = 200): AuditEntry[] {
+    return this.read().slice(-limit).reverse();
   }
 
   read(): AuditEntry[] {

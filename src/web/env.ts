@@ -2,7 +2,7 @@
 import type { App } from '../app.ts';
 import type { AidRequest } from '../domain/aid/types.ts';
 import type { RosterEntry } from '../domain/callbacks/index.ts';
-import type { AuditLog } from './audit.ts';
+import type { JsonlAuditLog } from '../store/audit-log.ts';
 import type { Auth } from './auth.ts';
 import type { LiveHub } from './live.ts';
 import { canSeeGrid, type Staff, type StaffAccess } from './staff-access.ts';
@@ -11,7 +11,7 @@ export interface WebEnv {
   app: Pick<App, 'bot' | 'config' | 'configDir' | 'useKnowledgeBase'>;
   access: StaffAccess;
   auth: Auth;
-  audit: AuditLog;
+  audit: JsonlAuditLog;
   hub: LiveHub;
 }
 
@@ -32,5 +32,7 @@ export function visibleRoster(env: WebEnv, staff: Staff): RosterEntry[] {
 
 /** Writes one line to the audit log for a staff action. */
 export function audit(env: WebEnv, staff: Staff, action: string, detail: Record<string, unknown>): Promise<void> {
-  return env.audit.append({ at: nowOf(env).toISOString(), who: staff.name, role: staff.role, action, detail });
+  const subject = String(detail.request ?? detail.handoff ?? detail.file ?? detail.entry ?? '');
+  env.audit.append({ at: nowOf(env).toISOString(), by: staff.name, role: staff.role, action, subject, detail });
+  return Promise.resolve();
 }

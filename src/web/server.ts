@@ -18,7 +18,7 @@ import { isOpen } from '../domain/aid/types.ts';
 import { lastDays } from '../domain/callbacks/index.ts';
 import { localDate } from '../domain/time.ts';
 import type { Logger } from '../log.ts';
-import { AuditLog } from './audit.ts';
+import { JsonlAuditLog } from '../store/audit-log.ts';
 import { Auth, CODE_MINUTES, type Session } from './auth.ts';
 import { audit, gridOfEntry, nowOf, visibleRoster, type WebEnv } from './env.ts';
 import { html, type Html } from './html.ts';
@@ -39,7 +39,7 @@ import {
 } from './pages/requests.ts';
 import { statsPage } from './pages/stats.ts';
 import { kbEditorPage, openHandoffs, previewPage, unionPage } from './pages/union.ts';
-import { canSeeCommunity, canSeeGrid, canSeeUnion, directoryStaffAccess, type Staff, type StaffAccess } from './staff-access.ts';
+import { canSeeCommunity, canSeeGrid, canSeeUnion, enrolledStaffAccess, type Staff, type StaffAccess } from './staff-access.ts';
 
 const COOKIE = 'linli_sid';
 const STATIC_DIR = fileURLToPath(new URL('./static/', import.meta.url));
@@ -49,7 +49,7 @@ export interface WebServerOptions {
   app: WebEnv['app'];
   dataDir: string;
   log: Logger;
-  /** Defaults: the Directory's staff and web.unionStaff. */
+  /** Defaults: the staff enrolled to WeChat contacts. */
   access?: StaffAccess;
   host?: string;
   port?: number;
@@ -83,9 +83,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const web = app.config.web;
   const env: WebEnv = {
     app,
-    access: opts.access ?? directoryStaffAccess(app.bot, web.unionStaff),
+    access: opts.access ?? enrolledStaffAccess(app.bot),
     auth: new Auth(),
-    audit: new AuditLog(join(opts.dataDir, 'web-audit.jsonl')),
+    // One audit log for the whole bot: the page's actions beside enrolments, bindings and stock.
+    audit: JsonlAuditLog.inDataDir(opts.dataDir),
     hub: new LiveHub(),
   };
   const unsubscribe = app.bot.onCommit(() => env.hub.changed());
@@ -529,7 +530,7 @@ export function buildServer(env: WebEnv, log: Logger): FastifyInstance {
   });
   server.get('/audit', async (req, reply) => {
     if (!staffFor(req, reply, (s) => s.role === 'admin')) return;
-    return sendPage(reply, opts(req, '记录', '/audit'), auditPage(await env.audit.recent()));
+    return sendPage(reply, opts(req, '记录', '/audit'), auditPage(env.audit.recent()));
   });
   return server;
 }

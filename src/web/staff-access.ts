@@ -1,6 +1,6 @@
-// Who may use the web page, and how a login code reaches them. Today this reads the Directory
-// (grid workers and admins from config) and web.unionStaff; the identity work (issue 10) will
-// back it with enrolment records instead. Residents and unknown names get null: no access.
+// Who may use the web page, and how a login code reaches them: staff enrolled to a WeChat contact
+// (src/identity). A display name proves nothing: the code goes to the bound contact only, so
+// typing a worker's name on the login page gives an impostor nothing. Residents get no access.
 import type { Bot } from '../bot/bot.ts';
 
 export type StaffRole = 'grid_worker' | 'admin' | 'union_staff';
@@ -19,22 +19,19 @@ export interface StaffAccess {
   sendCode(staff: Staff, text: string): Promise<boolean>;
 }
 
-export function directoryStaffAccess(bot: Bot, unionStaff: readonly string[]): StaffAccess {
-  const union = new Set(unionStaff);
+export function enrolledStaffAccess(bot: Bot): StaffAccess {
   return {
     findStaff(name) {
       const wanted = name.trim();
       if (!wanted) return null;
-      const { directory } = bot.services;
-      if (directory.knowsPerson(wanted)) {
-        const p = directory.person(wanted);
-        if (p.role === 'admin') return { key: `person:${p.name}`, name: p.name, role: 'admin', grid: null };
-        if (p.role === 'grid_worker' && p.grid) return { key: `person:${p.name}`, name: p.name, role: 'grid_worker', grid: p.grid };
-      }
-      if (union.has(wanted)) return { key: `person:${wanted}`, name: wanted, role: 'union_staff', grid: null };
+      // person() is an enrolled staff member only when one is bound to a contact; else a resident.
+      const p = bot.services.directory.person(wanted);
+      if (p.role === 'admin' || p.role === 'union_staff') return { key: `staff:${p.name}`, name: p.name, role: p.role, grid: null };
+      if (p.role === 'grid_worker' && p.grid) return { key: `staff:${p.name}`, name: p.name, role: 'grid_worker', grid: p.grid };
       return null;
     },
     sendCode(staff, text) {
+      // A private message to a staff name is delivered to the contact bound at enrolment (remark, then id).
       return bot.change((_s, outbox) => outbox.toPerson(staff.name, text));
     },
   };

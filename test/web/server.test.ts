@@ -101,13 +101,13 @@ describe('changes', () => {
     // No room number in the group's notice.
     expect(told.every((m) => !m.text.includes('5单元'))).toBe(true);
     expect((await c.get(`/requests/${id}`)).text).toContain('邵婷婷 关闭');
-    const file = join(w.dataDir, 'web-audit.jsonl');
+    const file = join(w.dataDir, 'audit.jsonl');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const lines = readFileSync(file, 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines.some((l) => l.action === 'request.close' && l.detail.request === id && l.who === '邵婷婷')).toBe(true);
+    expect(lines.some((l) => l.action === 'request.close' && l.subject === id && l.by === '邵婷婷')).toBe(true);
   });
 });
 

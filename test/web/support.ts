@@ -22,7 +22,8 @@ export async function startWebWorld(start = '2026-03-02T09:00:00+08:00', overrid
   const configDir = mkdtempSync(join(tmpdir(), 'linli-web-config-'));
   cpSync('config', configDir, { recursive: true });
   const main = join(configDir, 'linli.yaml');
-  writeFileSync(main, readFileSync(main, 'utf8').replace('unionStaff: []', `unionStaff: [${UNION_STAFF}]`));
+  // Union staff are enrolled like everyone else; the test setup enrols the config's staff.
+  writeFileSync(main, readFileSync(main, 'utf8').replace('people:\n', `people:\n  - { name: ${UNION_STAFF}, role: union_staff }\n`));
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-web-data-'));
   const h = await createHarness(start, overrides, configDir);
   const web = await startWebServer({ app: h.app, dataDir, log: silentLogger, host: '127.0.0.1', port: 0 });

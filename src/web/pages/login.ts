@@ -28,10 +28,10 @@ ${message ? html`<p class="error">${message}</p>` : html`<p class="ok">如果「
 }
 
 export function auditPage(
-  entries: readonly { at: string; who: string; role: string; action: string; detail: Record<string, unknown> }[],
+  entries: readonly { at: string; by: string; action: string; subject: string; detail?: Record<string, unknown> }[],
 ): Html {
   return html`<section><div class="scroll"><table id="audit"><thead><tr><th>时间</th><th>谁</th><th>做了什么</th><th>详情</th></tr></thead><tbody>
-  ${entries.map((e) => html`<tr><td>${when(e.at)}</td><td>${e.who}</td><td>${ACTION_LABEL[e.action] ?? e.action}</td><td class="muted">${JSON.stringify(e.detail)}</td></tr>`)}
+  ${entries.map((e) => html`<tr><td>${when(e.at)}</td><td>${e.by === 'cli' ? '命令行' : e.by}</td><td>${ACTION_LABEL[e.action] ?? e.action}</td><td class="muted">${e.subject} ${e.detail ? JSON.stringify(e.detail) : ''}</td></tr>`)}
   </tbody></table></div></section>`;
 }
 
@@ -47,4 +47,9 @@ const ACTION_LABEL: Record<string, string> = {
   'kb.rejected': '知识库修改被拒绝',
   'roster.import': '导入名单',
   'roster.rejected': '名单导入被拒绝',
+  'staff.add': '登记员工',
+  'staff.enrol': '员工绑定微信',
+  'staff.remove': '移除员工',
+  'room.bind': '绑定群',
+  'stock.update': '更新库存',
 };
