@@ -14,8 +14,13 @@ const REPLY_OFFER =
   /(^|[\s,，。!！?？])(你|您)?(还)?(需要|要)X(吗|么|不)|型号|规格|尺寸|还需要吗|还要吗|楼主|要不要我|也有|也能|也可以|我也|^\+1|(?<![谁哪])给(你|您|他|她)(?!们)|(?<!谁|谁家|有需要的|需要的)你(?!们)|跟楼上|和楼上|楼上说的|这就|马上.{0,6}送|(送|拿)(过去|上去|下去)(?!.{0,8}(谁|需要))/;
 const REPLY_OTHER =
   /楼上说|的那位|(^|[\s,，。])那家|^我也是|^我也一样|^同上|后来|(送|借|拿)到了(吗|没)|有人去|没有了|也没有|也(早|早就)?没|爱莫能助|帮不了|帮不上|帮顶|顶一下|楼主|刚看到|有人送了|你(?!们)|她|他(?!们)/;
-const HELP_TOLD = /帮(我|我们|忙)?[^,，。!！?？\s]{0,6}(修|送|买|拿|取|跑|搬|代|接|看了)/;
-const THANKS_PARTY = /物业|网格员|社区|志愿者|居委|医生|\d+(楼|号|单元|栋)|[a-z]座/;
+// 谢谢你帮我修了门锁 / 感谢您解决了我们的大难题: the thanks says what was done.
+const HELP_TOLD = /帮(我|我们|忙)?[^,，。!！?？\s]{0,6}(修|送|买|拿|取|跑|搬|代|接|看了)|解决了/;
+// A thanks to a named party or to a group (为你们点赞) speaks for itself.
+const THANKS_PARTY = /物业|网格员|社区|志愿者|居委|医生|\d+(楼|号|单元|栋)|[a-z]座|你们/;
+// 药取走了,谢谢您: opening on "received" and thanking "you" answers an earlier post, whatever it names.
+const RECEIVED_FIRST = /^(X|药|东西)?(已经|都|也)?(取走|拿到|收到|领到|取到|借到)(了|啦|喽|咯)/;
+const THANKED_YOU = /(谢|感谢|多谢)(你|您)(?!们)/;
 const STANDING =
   /有需要|先到先得|(一|每)(家|户|人)(拿|限|一|领)|自己(去)?(拿|取)|有人(要|需要)|私信|要的(邻居|话|可以|来)|谁家.{0,10}的|需要的|谁(家|还)?.{0,8}(要|需要)|自取|来拿|来取|自己来|大家|各位|邻居们|私我|私聊|找我|@我|喊我|说一声|登记|送给|转给|分给|联系我|跟我说|用得上|用得着|需要.{0,10}的(邻居|人|老人)/;
 // Speaks to one person (你), not to the group (你们).
@@ -60,9 +65,10 @@ export function readContext(masked: string, intent: Intent, itemCount: number, f
     case 'thanks':
       // 多谢王师傅帮我修了门锁 says what was done and stands alone; 谢谢王哥 leans on the thread.
       contextDependent =
-        itemCount === 0 &&
-        (/^(收到|已收到|拿到|好的)/.test(masked) ||
-          ((forWhom === 'unknown' || forWhom === 'self') && !THANKS_PARTY.test(masked) && !HELP_TOLD.test(masked)));
+        (RECEIVED_FIRST.test(masked) && THANKED_YOU.test(masked) && !THANKS_PARTY.test(masked)) ||
+        (itemCount === 0 &&
+          (/^(收到|已收到|拿到|好的)/.test(masked) ||
+            ((forWhom === 'unknown' || forWhom === 'self') && !THANKS_PARTY.test(masked) && !HELP_TOLD.test(masked))));
       break;
     case 'cancel':
       contextDependent = itemCount === 0;
@@ -78,4 +84,36 @@ export function readContext(masked: string, intent: Intent, itemCount: number, f
     /[?？吗么]/.test(masked) &&
     COUNTER_QUESTION.test(masked);
   return { contextDependent, standing, delivered: intent === 'offer' && deliveredCue && !standing, question };
+}
+
+// News and remarks are read by the thread model (readers.ts); a few shapes settle them first.
+// 曾在3栋见过这位老人 / 她往北门走了: an update about someone the thread already named, not one the
+// post introduces itself (有个大爷…问他住哪 / 13栋的刘奶奶…她一个人住).
+const NEWS_POINTER = /(这|那)(位|个人|个老人|个孩子)|(?<!其)[他她](?!们)/;
+const PERSON_NAMED =
+  /大爷|老爷子|爷爷|奶奶|阿姨|叔叔|大妈|大姐|大哥|老人|老太|老头|孩子|小孩|姑娘|小伙|主任|书记|师傅|医生|保安|网格员|有(个|位|一位|一个)/;
+// 团的X已经买回来了,大家来取 / 20份X在门岗自提: what an earlier group order brought, to collect.
+const ORDER_ARRIVED = /(已经|都|刚)?(买|运|拉|带|送)回来了|(团购?|订|拼)的[^,，。!！?？\s]{0,8}(到了|到货)|^\d+(份|箱|袋|盒|斤)/;
+const COLLECT = /自提|自取|领取|(来|去|前往)[^,，。!！?？\s]{0,3}(取|拿|领)/;
+// 大家先别去排了 / 温馨提示:… / a long piece of advice: said to the group, it stands alone unless it
+// points at someone. A short bare tip (别捂着, 多喝水) is usually an answer in a thread: the model reads it.
+const ADVICE = /(?<![^,，。!！?？\s先都也家位])(别|不要)(?![的人家处])|记得|建议|温馨提示|提醒|注意/;
+const TO_GROUP = /大家|各位|邻居们|家人们|请|温馨提示|提醒/;
+const POINTS_BACK = /(^|[^迎])你(?!们)|您|(?<!其)[他她](?!们)|这位|那位|楼上|楼主|^(不知道|不清楚|好像|应该|估计|可能|是的|对)/;
+const LONG_POST = 20;
+
+// 需要几个? / 几栋? / 孩子多大? / 大人吃的还是孩子吃的?: a bare question back about the ask (how many,
+// where, for whom) answers nothing by itself.
+const ASKED_BACK =
+  /^(?!谁|有人|请问)[^,，。!！?？\s]{0,8}(需要几|要几|几(个|盒|片|瓶|包|支)|几(栋|号楼|楼|单元|号|层|室)|住(哪|几)|多大|几岁|多少度|大人.{0,6}还是.{0,6}(孩子|小孩|宝宝))[^,，。!！?？\s]{0,3}[?？吗呀啊呢]*$/;
+
+/** The shape's verdict on a chat or news post's context, or undefined where the thread model decides. */
+export function chatContext(masked: string, intent: Intent): boolean | undefined {
+  if (intent === 'other') return ASKED_BACK.test(masked) ? true : undefined;
+  if (intent !== 'info') return undefined;
+  const pointer = NEWS_POINTER.exec(masked);
+  if (pointer && !PERSON_NAMED.test(masked.slice(0, pointer.index))) return true;
+  if (ORDER_ARRIVED.test(masked) && COLLECT.test(masked)) return true;
+  if (ADVICE.test(masked) && (TO_GROUP.test(masked) || masked.length > LONG_POST) && !POINTS_BACK.test(masked)) return false;
+  return undefined;
 }
