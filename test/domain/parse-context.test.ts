@@ -39,6 +39,19 @@ describe('news and remarks', () => {
   );
 });
 
+describe('remarks that continue what someone said', () => {
+  it.each(['其实社区也尽力了,人就那么几个', '所以明天还要不要排队'])('opening on a connective: %s', (text) => {
+    expect(read(text).contextDependent).toBe(true);
+  });
+
+  it.each(['这些菜是物业从批发市场统一拉回来的', '门口的水是昨晚水管爆了漏出来的'])(
+    'a cleft that explains how a known fact came about answers the thread: %s',
+    (text) => {
+      expect(read(text).contextDependent).toBe(true);
+    },
+  );
+});
+
 describe('thanks', () => {
   it('received, thanking "you": a reply to the one who gave, even when it names a thing', () => {
     expect(read('东西收到了,谢谢您,改天请您喝茶').contextDependent).toBe(true);

@@ -107,8 +107,17 @@ const LONG_POST = 20;
 const ASKED_BACK =
   /^(?!谁|有人|请问)[^,，。!！?？\s]{0,8}(需要几|要几|几(个|盒|片|瓶|包|支)|几(栋|号楼|楼|单元|号|层|室)|住(哪|几)|多大|几岁|多少度|大人.{0,6}还是.{0,6}(孩子|小孩|宝宝))[^,，。!！?？\s]{0,3}[?？吗呀啊呢]*$/;
 
+// 其实… / 毕竟… / 所以… / 没办法…: opening on a connective continues what someone said.
+const CONTINUES =
+  /^(其实|反正|毕竟|本来|确实|难怪|怪不得|说的是|没办法|至少|起码|不过|但是|可是|而且|所以|那就|也是|也对|总之|关键是|问题是)/;
+// 菜是物业从批发市场拉来的 / 肯定是放久了才坏的: a cleft that explains how or who takes the fact as
+// known from the thread; it answers (a question in the same shape asks, and is left to the model).
+const EXPLAINS = /^[^,，。!！?？\s]{1,10}是[^,，。!！?？\s]{2,24}的[。!！~～]?$/;
+const ASKS = /[?？吗么呢]|谁|哪|什么|啥|几|怎么|多少/;
+
 /** The shape's verdict on a chat or news post's context, or undefined where the thread model decides. */
 export function chatContext(masked: string, intent: Intent): boolean | undefined {
+  if (CONTINUES.test(masked) || (EXPLAINS.test(masked) && !ASKS.test(masked))) return true;
   if (intent === 'other') return ASKED_BACK.test(masked) ? true : undefined;
   if (intent !== 'info') return undefined;
   const pointer = NEWS_POINTER.exec(masked);
