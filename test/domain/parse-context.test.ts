@@ -44,6 +44,13 @@ describe('remarks that continue what someone said', () => {
     expect(read(text).contextDependent).toBe(true);
   });
 
+  it.each(['总不能天天吃泡面吧', '难道让大家都在门口干等着', '只要家里没人发烧就行,菜少点无所谓'])(
+    'pushing back on or consoling what was said: %s',
+    (text) => {
+      expect(read(text).contextDependent).toBe(true);
+    },
+  );
+
   it.each(['这些菜是物业从批发市场统一拉回来的', '门口的水是昨晚水管爆了漏出来的'])(
     'a cleft that explains how a known fact came about answers the thread: %s',
     (text) => {

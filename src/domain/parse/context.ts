@@ -114,10 +114,12 @@ const CONTINUES =
 // known from the thread; it answers (a question in the same shape asks, and is left to the model).
 const EXPLAINS = /^[^,，。!！?？\s]{1,10}是[^,，。!！?？\s]{2,24}的[。!！~～]?$/;
 const ASKS = /[?？吗么呢]|谁|哪|什么|啥|几|怎么|多少/;
+// 总不能…吧 / 又不是… / 只要人没事就好: pushing back on, or consoling, what someone just said.
+const REACTS = /总不能|难道(?!是)|又不是|不然呢|何必呢|至于吗|只要[^,，。!！?？\s]{1,14}就(好|行)(?![吗么?？])/;
 
 /** The shape's verdict on a chat or news post's context, or undefined where the thread model decides. */
 export function chatContext(masked: string, intent: Intent): boolean | undefined {
-  if (CONTINUES.test(masked) || (EXPLAINS.test(masked) && !ASKS.test(masked))) return true;
+  if (CONTINUES.test(masked) || REACTS.test(masked) || (EXPLAINS.test(masked) && !ASKS.test(masked))) return true;
   if (intent === 'other') return ASKED_BACK.test(masked) ? true : undefined;
   if (intent !== 'info') return undefined;
   const pointer = NEWS_POINTER.exec(masked);
