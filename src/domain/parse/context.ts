@@ -111,8 +111,9 @@ const ASKED_BACK =
 const CONTINUES =
   /^(其实|反正|毕竟|本来|确实|难怪|怪不得|说的是|没办法|至少|起码|不过|但是|可是|而且|所以|那就|也是|也对|总之|关键是|问题是)/;
 // 菜是物业从批发市场拉来的 / 肯定是放久了才坏的: a cleft that explains how or who takes the fact as
-// known from the thread; it answers (a question in the same shape asks, and is left to the model).
-const EXPLAINS = /^[^,，。!！?？\s]{1,10}是[^,，。!！?？\s]{2,24}的[。!！~～]?$/;
+// known from the thread; it answers (a question in the same shape asks, and an opinion, 还是挺好的,
+// opens a topic: both are left to the model).
+const EXPLAINS = /^[^,，。!！?？\s]{1,10}(?<!还)是(?!挺|很|太|真|蛮|比较|非常|特别|最)[^,，。!！?？\s]{2,24}的[。!！~～]?$/;
 const ASKS = /[?？吗么呢]|谁|哪|什么|啥|几|怎么|多少/;
 // 总不能…吧 / 又不是… / 只要人没事就好: pushing back on, or consoling, what someone just said.
 const REACTS = /总不能|难道(?!是)|又不是|不然呢|何必呢|至于吗|只要[^,，。!！?？\s]{1,14}就(好|行)(?![吗么?？])/;
