@@ -91,16 +91,15 @@ export function readContext(masked: string, intent: Intent, itemCount: number, f
 // post introduces itself (有个大爷…问他住哪 / 13栋的刘奶奶…她一个人住).
 const NEWS_POINTER = /(这|那)(位|个人|个老人|个孩子)|(?<!其)[他她](?!们)/;
 const PERSON_NAMED =
-  /大爷|老爷子|爷爷|奶奶|阿姨|叔叔|大妈|大姐|大哥|老人|老太|老头|孩子|小孩|姑娘|小伙|主任|书记|师傅|医生|保安|网格员|有(个|位|一位|一个)/;
+  /大爷|老爷子|爷爷|奶奶|阿姨|叔叔|大妈|大姐|大哥|老人|老太|老头|孩子|小孩|姑娘|小伙|主任|书记|师傅|医生|保安|网格员|[爸妈]|老伴|老公|老婆|儿子|女儿|孙|朋友|同事|有(个|位|一位|一个)/;
 // 团的X已经买回来了,大家来取 / 20份X在门岗自提: what an earlier group order brought, to collect.
 const ORDER_ARRIVED = /(已经|都|刚)?(买|运|拉|带|送)回来了|(团购?|订|拼)的[^,，。!！?？\s]{0,8}(到了|到货)|^\d+(份|箱|袋|盒|斤)/;
 const COLLECT = /自提|自取|领取|(来|去|前往)[^,，。!！?？\s]{0,3}(取|拿|领)/;
-// 大家先别去排了 / 温馨提示:… / a long piece of advice: said to the group, it stands alone unless it
-// points at someone. A short bare tip (别捂着, 多喝水) is usually an answer in a thread: the model reads it.
+// 大家先别去排了 / 温馨提示:…: advice said to the group stands alone unless it points at someone.
+// A bare tip (别捂着, 多喝水) is often an answer in a thread: the model reads it.
 const ADVICE = /(?<![^,，。!！?？\s先都也家位])(别|不要)(?![的人家处])|记得|建议|温馨提示|提醒|注意/;
 const TO_GROUP = /大家|各位|邻居们|家人们|请|温馨提示|提醒/;
 const POINTS_BACK = /(^|[^迎])你(?!们)|您|(?<!其)[他她](?!们)|这位|那位|楼上|楼主|^(不知道|不清楚|好像|应该|估计|可能|是的|对)/;
-const LONG_POST = 20;
 
 // 需要几个? / 几栋? / 孩子多大? / 大人吃的还是孩子吃的?: a bare question back about the ask (how many,
 // where, for whom) answers nothing by itself.
@@ -126,6 +125,6 @@ export function chatContext(masked: string, intent: Intent): boolean | undefined
   const pointer = NEWS_POINTER.exec(masked);
   if (pointer && !PERSON_NAMED.test(masked.slice(0, pointer.index))) return true;
   if (ORDER_ARRIVED.test(masked) && COLLECT.test(masked)) return true;
-  if (ADVICE.test(masked) && (TO_GROUP.test(masked) || masked.length > LONG_POST) && !POINTS_BACK.test(masked)) return false;
+  if (ADVICE.test(masked) && TO_GROUP.test(masked) && !POINTS_BACK.test(masked)) return false;
   return undefined;
 }
