@@ -65,13 +65,10 @@ describe('thanks', () => {
     expect(read('口罩拿到了,谢谢你,下回我家有多的也给你留').contextDependent).toBe(true);
   });
 
-  it.each(['口罩收到了,谢谢3号楼的邻居', '感谢您帮我解决了大难题', '邻居们都是好样的,为你们点赞'])(
-    'thanks that say whom or what for stand alone: %s',
-    (text) => {
-      expect(read(text).intent).toBe('thanks');
-      expect(read(text).contextDependent).toBe(false);
-    },
-  );
+  it.each(['口罩收到了,谢谢3号楼的邻居', '感谢您帮我解决了大难题'])('thanks that say whom or what for stand alone: %s', (text) => {
+    expect(read(text).intent).toBe('thanks');
+    expect(read(text).contextDependent).toBe(false);
+  });
 });
 
 describe('questions asked back', () => {

@@ -16,8 +16,7 @@ const REPLY_OTHER =
   /楼上说|的那位|(^|[\s,，。])那家|^我也是|^我也一样|^同上|后来|(送|借|拿)到了(吗|没)|有人去|没有了|也没有|也(早|早就)?没|爱莫能助|帮不了|帮不上|帮顶|顶一下|楼主|刚看到|有人送了|你(?!们)|她|他(?!们)/;
 // 谢谢你帮我修了门锁 / 感谢您解决了我们的大难题: the thanks says what was done.
 const HELP_TOLD = /帮(我|我们|忙)?[^,，。!！?？\s]{0,6}(修|送|买|拿|取|跑|搬|代|接|看了)|解决了/;
-// A thanks to a named party or to a group (为你们点赞) speaks for itself.
-const THANKS_PARTY = /物业|网格员|社区|志愿者|居委|医生|\d+(楼|号|单元|栋)|[a-z]座|你们/;
+const THANKS_PARTY = /物业|网格员|社区|志愿者|居委|医生|\d+(楼|号|单元|栋)|[a-z]座/;
 // 药取走了,谢谢您: opening on "received" and thanking "you" answers an earlier post, whatever it names.
 const RECEIVED_FIRST = /^(X|药|东西)?(已经|都|也)?(取走|拿到|收到|领到|取到|借到)(了|啦|喽|咯)/;
 const THANKED_YOU = /(谢|感谢|多谢)(你|您)(?!们)/;
