@@ -82,3 +82,18 @@ describe('questions asked back', () => {
     expect(r.contextDependent).toBe(false);
   });
 });
+
+describe('bare replies to an ask or an offer', () => {
+  it.each(['布洛芬一板', '退烧贴两盒!'])('a thing and a count alone is a helper answering: %s', (text) => {
+    const r = read(text);
+    expect(r.intent).toBe('offer');
+    expect(r.items).toHaveLength(1);
+    expect(r.contextDependent).toBe(true);
+  });
+
+  it.each(['我要了', '我家也要!'])('taking what was offered is a reply: %s', (text) => {
+    const r = read(text);
+    expect(r.intent).toBe('request');
+    expect(r.contextDependent).toBe(true);
+  });
+});

@@ -3,9 +3,9 @@
 import type { ForWhom, Intent } from '../types.ts';
 import { CUES } from './cues.ts';
 
-// Replies that lean on an earlier message: 也, +1, 你 (but not 你们), 楼上, 楼主, 这就送, X也行 (another choice for an ask).
+// Replies that lean on an earlier message: 也, +1, 我要了, 你 (but not 你们), 楼上, 楼主, 这就送, X也行 (another choice for an ask).
 const REPLY_REQUEST =
-  /^还有(吗|么|没有)|也想要|给我(也)?留|楼主|你那|楼上(说|的)|^\+1|\+1$|同求|同问|也(需要|缺|要|求)|再给我|我也是|跟楼上|X(的)?也(行|可以|成)/;
+  /^还有(吗|么|没有)|^(我|我家)(也|都|全)?要(了|啦|啊|呀)?[!！。~～\s]*$|也想要|给我(也)?留|楼主|你那|楼上(说|的)|^\+1|\+1$|同求|同问|也(需要|缺|要|求)|再给我|我也是|跟楼上|X(的)?也(行|可以|成)/;
 // 美林泰诺林都行! answers a helper's question; 求X,哪个都行 does not.
 const ANSWER_FIRST = /^[^,，。!！?？]{0,12}(都行|都可以)(?=[,，。!！]|$)/;
 const ASKS_HELPER = /(哥|姐|叔|阿姨|老师|你|您).{0,4}(能|可以|帮|放|送)/;
@@ -51,6 +51,7 @@ export function readContext(masked: string, intent: Intent, itemCount: number, f
       contextDependent =
         (itemCount === 0 && !SERVICE.test(masked)) ||
         REPLY_OFFER.test(masked) ||
+        CUES.thingCount.test(masked.trim()) ||
         (deliveredCue && !standing) ||
         CUES.choiceQuestion.test(masked);
       // A standing offer to the group stands alone, with or without a named item.
