@@ -97,3 +97,9 @@ describe('bare replies to an ask or an offer', () => {
     expect(r.contextDependent).toBe(true);
   });
 });
+
+describe('naming the one who posted before', () => {
+  it.each(['楼主还需要吗', '楼上讲的那家诊所今天开门吗'])('楼主 / 楼上说 point back: %s', (text) => {
+    expect(read(text).contextDependent).toBe(true);
+  });
+});
