@@ -103,3 +103,9 @@ describe('naming the one who posted before', () => {
     expect(read(text).contextDependent).toBe(true);
   });
 });
+
+describe('doubting what was said', () => {
+  it.each(['哪有这么夸张', '不至于吧,昨天还好好的'])('%s', (text) => {
+    expect(read(text).contextDependent).toBe(true);
+  });
+});

@@ -114,9 +114,10 @@ const CONTINUES =
 // opens a topic: both are left to the model).
 const EXPLAINS = /^[^,，。!！?？\s]{1,10}(?<!还)是(?!挺|很|太|真|蛮|比较|非常|特别|最)[^,，。!！?？\s]{2,24}的[。!！~～]?$/;
 const ASKS = /[?？吗么呢]|谁|哪|什么|啥|几|怎么|多少/;
-// 总不能…吧 / 又不是… / 只要人没事就好: pushing back on, or consoling, what someone just said.
+// 总不能…吧 / 哪有这么… / 又不是… / 只要人没事就好: pushing back on, doubting or consoling what was said.
 // …and 楼主 / 楼上说的 name the one who posted before (plain 楼上 is often the upstairs neighbour).
-const REACTS = /楼主|楼上(说|讲)|总不能|难道(?!是)|又不是|不然呢|何必呢|至于吗|只要[^,，。!！?？\s]{1,14}就(好|行)(?![吗么?？])/;
+const REACTS =
+  /楼主|楼上(说|讲)|哪有(这么|那么)|^(不至于|不可能|怎么可能|不会吧)|总不能|难道(?!是)|又不是|不然呢|何必呢|至于吗|只要[^,，。!！?？\s]{1,14}就(好|行)(?![吗么?？])/;
 
 /** The shape's verdict on a chat or news post's context, or undefined where the thread model decides. */
 export function chatContext(masked: string, intent: Intent): boolean | undefined {
