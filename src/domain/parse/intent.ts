@@ -61,6 +61,7 @@ export function readIntent(masked: string, itemNames: string[]): RuleReading {
   if (has(CUES.cancelStrong, withoutQuestions(t)) && !has(CUES.offerAsk, t)) return ruled('cancel');
   // A bare 有 / 有的 / 有有有 answers an ask.
   if (/^(有|有的|有啊|有呀|有哦)+[!！~～。.]*$/.test(t.trim())) return ruled('offer');
+  if (CUES.thingCount.test(t.trim())) return ruled('offer');
 
   const clauses = splitClauses(t);
   // 楼主的药送到了吗: a question about how a thread went, neither an ask nor an offer.

@@ -7,6 +7,7 @@
 import type { Segmenter } from '../text/segmenter.ts';
 import { SoftmaxModel, trainSoftmax, type Example, type SoftmaxData } from '../text/softmax.ts';
 import type { Category, Intent } from '../types.ts';
+import { chatContext } from './context.ts';
 import { postFeatures, type RuleReading } from './features.ts';
 import { trainingPosts } from './training/index.ts';
 
@@ -124,11 +125,14 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
         confidence = guess.distribution[intentModel().classes.indexOf(intent)] ?? 0;
       }
       const chat = intent === 'info' || intent === 'other';
+      // A few shapes settle a chat post before the model (context.ts: chatContext).
+      const shape = chat ? chatContext(post.masked, intent) : undefined;
       const contextDependent = chat
-        ? !CONTENTLESS.test(post.masked) &&
-          !OPENS_TOPIC.test(post.masked) &&
-          (ME_TOO.test(post.masked) ||
-            contextModel().probabilityOf(examples.contextFeatures(post, intent, features()), 'true') >= CONTEXT_AT)
+        ? (shape ??
+          (!CONTENTLESS.test(post.masked) &&
+            !OPENS_TOPIC.test(post.masked) &&
+            (ME_TOO.test(post.masked) ||
+              contextModel().probabilityOf(examples.contextFeatures(post, intent, features()), 'true') >= CONTEXT_AT)))
         : post.ruleContext(intent);
       return { intent, confidence: Math.round(confidence * 1000) / 1000, contextDependent };
     },
