@@ -49,6 +49,8 @@ export const campaignsFeature: Feature = {
       const today = localDate(ctx.now);
       const live = ctx.state.campaigns.filter((c) => isActive(c, today));
       if (live.length === 0) return next();
+      // A display name proves nothing: only enrolled staff are visitors (their lists carry rooms and phones).
+      if (ctx.person.role === 'resident') return next();
       const admin = isAdmin(ctx.person.role);
       const mine = live.filter((c) => admin || c.people.some((p) => p.visitor === ctx.person.name));
       if (mine.length === 0) return next();
@@ -137,6 +139,8 @@ function reminders(job: JobContext): void {
     const kind = reminderDue(c, today);
     if (!kind) continue;
     for (const v of visitors(c)) {
+      // A visitor who is not enrolled is reached by display name, which anyone can take: no list goes there.
+      if (job.services.directory.person(v).role === 'resident') continue;
       const text = kind === 'start' ? formatStartNotice(c, v) : formatReminder(c, v, today, kind);
       if (text) job.outbox.toPerson(v, text);
     }
