@@ -9,7 +9,7 @@ import { createFaqEngine, type FaqEngine } from './domain/faq/index.ts';
 // Not roster-io/index.ts: that pulls in exceljs (almost a second), which only the CLI needs.
 import { describeRosterConfigErrors, rosterFromConfig } from './roster-io/config.ts';
 import { ConfigError } from './config/errors.ts';
-import { Bot } from './bot/bot.ts';
+import { Bot, type BotOptions } from './bot/bot.ts';
 import { Directory, type PersonInfo, type RoomInfo } from './bot/directory.ts';
 import type { OutgoingMessage } from './bot/messages.ts';
 import type { BotServices } from './bot/services.ts';
@@ -51,6 +51,8 @@ export interface AppDeps {
   onFatal?: (err: unknown) => void;
   /** Reload the knowledge base when staff edit it (live runs). */
   watchKnowledgeBase?: boolean;
+  /** Several processes on one store (PostgreSQL): shared dedupe, who sends what, shared pacing. */
+  shared?: Pick<BotOptions, 'dedupeKey' | 'mayDeliver' | 'lastSentTo' | 'sentTo'>;
 }
 
 export interface App {
@@ -104,6 +106,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     settleSends: !deps.background,
     isStale: staleNotice,
     onFatal: deps.onFatal,
+    ...deps.shared,
   });
   bot
     .use(helpFeature((staff) => bot.helpLines(staff)))

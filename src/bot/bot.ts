@@ -48,6 +48,13 @@ export interface BotOptions {
   /** Called after this many commits in a row failed: the process should stop, loudly. */
   onFatal?: (err: unknown) => void;
   maxSaveFailures?: number;
+  /** What makes two messages one (default: the transport's id); see src/store/postgres/dedupe.ts. */
+  dedupeKey?: (msg: IncomingMessage) => string;
+  /** Several processes share the outbox: true for the messages this process is to send. */
+  mayDeliver?: (message: PendingMessage) => boolean;
+  /** Per-chat pacing kept outside the process (shared store): see SenderDeps. */
+  lastSentTo?: (chat: string) => number | undefined;
+  sentTo?: (chat: string, at: number) => void;
 }
 
 const SEEN_IDS_KEPT = 5000;
@@ -73,7 +80,7 @@ export class Bot implements BotBuilder {
     this.current = state;
     this.seen = new Set(state.seenMessageIds);
     this.sender = new OutboxSender({
-      pending: () => this.current.outbox,
+      pending: () => (options.mayDeliver ? this.current.outbox.filter(options.mayDeliver) : this.current.outbox),
       isStale: (m) => options.isStale?.(m, this.current) ?? false,
       remove: (ids) => this.serial(() => this.removeFromOutbox(ids)),
       send: options.send,
@@ -81,6 +88,8 @@ export class Bot implements BotBuilder {
       timers: scheduler,
       log: services.log,
       pacing: options.pacing ?? UNPACED,
+      lastSentTo: options.lastSentTo,
+      sentTo: options.sentTo,
     });
   }
 
@@ -165,6 +174,16 @@ export class Bot implements BotBuilder {
     await this.afterUnit(true);
   }
 
+  /**
+   * A shared store: picks up what other processes committed and sends what is now this
+   * process's to send (called when another process reports a change).
+   */
+  async refresh(): Promise<void> {
+    if (!this.store.exclusive) return;
+    await this.serial(async () => undefined);
+    await this.afterUnit();
+  }
+
   stop(): void {
     this.sender.stop();
   }
@@ -175,20 +194,31 @@ export class Bot implements BotBuilder {
     else this.sender.kick();
   }
 
-  // Messages and jobs run one at a time, so that state changes never interleave.
+  // Messages and jobs run one at a time, so that state changes never interleave; with a shared
+  // store, one at a time across all processes, each starting from the latest committed state.
   private serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
+    const { store } = this;
+    const unit = store.exclusive
+      ? () =>
+          store.exclusive!(async (latest) => {
+            this.current = latest;
+            return work();
+          })
+      : work;
+    const run = this.queue.then(unit, unit);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
   private async process(msg: IncomingMessage): Promise<OutgoingMessage[]> {
     const { log, directory } = this.services;
-    if (this.seen.has(msg.id)) {
-      log.debug({ id: msg.id }, 'duplicate message skipped');
+    const key = this.options.dedupeKey?.(msg) ?? msg.id;
+    // A shared store: another process may have handled it (its id arrived with the catch-up).
+    if (this.seen.has(key) || (this.store.exclusive && this.current.seenMessageIds.includes(key))) {
+      log.debug({ id: msg.id, key }, 'duplicate message skipped');
       return [];
     }
-    this.rememberSeen(msg.id);
+    this.rememberSeen(key);
     const text = msg.text.length > MAX_TEXT ? msg.text.slice(0, MAX_TEXT) : msg.text;
     const room = msg.room ? directory.room(msg.room.topic) : null;
     const draft = createDraft(this.current);
@@ -200,7 +230,7 @@ export class Bot implements BotBuilder {
       return [];
     }
     log.debug({ id: msg.id, room: msg.room?.topic, feature: ctx.handledBy, replies: ctx.outbox.messages.length }, 'message handled');
-    return (await this.commit(draft, ctx.outbox.messages, { messageId: msg.id })) ?? [];
+    return (await this.commit(draft, ctx.outbox.messages, { messageId: key })) ?? [];
   }
 
   private async dispatch(ctx: MessageContext, index: number): Promise<void> {
@@ -215,6 +245,9 @@ export class Bot implements BotBuilder {
   }
 
   private async runJob(name: string, at: Date, handler: JobHandler): Promise<OutgoingMessage[]> {
+    // Checked again inside the unit: with a shared store another process may have just run it.
+    const last = this.current.jobRuns[name];
+    if (last && Date.parse(last) >= at.getTime()) return [];
     const outbox = new Outbox();
     const draft = createDraft(this.current);
     try {
