@@ -82,7 +82,11 @@ describe('PostgreSQL store', () => {
       s.aid.requests.splice(0, 1);
       s.aid.requests.push(request('4', '楚凤二网格', 'open', 'food'));
       s.seenMessageIds.push('m1', 'm2');
-      s.outbox.push({ id: 1, out: { kind: 'room', room: '楚凤一网格群', text: '有人求布洛芬', mentions: [] }, at: '2026-01-01T10:00:00.000Z' });
+      s.outbox.push({
+        id: 1,
+        out: { kind: 'room', room: '楚凤一网格群', text: '有人求布洛芬', mentions: [] },
+        at: '2026-01-01T10:00:00.000Z',
+      });
     });
     const final = await unit(store, (s) => {
       s.outbox = [];
@@ -138,9 +142,7 @@ describe('PostgreSQL store', () => {
     await unit(a, (s) => void s.seenMessageIds.push('from-a'));
     await unit(b, (s) => void s.seenMessageIds.push('from-b'));
     // Concurrent units are serialised: none of the 20 increments is lost.
-    await Promise.all(
-      Array.from({ length: 10 }, () => [unit(a, (s) => void s.nextCallId++), unit(b, (s) => void s.nextCallId++)]).flat(),
-    );
+    await Promise.all(Array.from({ length: 10 }, () => [unit(a, (s) => void s.nextCallId++), unit(b, (s) => void s.nextCallId++)]).flat());
     const last = await unit(a, () => {});
     expect(last.seenMessageIds).toEqual(['from-a', 'from-b']);
     expect(last.nextCallId).toBe(21);
@@ -169,7 +171,15 @@ describe('PostgreSQL store', () => {
     const store = new PostgresStore({ url });
     await store.migrate();
     const archive = new PostgresArchive(store.pool);
-    await archive.append('calls', [{ id: 'c2', at: '2026-02-01' }, { id: 'c1', at: '2026-01-05' }, { id: 'c3', at: '2026-02-03' }], (r) => r.at.slice(0, 7));
+    await archive.append(
+      'calls',
+      [
+        { id: 'c2', at: '2026-02-01' },
+        { id: 'c1', at: '2026-01-05' },
+        { id: 'c3', at: '2026-02-03' },
+      ],
+      (r) => r.at.slice(0, 7),
+    );
     expect((await archive.readAll<{ id: string }>('calls')).map((r) => r.id)).toEqual(['c1', 'c2', 'c3']);
     expect(await archive.readAll('requests')).toEqual([]);
     await store.close();
