@@ -17,6 +17,9 @@ Commands:
                               (--console: the state of \`linli console --data DIR\` instead of the live bot's)
   callbacks export FILE --from YYYY-MM-DD --to YYYY-MM-DD
                               write the callback log for reporting
+  store migrate --from lowdb DIR --to postgres
+                              copy a community's data (state and archive) into PostgreSQL
+                              (LINLI_DATABASE_URL); the source is only read
 
 Options:
   --config DIR   config folder (default: config/)
@@ -42,6 +45,8 @@ async function main(): Promise<number> {
       return (await import('./start-command.ts')).runStart(args);
     case 'console':
       return (await import('./console-command.ts')).runConsole(args);
+    case 'store':
+      return (await import('./store-command.ts')).runStoreCommand(rest, args);
     case 'roster':
     case 'callbacks':
       return (await import('./roster-command.ts')).runRosterCommand(command, rest, args);

@@ -10,12 +10,14 @@ import { join, resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
 import { flagString } from './args.ts';
 import { createApp } from '../app.ts';
-import { resolveConfigDir } from '../config/load.ts';
+import { hostname } from 'node:os';
+import { loadMainConfig, resolveConfigDir } from '../config/load.ts';
 import { createLogger } from '../log.ts';
 import { CronScheduler, systemClock } from '../schedule/cron-scheduler.ts';
 import { FileStore } from '../store/file-store.ts';
-import { StateFileError } from '../store/types.ts';
-import { JsonlArchive } from '../store/archive.ts';
+import { StateFileError, type StateStore } from '../store/types.ts';
+import { type Archive, JsonlArchive } from '../store/archive.ts';
+import type { District } from '../store/postgres/district.ts';
 import type { LiveBot, LiveEnd } from '../adapters/wechaty/live.ts';
 
 const DEFAULT_DATA_DIR = 'data';
@@ -29,17 +31,35 @@ export async function runStart(args: ParsedArgs): Promise<number> {
   const configDir = resolveConfigDir(flagString(args, 'config'));
   const dataDir = resolve(flagString(args, 'data') ?? DEFAULT_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
-  const store = new FileStore(join(dataDir, 'linli.json'));
+  // store: postgres — several processes (one per WeChat account) share one database.
+  let district: District | null = null;
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let store: StateStore;
+  let archive: Archive;
+  if (loadMainConfig(configDir).store === 'postgres') {
+    const url = process.env.LINLI_DATABASE_URL;
+    if (!url) {
+      process.stderr.write('配置为 store: postgres,但没有设置环境变量 LINLI_DATABASE_URL(数据库连接串)。\n');
+      return 2;
+    }
+    const { openDistrict, accountName } = await import('../store/postgres/district.ts');
+    district = await openDistrict({ url, account: accountName(process.env, hostname()), log, onChange: () => void app?.bot.refresh() });
+    store = district.store;
+    archive = district.archive;
+  } else {
+    store = new FileStore(join(dataDir, 'linli.json'));
+    archive = new JsonlArchive(join(dataDir, 'archive'));
+  }
   const scheduler = new CronScheduler((job, err) => log.error({ job, err }, 'scheduled job failed'));
 
   let live: LiveBot | null = null;
   let loggedIn = false;
   let fatal: (o: Outcome) => void = () => {};
   const fatalOutcome = new Promise<Outcome>((resolve) => (fatal = resolve));
-  let app: Awaited<ReturnType<typeof createApp>>;
   try {
     app = await createApp({
-      archive: new JsonlArchive(join(dataDir, 'archive')),
+      archive,
+      shared: district?.shared,
       configDir,
       store,
       clock: systemClock,
@@ -78,10 +98,21 @@ export async function runStart(args: ParsedArgs): Promise<number> {
     heartbeat: app.config.bot.heartbeat,
     loggedOutExitMinutes: app.config.bot.loggedOutExitMinutes,
     onMessage: async (msg) => {
+      district?.learnChat(msg.room ? `room:${msg.room.topic}` : `to:${msg.sender.name}`);
       await app.bot.handle(msg);
     },
     onLogin: () => {
       loggedIn = true;
+      // Register the account's chats in the district: its outbox messages are sent from here.
+      if (district && live) {
+        const d = district;
+        void live
+          .chats()
+          .then((chats) => {
+            for (const c of chats) d.learnChat(c);
+          })
+          .catch((err) => log.error({ err }, 'could not list the account’s chats'));
+      }
       // What an earlier run decided and did not send goes first.
       void app.bot.resumeSending();
       if (schedulerRunning) return;
@@ -100,6 +131,7 @@ export async function runStart(args: ParsedArgs): Promise<number> {
   signal.dispose();
   app.close();
   await live.stop();
+  await district?.member.leave().catch((err) => log.error({ err }, 'could not hand over the chats'));
   try {
     await store.close();
   } catch (err) {
