@@ -27,6 +27,8 @@ export interface PostgresStoreOptions {
   /** This process's name in the change log and the chat registry (the account). */
   process?: string;
   poolSize?: number;
+  /** Close idle connections after this long (default 10 s). */
+  idleMs?: number;
 }
 
 /** The connection string without its password, for messages. */
@@ -44,7 +46,12 @@ export class PostgresStore implements StateStore {
   private commits = 0;
 
   constructor(private readonly options: PostgresStoreOptions) {
-    this.pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 4 });
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 4,
+      idleTimeoutMillis: options.idleMs ?? 10_000,
+      allowExitOnIdle: true,
+    });
     // An idle client that loses its connection must not crash the process; the next query says so.
     this.pool.on('error', () => {});
     this.process = options.process ?? `pid-${process.pid}`;
@@ -93,10 +100,8 @@ export class PostgresStore implements StateStore {
     const client = await this.pool.connect();
     const unit = { client, open: false };
     try {
-      await client.query('BEGIN');
       unit.open = true;
-      await client.query('SELECT pg_advisory_xact_lock($1)', [UNIT_LOCK]);
-      await this.catchUp(client);
+      await this.beginAndCatchUp(client);
       this.unit = unit;
       return await work(this.base!);
     } finally {
@@ -145,18 +150,24 @@ export class PostgresStore implements StateStore {
     return this.seq;
   }
 
-  private async catchUp(client: pg.PoolClient): Promise<void> {
-    if (!this.base) return this.reload(client);
-    const pruned = await client.query<{ value: string }>("SELECT value FROM linli_meta WHERE key = 'pruned'");
-    if (pruned.rows[0] && BigInt(pruned.rows[0].value) > this.seq) return this.reload(client);
-    const res = await client.query<{ seq: string; patches: Patch[] }>(
-      'SELECT seq, patches FROM linli_changes WHERE seq > $1 ORDER BY seq',
-      [this.seq.toString()],
-    );
+  /**
+   * BEGIN, the lock and the changes since our last one, in one round trip (a unit that changes
+   * nothing, like most runs of a minute's check, costs two in all). The sequence number is ours,
+   * a bigint, so it goes into the text safely.
+   */
+  private async beginAndCatchUp(client: pg.PoolClient): Promise<void> {
+    const results = (await client.query(
+      `BEGIN; SELECT pg_advisory_xact_lock(${UNIT_LOCK});
+       SELECT (SELECT value FROM linli_meta WHERE key = 'pruned') AS pruned,
+              coalesce((SELECT jsonb_agg(jsonb_build_object('s', seq::text, 'p', patches) ORDER BY seq) FROM linli_changes WHERE seq > ${this.seq.toString()}), '[]') AS changes`,
+    )) as unknown as pg.QueryResult<{ pruned: string | null; changes: { s: string; p: Patch[] }[] }>[];
+    const { pruned, changes } = results[2]!.rows[0]!;
+    // New to the database, or further behind than the log reaches: read all rows.
+    if (!this.base || (pruned !== null && BigInt(pruned) > this.seq)) return this.reload(client);
     let state = this.base;
-    for (const row of res.rows) {
-      state = applyPatches(state, row.patches);
-      this.seq = BigInt(row.seq);
+    for (const change of changes) {
+      state = applyPatches(state, change.p);
+      this.seq = BigInt(change.s);
     }
     this.base = state;
   }
