@@ -99,6 +99,13 @@ export function diffRows(before: BotState, after: BotState, touched: Set<string>
       continue;
     }
     const oldList = Array.isArray(old) ? old : [];
+    const quick = diffInOrder(part, oldList, now, seq, index);
+    if (quick) {
+      upserts.push(...quick.upserts);
+      deletes.push(...quick.deletes);
+      index = quick.index;
+      continue;
+    }
     const oldKeys = keysOf(part, oldList);
     const newKeys = keysOf(part, now);
     const oldByKey = new Map(oldKeys.map((k, i) => [k, oldList[i]]));
@@ -118,6 +125,58 @@ export function diffRows(before: BotState, after: BotState, touched: Set<string>
     });
   }
   return { upserts, deletes };
+}
+
+/**
+ * The usual case, in one pass: records kept in their order (changed in place or not), some
+ * removed, new ones at the end. null when the collection was reordered or has repeated keys:
+ * the caller then compares by key.
+ */
+function diffInOrder(
+  coll: string,
+  oldList: readonly unknown[],
+  now: readonly unknown[],
+  seq: bigint,
+  from: number,
+): (RowChanges & { index: number }) | null {
+  const keyOf = KEYED[coll]!;
+  const upserts: Row[] = [];
+  const deletes: { coll: string; key: string }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < oldList.length && j < now.length) {
+    const o = oldList[i];
+    const n = now[j];
+    if (o === n) {
+      i++;
+      j++;
+      continue;
+    }
+    const ko = keyOf(o);
+    if (ko === keyOf(n)) {
+      upserts.push({ coll, key: ko, ord: null, doc: n });
+      i++;
+      j++;
+    } else {
+      deletes.push({ coll, key: ko });
+      i++;
+    }
+  }
+  for (; i < oldList.length; i++) deletes.push({ coll, key: keyOf(oldList[i]) });
+  let index = from;
+  if (j < now.length) {
+    // Appended records must be new keys, each once; otherwise something moved.
+    const taken = new Set(oldList.map(keyOf));
+    for (const d of deletes) taken.delete(d.key);
+    for (; j < now.length; j++) {
+      const k = keyOf(now[j]);
+      if (taken.has(k)) return null;
+      taken.add(k);
+      upserts.push({ coll, key: k, ord: ordOf(seq, index++), doc: now[j] });
+    }
+  }
+  if (deletes.length > 1 && new Set(deletes.map((d) => d.key)).size !== deletes.length) return null;
+  return { upserts, deletes, index };
 }
 
 /** The state from its rows (ordered by coll, ord). */
