@@ -2,24 +2,11 @@
 // connection, fake WeChat and clock. A sits in building group 3, B in the grid group (and is
 // the grid worker's contact), C in building groups 3 and 5: building 3 is seen by two accounts.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SceneOverrides } from '../../src/app.ts';
 import type { OutgoingMessage } from '../../src/bot/messages.ts';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.ts';
 import { startNode, type Node } from './node.ts';
+import { B3, B5, GRID2, SCENE as scene, WORKER } from './scene.ts';
 
-const B3 = '金象泰小区3号楼群';
-const B5 = '金象泰小区5号楼群';
-const GRID2 = '楚凤二网格群';
-const WORKER = '邱靓';
-const scene: SceneOverrides = {
-  rooms: [
-    { topic: B3, kind: 'building', building: '3', grid: '楚凤二网格' },
-    { topic: B5, kind: 'building', building: '5', grid: '楚凤二网格' },
-    { topic: GRID2, kind: 'grid', building: null, grid: '楚凤二网格' },
-  ],
-  people: [{ name: WORKER, role: 'grid_worker', grid: '楚凤二网格', building: null, unit: null, room: null }],
-  roster: [],
-};
 const CHATS = {
   A: [`room:${B3}`],
   B: [`room:${GRID2}`, `to:${WORKER}`],
