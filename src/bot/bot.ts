@@ -8,7 +8,7 @@
 import { createDraft, finishDraft, produce, type Draft, type Patch } from '../store/patches.ts';
 import { type Decided, MessageContext, Outbox, type JobContext } from './context.ts';
 import type { IncomingMessage, OutgoingMessage } from './messages.ts';
-import { OutboxSender, UNPACED, type Pacing } from './sender.ts';
+import { chatOf, OutboxSender, UNPACED, type Pacing } from './sender.ts';
 import type { BotServices } from './services.ts';
 import type { BotState, PendingMessage } from '../store/state.ts';
 import type { StateStore } from '../store/types.ts';
@@ -50,8 +50,8 @@ export interface BotOptions {
   maxSaveFailures?: number;
   /** What makes two messages one (default: the transport's id); see src/store/postgres/dedupe.ts. */
   dedupeKey?: (msg: IncomingMessage) => string;
-  /** Several processes share the outbox: true for the messages this process is to send. */
-  mayDeliver?: (message: PendingMessage) => boolean;
+  /** Several processes share the outbox: true for the chats ('room:…', 'to:…') this process sends to. */
+  mayDeliver?: (chat: string) => boolean;
   /** Per-chat pacing kept outside the process (shared store): see SenderDeps. */
   lastSentTo?: (chat: string) => number | undefined;
   sentTo?: (chat: string, at: number) => void;
@@ -80,7 +80,10 @@ export class Bot implements BotBuilder {
     this.current = state;
     this.seen = new Set(state.seenMessageIds);
     this.sender = new OutboxSender({
-      pending: () => (options.mayDeliver ? this.current.outbox.filter(options.mayDeliver) : this.current.outbox),
+      pending: () => {
+        const { mayDeliver } = options;
+        return mayDeliver ? this.current.outbox.filter((p) => mayDeliver(chatOf(p.out))) : this.current.outbox;
+      },
       isStale: (m) => options.isStale?.(m, this.current) ?? false,
       remove: (ids) => this.serial(() => this.removeFromOutbox(ids)),
       send: options.send,

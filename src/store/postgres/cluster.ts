@@ -8,8 +8,6 @@
 // message for one of its chats).
 import { hostname } from 'node:os';
 import type pg from 'pg';
-import { chatOf } from '../../bot/sender.ts';
-import type { PendingMessage } from '../state.ts';
 
 export interface ClusterOptions {
   /** The chats this account sits in: 'room:<topic>' and 'to:<name>' (as the sender names them). */
@@ -58,8 +56,8 @@ export class ClusterMember {
     await this.heartbeat();
   }
 
-  /** True when this process is the one to send this message. */
-  mayDeliver = (m: PendingMessage): boolean => this.held.has(chatOf(m.out));
+  /** True when this process is the one to send to this chat. */
+  mayDeliver = (chat: string): boolean => this.held.has(chat);
 
   lastSentTo = (chat: string): number | undefined => this.lastSent.get(chat);
 

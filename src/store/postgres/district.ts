@@ -1,6 +1,5 @@
 // `linli start` with `store: postgres`: the store, the archive and this process's membership
 // of the district, wired for the bot (shared dedupe, who sends what, shared pacing).
-import type { AppDeps } from '../../app.ts';
 import type { Logger } from '../../log.ts';
 import { PostgresArchive } from './archive.ts';
 import { ClusterMember } from './cluster.ts';
@@ -11,7 +10,8 @@ export interface District {
   store: PostgresStore;
   archive: PostgresArchive;
   member: ClusterMember;
-  shared: NonNullable<AppDeps['shared']>;
+  /** For createApp's `shared`: shared dedupe, who sends to which chat, shared pacing. */
+  shared: Pick<ClusterMember, 'mayDeliver' | 'lastSentTo' | 'sentTo'> & { dedupeKey: typeof sharedDedupeKey };
   /** A chat the account turned out to sit in (a message came from it). */
   learnChat(chat: string): void;
 }

@@ -44,6 +44,7 @@ export class PostgresStore implements StateStore {
   private unit: { client: pg.PoolClient; open: boolean } | null = null;
   private migrated: Promise<number[]> | null = null;
   private commits = 0;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: PostgresStoreOptions) {
     this.pool = new pg.Pool({
@@ -95,8 +96,17 @@ export class PostgresStore implements StateStore {
    * Runs one unit of work alone across all processes: `work` gets the latest committed state and
    * may call commit() once; a unit that does not commit writes nothing.
    */
-  async exclusive<T>(work: (latest: BotState) => Promise<T>): Promise<T> {
-    if (this.unit) throw new Error('a unit of work is already open');
+  exclusive<T>(work: (latest: BotState) => Promise<T>): Promise<T> {
+    // One at a time within this process too: units from two callers never share the state.
+    const run = this.queue.then(
+      () => this.runUnit(work),
+      () => this.runUnit(work),
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runUnit<T>(work: (latest: BotState) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     const unit = { client, open: false };
     try {
