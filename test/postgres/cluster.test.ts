@@ -124,6 +124,17 @@ describe('several bot processes on one PostgreSQL', () => {
     nodes.push(A, C);
     expect(A.member.heldChats.has(`room:${B3}`)).toBe(true);
     expect(C.member.heldChats.has(`room:${B3}`)).toBe(false);
+    // A answers in building 3 before it dies: the chat's last send is kept with its lease.
+    await A.say('周阿姨', '我家有多的口罩,谁要来拿', B3, at('18:20'));
+    await A.say('吴先生', '求几个口罩,明天要出门', B3, at('18:30'));
+    const sentByA = toRoom(A.transport.sent, B3);
+    expect(sentByA.length).toBeGreaterThan(0);
+    await vi.waitFor(async () => {
+      const row = await A.store.pool.query<{ last: Date | null }>('SELECT last_sent_at AS last FROM linli_chat_senders WHERE chat = $1', [
+        `room:${B3}`,
+      ]);
+      expect(row.rows[0]?.last?.getTime()).toBe(at('18:30').getTime());
+    });
     await A.kill();
     nodes = nodes.filter((n) => n !== A);
     await C.say('马建军', '谁有体温计借用一下', B3, at('19:00'));
@@ -132,8 +143,10 @@ describe('several bot processes on one PostgreSQL', () => {
     // The lease runs out (made to look a minute old here rather than waiting for it).
     await C.store.pool.query("UPDATE linli_chat_senders SET lease_until = now() - interval '1 second' WHERE process = 'A'");
     await C.member.heartbeat();
-    await C.refresh();
     expect(C.member.heldChats.has(`room:${B3}`)).toBe(true);
+    // The per-chat pacing goes on from A's last send, not from nothing.
+    expect(C.member.lastSentTo(`room:${B3}`)).toBe(at('18:30').getTime());
+    await C.refresh();
     expect(toRoom(C.transport.sent, B3).filter((o) => o.kind === 'room' && o.mentions.includes('赵敏'))).toHaveLength(1);
   });
 
