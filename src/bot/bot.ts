@@ -133,7 +133,16 @@ export class Bot implements BotBuilder {
 
   /** Handles one message; returns what the bot decided to send. Never throws: errors are logged. */
   async handle(msg: IncomingMessage): Promise<OutgoingMessage[]> {
-    const decided = await this.serial(() => this.process(msg));
+    let decided: OutgoingMessage[] = [];
+    try {
+      decided = await this.serial(() => this.process(msg));
+    } catch (err) {
+      // A shared store that cannot open a unit (the database is down): like a failed save.
+      this.saveFailures += 1;
+      this.services.log.error({ err, store: this.store.where, id: msg.id }, 'the store could not start a unit: message not handled');
+      if (this.saveFailures >= (this.options.maxSaveFailures ?? 3)) this.options.onFatal?.(err);
+      return [];
+    }
     await this.afterUnit();
     return decided;
   }

@@ -156,4 +156,15 @@ describe('several bot processes on one PostgreSQL', () => {
     await A.clock.advanceTo(at('21:50'));
     await vi.waitFor(() => expect(toRoom(B.transport.sent, GRID2)).toHaveLength(1), { timeout: 10_000 });
   });
+
+  it('a process whose database is gone handles nothing and does not crash', async () => {
+    const url = await server.createDatabase();
+    const A = await startNode(url, 'A', CHATS.A, at('18:00'), scene);
+    await A.store.pool.end();
+    // At the same minute: no scheduled job runs on the way (the scheduler reports a job's failure itself).
+    await expect(A.say('马建军', '谁有体温计借用一下', B3, at('18:00'))).resolves.toBeUndefined();
+    expect(A.transport.sent).toEqual([]);
+    A.app.close();
+    await A.member.leave(false).catch(() => undefined);
+  });
 });
