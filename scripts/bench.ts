@@ -118,3 +118,5 @@ for (const file of ['replay-building-evening.jsonl', 'replay-grid-day.jsonl', 'r
 
 // The durable core under load: the store, open requests, history, start-up and memory.
 await import('./bench-store.ts');
+// Several bot processes on one PostgreSQL (issue 13), lowdb beside.
+await import('./bench-pg.ts');

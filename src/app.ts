@@ -10,7 +10,7 @@ import { createFaqEngine, type FaqEngine } from './domain/faq/index.ts';
 // Not roster-io/index.ts: that pulls in exceljs (almost a second), which only the CLI needs.
 import { describeRosterConfigErrors, rosterFromConfig } from './roster-io/config.ts';
 import { ConfigError } from './config/errors.ts';
-import { Bot } from './bot/bot.ts';
+import { Bot, type BotOptions } from './bot/bot.ts';
 import { Directory, type PersonInfo, type RoomInfo } from './bot/directory.ts';
 import type { OutgoingMessage } from './bot/messages.ts';
 import type { BotServices } from './bot/services.ts';
@@ -68,6 +68,8 @@ export interface AppDeps {
   contactIdOf?: (name: string) => string;
   /** Where admin actions are written (data/audit.jsonl live); none in tests unless given. */
   audit?: AuditLog;
+  /** Several processes on one store (PostgreSQL): shared dedupe, who sends what, shared pacing. */
+  shared?: Pick<BotOptions, 'dedupeKey' | 'mayDeliver' | 'lastSentTo' | 'sentTo'>;
 }
 
 export interface App {
@@ -129,6 +131,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     settleSends: !deps.background,
     isStale: staleNotice,
     onFatal: deps.onFatal,
+    ...deps.shared,
   });
   trusted = () => bot.state;
   bot

@@ -8,7 +8,7 @@
 import { createDraft, finishDraft, produce, type Draft, type Patch } from '../store/patches.ts';
 import { type Decided, MessageContext, Outbox, type JobContext } from './context.ts';
 import type { IncomingMessage, OutgoingMessage } from './messages.ts';
-import { OutboxSender, UNPACED, type Pacing } from './sender.ts';
+import { chatOf, OutboxSender, UNPACED, type Pacing } from './sender.ts';
 import type { BotServices } from './services.ts';
 import type { BotState, PendingMessage } from '../store/state.ts';
 import type { StateStore } from '../store/types.ts';
@@ -49,6 +49,13 @@ export interface BotOptions {
   /** Called after this many commits in a row failed: the process should stop, loudly. */
   onFatal?: (err: unknown) => void;
   maxSaveFailures?: number;
+  /** What makes two messages one (default: the transport's id); see src/store/postgres/dedupe.ts. */
+  dedupeKey?: (msg: IncomingMessage) => string;
+  /** Several processes share the outbox: true for the chats ('room:…', 'to:…') this process sends to. */
+  mayDeliver?: (chat: string) => boolean;
+  /** Per-chat pacing kept outside the process (shared store): see SenderDeps. */
+  lastSentTo?: (chat: string) => number | undefined;
+  sentTo?: (chat: string, at: number) => void;
 }
 
 const SEEN_IDS_KEPT = 5000;
@@ -75,7 +82,10 @@ export class Bot implements BotBuilder {
     this.current = state;
     this.seen = new Set(state.seenMessageIds);
     this.sender = new OutboxSender({
-      pending: () => this.current.outbox,
+      pending: () => {
+        const { mayDeliver } = options;
+        return mayDeliver ? this.current.outbox.filter((p) => mayDeliver(chatOf(p.out))) : this.current.outbox;
+      },
       isStale: (m) => options.isStale?.(m, this.current) ?? false,
       remove: (ids) => this.serial(() => this.removeFromOutbox(ids)),
       send: options.send,
@@ -83,6 +93,8 @@ export class Bot implements BotBuilder {
       timers: scheduler,
       log: services.log,
       pacing: options.pacing ?? UNPACED,
+      lastSentTo: options.lastSentTo,
+      sentTo: options.sentTo,
     });
   }
 
@@ -123,7 +135,16 @@ export class Bot implements BotBuilder {
 
   /** Handles one message; returns what the bot decided to send. Never throws: errors are logged. */
   async handle(msg: IncomingMessage): Promise<OutgoingMessage[]> {
-    const decided = await this.serial(() => this.process(msg));
+    let decided: OutgoingMessage[] = [];
+    try {
+      decided = await this.serial(() => this.process(msg));
+    } catch (err) {
+      // A shared store that cannot open a unit (the database is down): like a failed save.
+      this.saveFailures += 1;
+      this.services.log.error({ err, store: this.store.where, id: msg.id }, 'the store could not start a unit: message not handled');
+      if (this.saveFailures >= (this.options.maxSaveFailures ?? 3)) this.options.onFatal?.(err);
+      return [];
+    }
     await this.afterUnit();
     return decided;
   }
@@ -168,6 +189,16 @@ export class Bot implements BotBuilder {
     await this.afterUnit(true);
   }
 
+  /**
+   * A shared store: picks up what other processes committed and sends what is now this
+   * process's to send (called when another process reports a change).
+   */
+  async refresh(): Promise<void> {
+    if (!this.store.exclusive) return;
+    await this.serial(async () => undefined);
+    await this.afterUnit();
+  }
+
   stop(): void {
     this.sender.stop();
   }
@@ -190,20 +221,31 @@ export class Bot implements BotBuilder {
     else this.sender.kick();
   }
 
-  // Messages and jobs run one at a time, so that state changes never interleave.
+  // Messages and jobs run one at a time, so that state changes never interleave; with a shared
+  // store, one at a time across all processes, each starting from the latest committed state.
   private serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
+    const { store } = this;
+    const unit = store.exclusive
+      ? () =>
+          store.exclusive!(async (latest) => {
+            this.current = latest;
+            return work();
+          })
+      : work;
+    const run = this.queue.then(unit, unit);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
   private async process(msg: IncomingMessage): Promise<OutgoingMessage[]> {
     const { log, directory } = this.services;
-    if (this.seen.has(msg.id)) {
-      log.debug({ id: msg.id }, 'duplicate message skipped');
+    const key = this.options.dedupeKey?.(msg) ?? msg.id;
+    // A shared store: another process may have handled it (its id arrived with the catch-up).
+    if (this.seen.has(key) || (this.store.exclusive && this.current.seenMessageIds.includes(key))) {
+      log.debug({ id: msg.id, key }, 'duplicate message skipped');
       return [];
     }
-    this.rememberSeen(msg.id);
+    this.rememberSeen(key);
     const text = msg.text.length > MAX_TEXT ? msg.text.slice(0, MAX_TEXT) : msg.text;
     // Roles come from the contact's enrolment and groups from their binding, never from a name or topic alone.
     const room = msg.room ? directory.roomOf(msg.room) : null;
@@ -216,7 +258,7 @@ export class Bot implements BotBuilder {
       return [];
     }
     log.debug({ id: msg.id, room: msg.room?.topic, feature: ctx.handledBy, replies: ctx.outbox.messages.length }, 'message handled');
-    const decided = await this.commit(draft, ctx.outbox.messages, { messageId: msg.id });
+    const decided = await this.commit(draft, ctx.outbox.messages, { messageId: key });
     // Admin actions go to the audit log only once saved.
     if (decided !== null) for (const entry of ctx.audit) this.services.audit.append(entry);
     return decided ?? [];
@@ -234,6 +276,9 @@ export class Bot implements BotBuilder {
   }
 
   private async runJob(name: string, at: Date, handler: JobHandler): Promise<OutgoingMessage[]> {
+    // Checked again inside the unit: with a shared store another process may have just run it.
+    const last = this.current.jobRuns[name];
+    if (last && Date.parse(last) >= at.getTime()) return [];
     const outbox = new Outbox();
     const draft = createDraft(this.current);
     try {

@@ -41,6 +41,10 @@ export interface SenderDeps {
   timers: Pick<Scheduler, 'at'>;
   log: Logger;
   pacing: Pacing;
+  /** When this chat was last sent to by any process (a shared store); the local record otherwise. */
+  lastSentTo?: (chat: string) => number | undefined;
+  /** Tells the shared store a chat was sent to. */
+  sentTo?: (chat: string, at: number) => void;
 }
 
 // A reply pinned to one contact is its own chat: never merged into a same-named staff member's messages.
@@ -170,6 +174,7 @@ export class OutboxSender {
       this.done.add(id);
     }
     this.lastToChat.set(chatOf(batch[0]!.out), now);
+    deps.sentTo?.(chatOf(batch[0]!.out), now);
     this.sentAt.push(now);
     await this.record(ids, now);
   }
@@ -191,7 +196,9 @@ export class OutboxSender {
   private readyAt(p: PendingMessage, now: number): number {
     const { perChatMs, perMinute } = this.deps.pacing;
     while (this.sentAt.length && this.sentAt[0]! <= now - 60_000) this.sentAt.shift();
-    const chatFree = (this.lastToChat.get(chatOf(p.out)) ?? Number.NEGATIVE_INFINITY) + perChatMs;
+    const chat = chatOf(p.out);
+    const last = Math.max(this.lastToChat.get(chat) ?? Number.NEGATIVE_INFINITY, this.deps.lastSentTo?.(chat) ?? Number.NEGATIVE_INFINITY);
+    const chatFree = last + perChatMs;
     const budgetFree = this.sentAt.length < perMinute ? now : this.sentAt[this.sentAt.length - perMinute]! + 60_000;
     const retryFree = this.retries.get(p.id)?.nextAt ?? now;
     return Math.max(chatFree, budgetFree, retryFree);

@@ -27,6 +27,9 @@ Commands:
                               a campaign's results as .xlsx or .csv
   activity export FILE [--id A1] | activity list
                               a union activity's sign-up list as .xlsx or .csv
+  store migrate --from lowdb DIR --to postgres
+                              copy a community's data (state and archive) into PostgreSQL
+                              (LINLI_DATABASE_URL); the source is only read
 
 Options:
   --config DIR   config folder (default: config/)
@@ -55,6 +58,8 @@ async function main(): Promise<number> {
     case 'staff':
     case 'rooms':
       return (await import('./staff-command.ts')).runStaffCommand(command, rest, args);
+    case 'store':
+      return (await import('./store-command.ts')).runStoreCommand(rest, args);
     case 'roster':
     case 'callbacks':
       return (await import('./roster-command.ts')).runRosterCommand(command, rest, args);

@@ -12,12 +12,14 @@ import { flagString } from './args.ts';
 import { createApp } from '../app.ts';
 import { staffAddress } from '../adapters/wechaty/staff-address.ts';
 import { JsonlAuditLog } from '../store/audit-log.ts';
-import { resolveConfigDir } from '../config/load.ts';
+import { hostname } from 'node:os';
+import { loadMainConfig, resolveConfigDir } from '../config/load.ts';
 import { createLogger } from '../log.ts';
 import { CronScheduler, systemClock } from '../schedule/cron-scheduler.ts';
 import { FileStore } from '../store/file-store.ts';
-import { StateFileError } from '../store/types.ts';
-import { JsonlArchive } from '../store/archive.ts';
+import { StateFileError, type StateStore } from '../store/types.ts';
+import { type Archive, JsonlArchive } from '../store/archive.ts';
+import type { District } from '../store/postgres/district.ts';
 import type { LiveBot, LiveEnd } from '../adapters/wechaty/live.ts';
 import { startWebPage } from '../web/start.ts';
 
@@ -32,17 +34,35 @@ export async function runStart(args: ParsedArgs): Promise<number> {
   const configDir = resolveConfigDir(flagString(args, 'config'));
   const dataDir = resolve(flagString(args, 'data') ?? DEFAULT_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
-  const store = new FileStore(join(dataDir, 'linli.json'));
+  // store: postgres — several processes (one per WeChat account) share one database.
+  let district: District | null = null;
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let store: StateStore;
+  let archive: Archive;
+  if (loadMainConfig(configDir).store === 'postgres') {
+    const url = process.env.LINLI_DATABASE_URL;
+    if (!url) {
+      process.stderr.write('配置为 store: postgres,但没有设置环境变量 LINLI_DATABASE_URL(数据库连接串)。\n');
+      return 2;
+    }
+    const { openDistrict, accountName } = await import('../store/postgres/district.ts');
+    district = await openDistrict({ url, account: accountName(process.env, hostname()), log, onChange: () => void app?.bot.refresh() });
+    store = district.store;
+    archive = district.archive;
+  } else {
+    store = new FileStore(join(dataDir, 'linli.json'));
+    archive = new JsonlArchive(join(dataDir, 'archive'));
+  }
   const scheduler = new CronScheduler((job, err) => log.error({ job, err }, 'scheduled job failed'));
 
   let live: LiveBot | null = null;
   let loggedIn = false;
   let fatal: (o: Outcome) => void = () => {};
   const fatalOutcome = new Promise<Outcome>((resolve) => (fatal = resolve));
-  let app: Awaited<ReturnType<typeof createApp>>;
   try {
     app = await createApp({
-      archive: new JsonlArchive(join(dataDir, 'archive')),
+      archive,
+      shared: district?.shared,
       configDir,
       store,
       clock: systemClock,
@@ -88,12 +108,28 @@ export async function runStart(args: ParsedArgs): Promise<number> {
     heartbeat: app.config.bot.heartbeat,
     loggedOutExitMinutes: app.config.bot.loggedOutExitMinutes,
     onMessage: async (msg) => {
+      if (district) {
+        district.learnChat(msg.room ? `room:${msg.room.topic}` : `to:${msg.sender.name}`);
+        // Staff are written to by their enrolled name (their contact found by its remark), not their display name.
+        const speaker = app.bot.services.directory.speaker(msg.sender);
+        if (!msg.room && speaker.role !== 'resident') district.learnChat(`to:${speaker.name}`);
+      }
       await app.bot.handle(msg);
     },
     onRoomTopic: (room) => app.bot.roomRenamed(room),
     staffAddress: (name) => staffAddress(app.bot.state, name),
     onLogin: () => {
       loggedIn = true;
+      // Register the account's chats in the district: its outbox messages are sent from here.
+      if (district && live) {
+        const d = district;
+        void live
+          .chats()
+          .then((chats) => {
+            for (const c of chats) d.learnChat(c);
+          })
+          .catch((err) => log.error({ err }, 'could not list the account’s chats'));
+      }
       // What an earlier run decided and did not send goes first.
       void app.bot.resumeSending();
       if (schedulerRunning) return;
@@ -113,6 +149,7 @@ export async function runStart(args: ParsedArgs): Promise<number> {
   await web?.close();
   app.close();
   await live.stop();
+  await district?.member.leave().catch((err) => log.error({ err }, 'could not hand over the chats'));
   try {
     await store.close();
   } catch (err) {

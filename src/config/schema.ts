@@ -59,6 +59,8 @@ const heartbeatSchema = z
   });
 
 export const configSchema = z.object({
+  /** Where the state lives: lowdb (one community, data/linli.json) or postgres (LINLI_DATABASE_URL, several processes). */
+  store: z.enum(['lowdb', 'postgres']).default('lowdb'),
   bot: z
     .object({
       name: z.string().default('邻里小助手'),

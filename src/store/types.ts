@@ -14,6 +14,11 @@ export interface StateStore {
    * it; only a power loss could lose it, and then a message is sent twice, never lost.
    */
   commit(next: BotState, patches: readonly Patch[], options?: { sync?: boolean }): Promise<void>;
+  /**
+   * Stores shared by several processes (PostgreSQL): runs one unit of work alone across all of
+   * them, on the state as the last commit anywhere left it. Absent: the process owns the state.
+   */
+  exclusive?<T>(work: (latest: BotState) => Promise<T>): Promise<T>;
   /** Flushes and releases (shutdown). */
   close(): Promise<void>;
 }

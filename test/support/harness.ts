@@ -2,14 +2,15 @@
 // behaviour tests drive.
 import { createApp, type SceneOverrides } from '../../src/app.ts';
 import { FakeTransport } from '../../src/adapters/fake/fake-transport.ts';
-import { MemoryStore } from '../../src/store/memory-store.ts';
+import type { StateStore } from '../../src/store/types.ts';
+import { createTestStore } from './test-store.ts';
 import { SimulatedClock } from '../../src/schedule/simulated.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { OutgoingMessage } from '../../src/bot/messages.ts';
 
 export interface Harness {
   transport: FakeTransport;
-  store: MemoryStore;
+  store: StateStore;
   clock: SimulatedClock;
   app: Awaited<ReturnType<typeof createApp>>;
   /** Say something at a Shanghai time ('19:02' on the start date, or a full ISO time). */
@@ -24,7 +25,7 @@ export interface Harness {
 
 export async function createHarness(start: string, overrides: SceneOverrides = {}, configDir = 'config'): Promise<Harness> {
   const transport = new FakeTransport();
-  const store = new MemoryStore();
+  const store = await createTestStore();
   const clock = new SimulatedClock(new Date(start));
   const app = await createApp({
     configDir,

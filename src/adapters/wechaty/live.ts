@@ -61,6 +61,8 @@ export type LiveEnd = { reason: 'offline' | 'failed' | 'stalled' | 'logged-out';
 
 export interface LiveBot {
   send(out: OutgoingMessage): Promise<void>;
+  /** The chats this account sits in ('room:<topic>', 'to:<friend>'), for a shared store's registry. */
+  chats(): Promise<string[]>;
   /** Settles only when the connection gives up for good (e.g. no network at start-up). */
   readonly ended: Promise<LiveEnd>;
   stop(): Promise<void>;
@@ -315,6 +317,11 @@ export async function startLive(opts: LiveOptions): Promise<LiveBot> {
   return {
     ended,
     send: async (out) => void (await transport.send(out)),
+    async chats() {
+      const rooms = await bot.Room.findAll();
+      const friends = (await bot.Contact.findAll()).filter((c) => c.friend());
+      return [...rooms.map((r) => `room:${r.payload?.topic ?? ''}`), ...friends.map((c) => `to:${c.name()}`)];
+    },
     async stop() {
       stopping = true;
       heartbeat.stop();

@@ -1,0 +1,231 @@
+// The state in PostgreSQL, shared by several bot processes (one per WeChat account).
+//
+// Every process keeps the whole state in memory, as with lowdb, and runs each unit of work
+// inside one transaction that first takes a transaction-level advisory lock: units are
+// serialised across all processes. Under the lock the process catches up on the changes others
+// committed since its last one (their Immer patches, from linli_changes, applied in order), so
+// every process sees the state exactly as the last commit anywhere left it; the unit then writes
+// its patches to the change log, the records it changed (one row per request, offer, call,
+// outbox message …) and commits — the state changes and the outbox rows of one message in one
+// transaction. Message dedupe (seenMessageIds) and job runs (jobRuns) live in the same state, so
+// they are shared for free: a message another process handled, or a job another process ran,
+// is seen after the catch-up.
+import pg from 'pg';
+import { applyPatches, type Patch } from '../patches.ts';
+import { type BotState, upgradeState } from '../state.ts';
+import { describeStateProblems, stateSchema } from '../state-schema.ts';
+import { StateFileError, type StateStore } from '../types.ts';
+import { diffRows, type RowChanges, stateFromRows, touchedParts } from './layout.ts';
+import { migrate, UNIT_LOCK } from './migrations.ts';
+
+/** Keep this many changes in the log; a process further behind reloads all rows. */
+const CHANGES_KEPT = 20_000;
+const PRUNE_EVERY = 1_000;
+
+export interface PostgresStoreOptions {
+  url: string;
+  /** This process's name in the change log and the chat registry (the account). */
+  process?: string;
+  poolSize?: number;
+  /** Close idle connections after this long (default 10 s). */
+  idleMs?: number;
+}
+
+/** The connection string without its password, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+export class PostgresStore implements StateStore {
+  readonly pool: pg.Pool;
+  readonly process: string;
+  private seq = 0n;
+  private base: BotState | null = null;
+  private unit: { client: pg.PoolClient; open: boolean } | null = null;
+  private migrated: Promise<number[]> | null = null;
+  private commits = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: PostgresStoreOptions) {
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 4,
+      idleTimeoutMillis: options.idleMs ?? 10_000,
+      allowExitOnIdle: true,
+    });
+    // An idle client that loses its connection must not crash the process; the next query says so.
+    this.pool.on('error', () => {});
+    this.process = options.process ?? `pid-${process.pid}`;
+  }
+
+  get where(): string {
+    return redactUrl(this.options.url);
+  }
+
+  /** Brings the schema up to date (once per store; every start does it). */
+  migrate(): Promise<number[]> {
+    this.migrated ??= (async () => {
+      const client = await this.pool.connect();
+      try {
+        return await migrate(client);
+      } finally {
+        client.release();
+      }
+    })();
+    return this.migrated;
+  }
+
+  async load(): Promise<BotState> {
+    await this.migrate();
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [UNIT_LOCK]);
+      await this.reload(client);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+    return this.base!;
+  }
+
+  /**
+   * Runs one unit of work alone across all processes: `work` gets the latest committed state and
+   * may call commit() once; a unit that does not commit writes nothing.
+   */
+  exclusive<T>(work: (latest: BotState) => Promise<T>): Promise<T> {
+    // One at a time within this process too: units from two callers never share the state.
+    const run = this.queue.then(
+      () => this.runUnit(work),
+      () => this.runUnit(work),
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runUnit<T>(work: (latest: BotState) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const unit = { client, open: false };
+    try {
+      unit.open = true;
+      await this.beginAndCatchUp(client);
+      this.unit = unit;
+      return await work(this.base!);
+    } finally {
+      this.unit = null;
+      if (unit.open) await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    }
+  }
+
+  async commit(next: BotState, patches: readonly Patch[], options: { sync?: boolean } = {}): Promise<void> {
+    if (!this.unit) {
+      // A commit outside a unit (a one-off command): only valid on the latest state.
+      const before = this.seq;
+      await this.exclusive(async () => {
+        if (this.seq !== before) throw new Error(`${this.where}: another process changed the state meanwhile; nothing saved, run again`);
+        await this.commit(next, patches, options);
+      });
+      return;
+    }
+    const unit = this.unit;
+    if (!unit.open) throw new Error('a unit of work commits once');
+    const { client } = unit;
+    const res = await client.query<{ seq: string }>('INSERT INTO linli_changes (process, patches) VALUES ($1, $2) RETURNING seq', [
+      this.process,
+      JSON.stringify(patches),
+    ]);
+    const seq = BigInt(res.rows[0]!.seq);
+    await writeRows(client, diffRows(this.base!, next, touchedParts(patches), seq));
+    // Others pick the change up at once (delivered on commit) rather than at their next message.
+    await client.query("SELECT pg_notify('linli_changes', $1)", [seq.toString()]);
+    if (options.sync === false) await client.query('SET LOCAL synchronous_commit = off');
+    this.commits += 1;
+    if (this.commits % PRUNE_EVERY === 0) await this.prune(client, seq);
+    await client.query('COMMIT');
+    unit.open = false;
+    this.base = next;
+    this.seq = seq;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** The last change this process has seen (tests, the bench). */
+  get lastSeq(): bigint {
+    return this.seq;
+  }
+
+  /**
+   * BEGIN, the lock and the changes since our last one, in one round trip (a unit that changes
+   * nothing, like most runs of a minute's check, costs two in all). The sequence number is ours,
+   * a bigint, so it goes into the text safely.
+   */
+  private async beginAndCatchUp(client: pg.PoolClient): Promise<void> {
+    const results = (await client.query(
+      `BEGIN; SELECT pg_advisory_xact_lock(${UNIT_LOCK});
+       SELECT (SELECT value FROM linli_meta WHERE key = 'pruned') AS pruned,
+              coalesce((SELECT jsonb_agg(jsonb_build_object('s', seq::text, 'p', patches) ORDER BY seq) FROM linli_changes WHERE seq > ${this.seq.toString()}), '[]') AS changes`,
+    )) as unknown as pg.QueryResult<{ pruned: string | null; changes: { s: string; p: Patch[] }[] }>[];
+    const { pruned, changes } = results[2]!.rows[0]!;
+    // New to the database, or further behind than the log reaches: read all rows.
+    if (!this.base || (pruned !== null && BigInt(pruned) > this.seq)) return this.reload(client);
+    let state = this.base;
+    for (const change of changes) {
+      state = applyPatches(state, change.p);
+      this.seq = BigInt(change.s);
+    }
+    this.base = state;
+  }
+
+  private async reload(client: pg.PoolClient): Promise<void> {
+    const seq = await client.query<{ seq: string }>('SELECT coalesce(max(seq), 0) AS seq FROM linli_changes');
+    const rows = await client.query<{ coll: string; key: string; doc: unknown }>(
+      'SELECT coll, key, doc FROM linli_records ORDER BY coll, ord, key',
+    );
+    const raw = stateFromRows(rows.rows);
+    if (raw.version !== undefined && raw.version !== 1)
+      throw new StateFileError(this.where, `not a linli state (version ${String(raw.version)})`);
+    const state = upgradeState(raw as Partial<BotState>);
+    const checked = stateSchema.safeParse(state);
+    if (!checked.success)
+      throw new StateFileError(this.where, `wrong shape: ${describeStateProblems(checked.error)}; the database is left as it is`);
+    this.base = state;
+    this.seq = BigInt(seq.rows[0]!.seq);
+  }
+
+  private async prune(client: pg.PoolClient, seq: bigint): Promise<void> {
+    const cut = seq - BigInt(CHANGES_KEPT);
+    if (cut <= 0n) return;
+    await client.query('DELETE FROM linli_changes WHERE seq <= $1', [cut.toString()]);
+    await client.query(
+      "INSERT INTO linli_meta (key, value) VALUES ('pruned', $1) ON CONFLICT (key) DO UPDATE SET value = GREATEST(linli_meta.value::bigint, excluded.value::bigint)::text",
+      [cut.toString()],
+    );
+  }
+}
+
+/** Writes one unit's row changes: a few statements whatever their number. */
+export async function writeRows(client: pg.ClientBase, changes: RowChanges): Promise<void> {
+  const { upserts, deletes } = changes;
+  if (deletes.length > 0) {
+    await client.query(
+      'DELETE FROM linli_records r USING unnest($1::text[], $2::text[]) AS d(coll, key) WHERE r.coll = d.coll AND r.key = d.key',
+      [deletes.map((d) => d.coll), deletes.map((d) => d.key)],
+    );
+  }
+  for (let i = 0; i < upserts.length; i += 5_000) {
+    const chunk = upserts.slice(i, i + 5_000);
+    await client.query(
+      `INSERT INTO linli_records (coll, key, ord, doc)
+         SELECT coll, key, coalesce(ord, 0), doc FROM unnest($1::text[], $2::text[], $3::bigint[], $4::jsonb[]) AS u(coll, key, ord, doc)
+       ON CONFLICT (coll, key) DO UPDATE SET doc = excluded.doc,
+         ord = CASE WHEN excluded.ord = 0 AND excluded.coll <> 'value' THEN linli_records.ord ELSE excluded.ord END`,
+      [chunk.map((r) => r.coll), chunk.map((r) => r.key), chunk.map((r) => r.ord), chunk.map((r) => JSON.stringify(r.doc ?? null))],
+    );
+  }
+}
