@@ -33,7 +33,11 @@ export interface BotBuilder {
   readonly services: BotServices;
   on(handler: Handler): void;
   job(name: string, cron: string, handler: JobHandler): void;
+  /** Hears the committed state at once (patches null), then after every commit with its patches: for derived indexes. */
+  onCommit(listener: CommitListener): void;
 }
+
+export type CommitListener = (state: BotState, patches: readonly Patch[] | null) => void;
 
 export interface BotOptions {
   send: (out: OutgoingMessage, ids: readonly number[]) => Promise<void>;
@@ -61,6 +65,7 @@ export class Bot implements BotBuilder {
   private current: BotState;
   private readonly seen: Set<string>;
   private saveFailures = 0;
+  private readonly commitListeners: CommitListener[] = [];
   readonly sender: OutboxSender;
 
   constructor(
@@ -113,6 +118,11 @@ export class Bot implements BotBuilder {
         await this.afterUnit();
       },
     });
+  }
+
+  onCommit(listener: CommitListener): void {
+    this.commitListeners.push(listener);
+    listener(this.current, null);
   }
 
   helpLines(staff = false): string[] {
@@ -263,6 +273,7 @@ export class Bot implements BotBuilder {
     }
     this.saveFailures = 0;
     this.current = next;
+    for (const listener of this.commitListeners) listener(next, patches);
     return messages.map((m) => m.out);
   }
 
