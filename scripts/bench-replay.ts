@@ -21,7 +21,7 @@ const topic = (b: number) => `bench小区${b}号楼群`;
 const grid = (b: number) => `bench${(b % GRIDS) + 1}网格`;
 
 /** The transcript: a setup naming 50 building groups and their grid groups, then messages every 20 s. */
-function transcript(): { lines: TranscriptLine[]; says: { from: string; room: string; text: string }[] } {
+export function transcript(): { lines: TranscriptLine[]; says: { from: string; room: string; text: string }[] } {
   const rooms = [
     ...Array.from({ length: BUILDINGS }, (_, i) => ({ topic: topic(i + 1), kind: 'building', building: String(i + 1), grid: grid(i + 1) })),
     ...Array.from({ length: GRIDS }, (_, g) => ({ topic: `bench${g + 1}网格群`, kind: 'grid', grid: `bench${g + 1}网格` })),
@@ -98,4 +98,4 @@ export async function benchReplay(): Promise<void> {
   );
 }
 
-if (process.argv[1]?.endsWith("bench-replay.ts")) await benchReplay();
+if (process.argv[1]?.endsWith('bench-replay.ts')) await benchReplay();

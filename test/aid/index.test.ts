@@ -19,7 +19,7 @@ const settings: AidSettings = {
 const T0 = Date.parse('2022-12-18T18:00:00+08:00');
 const ROOMS = ['一号楼群', '二号楼群', '三号楼群', '四号楼群'];
 const GRIDS = ['东网格', '西网格'];
-const CATEGORIES: Category[] = ['fever_medicine', 'antigen', 'mask', 'food'];
+const CATEGORIES: Category[] = ['fever_medicine', 'antigen_test', 'mask', 'food'];
 
 /** A small deterministic random source, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -92,7 +92,9 @@ function randomUnit(d: BotState, i: number, pick: (n: number) => number): void {
   } else if (op === 6) {
     const r = reqs[pick(reqs.length)]!;
     r.status = 'matched';
-    r.offers.push({ helper: `邻居${pick(8)}`, at: r.createdAt, text: '我有', items: [], pickup: null, delivered: false });
+    // Now and then the same helper answers twice.
+    const helper = r.offers.length && pick(2) ? r.offers[0]!.helper : `邻居${pick(8)}`;
+    r.offers.push({ helper, at: r.createdAt, text: '我有', items: [], pickup: null, delivered: false });
   } else if (op === 7) {
     const r = reqs[pick(reqs.length)]!;
     r.escalatedToGridAt = r.createdAt;

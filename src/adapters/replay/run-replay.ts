@@ -94,7 +94,8 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
   };
   const app = await createApp({
     configDir: opts.configDir,
-    store: new FileStore(join(dataDir, 'linli.json')),
+    // A run without --data writes to a folder deleted at its end: no restart reads it, so no fsync.
+    store: new FileStore(join(dataDir, 'linli.json'), { fsync: opts.dataDir != null }),
     archive: new JsonlArchive(join(dataDir, 'archive')),
     clock,
     scheduler: clock,
@@ -134,8 +135,9 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
         const text = event.quote ? formatQuote(author, event.quote, body) : body;
         const expected = transport.received + 1;
         currentLine = event.line;
+        const arrival = nextMessage(world);
         world.say(event.from, text, { room: event.room, mentionsBot: event.mentionsBot });
-        if (!(await waitUntil(() => transport.received >= expected, HANDLE_TIMEOUT_MS))) {
+        if (!(await handled(() => transport.received >= expected, arrival, world, transport, HANDLE_TIMEOUT_MS))) {
           await opts.emit({ error: 'the bot did not receive this message in time', line: event.line });
         }
         await transport.idle();
@@ -167,13 +169,42 @@ function roomMembers(events: ReplayEvent[], setup: ReplaySetup): Map<string, Set
   return members;
 }
 
-async function waitUntil(done: () => boolean, timeoutMs: number): Promise<boolean> {
+/** Resolves when Wechaty next emits a message (the transport, listening first, has it in hand), or after `ms`. */
+function nextMessage(world: MockWorld, ms = 20): Promise<void> {
+  return new Promise((resolve) => {
+    const heard = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      world.wechaty.off('message', heard);
+      resolve();
+    }, ms);
+    world.wechaty.once('message', heard);
+  });
+}
+
+/**
+ * Waits until `done`, woken by Wechaty's message events rather than by polling a timer: a
+ * message said in the mock is handled as soon as it arrives. The event heard may be the bot's
+ * own echo; then the wait goes on, with a fresh wake-up.
+ */
+async function handled(
+  done: () => boolean,
+  arrival: Promise<void>,
+  world: MockWorld,
+  transport: WechatyTransport,
+  timeoutMs: number,
+): Promise<boolean> {
   const end = Date.now() + timeoutMs;
-  while (!done()) {
+  let wake = arrival;
+  for (;;) {
+    await wake;
+    await transport.idle();
+    if (done()) return true;
     if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 1));
+    wake = nextMessage(world);
   }
-  return true;
 }
 
 function readProgress(dir: string): { line: number; clock: Date } | null {

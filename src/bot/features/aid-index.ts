@@ -27,8 +27,13 @@ export function keepAidIndex(bot: BotBuilder, settings: AidSettings): AidIndex {
   const index = new AidIndex(settings);
   bot.onCommit((state, patches) => {
     const changes = patches ? indexChanges(patches) : null;
-    if (changes) index.update(state.aid, changes);
-    else index.rebuild(state.aid);
+    try {
+      if (changes) return index.update(state.aid, changes);
+    } catch (err) {
+      // The unit is committed already: an index that could not follow it is built afresh.
+      bot.services.log.error({ err }, 'aid index could not follow a change; rebuilt');
+    }
+    index.rebuild(state.aid);
   });
   return index;
 }

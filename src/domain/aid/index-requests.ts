@@ -29,7 +29,8 @@ class Buckets<K extends string> {
     this.unfile(position);
     const kept: [K, string][] = [];
     for (const [kind, value] of keys) {
-      if (value === null || value === undefined) continue;
+      // A key filed once per position (a helper who answered twice is one entry).
+      if (value === null || value === undefined || kept.some(([k, v]) => k === kind && v === value)) continue;
       let map = this.maps.get(kind);
       if (!map) this.maps.set(kind, (map = new Map()));
       let set = map.get(value);
