@@ -80,6 +80,7 @@ async function bare(says: { from: string; room: string; text: string }[]): Promi
 
 export async function benchReplay(): Promise<void> {
   const { runReplay } = await import('../src/adapters/replay/run-replay.ts');
+  const { loadReaderModels } = await import('../src/cli/reader-model.ts');
   const { lines, says } = transcript();
   // Interleaved, best of two each: the machine's other load touches both alike.
   const bareMs: number[] = [];
@@ -89,7 +90,8 @@ export async function benchReplay(): Promise<void> {
     bareMs.push(await bare(says));
     sent = 0;
     const t0 = performance.now();
-    await runReplay(lines, { configDir: 'config', log: silentLogger, emit: () => void sent++ });
+    // As `linli replay` runs it: with the readers the build trained (npm run build).
+    await runReplay(lines, { configDir: 'config', log: silentLogger, emit: () => void sent++, readers: loadReaderModels });
     replayMs.push(performance.now() - t0);
   }
   const [b, r] = [Math.min(...bareMs), Math.min(...replayMs)];

@@ -5,6 +5,8 @@ import { loadItemsFile } from './config/load-items.ts';
 import { loadKnowledgeBase, watchKnowledgeBase } from './config/load-faq.ts';
 import type { LinliConfigFile } from './config/schema.ts';
 import { createParser } from './domain/parse/index.ts';
+import type { ItemLexicon } from './domain/parse/lexicon-types.ts';
+import type { ReaderModels } from './domain/parse/readers.ts';
 import { createFaqEngine, type FaqEngine } from './domain/faq/index.ts';
 // Not roster-io/index.ts: that pulls in exceljs (almost a second), which only the CLI needs.
 import { describeRosterConfigErrors, rosterFromConfig } from './roster-io/config.ts';
@@ -51,6 +53,8 @@ export interface AppDeps {
   onFatal?: (err: unknown) => void;
   /** Reload the knowledge base when staff edit it (live runs). */
   watchKnowledgeBase?: boolean;
+  /** The parser's readers trained by the build for this lexicon (the CLI's reader-model.ts); else they are trained now. */
+  readers?: (lexicon: ItemLexicon) => ReaderModels | undefined;
 }
 
 export interface App {
@@ -64,7 +68,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const config = loadMainConfig(configDir);
   const directory = new Directory(overrides.rooms ?? config.rooms, overrides.people ?? config.people);
   const items = loadItemsFile(configDir);
-  const parser = createParser(items.lexicon);
+  const parser = createParser(items.lexicon, deps.readers?.(items.lexicon));
   const bands = config.faq;
   // The knowledge base is checked now; its index is built on the first question.
   let kb = loadKnowledgeBase(configDir);

@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../app.ts';
+import { createApp, type AppDeps } from '../../app.ts';
 import { loadMainConfig } from '../../config/load.ts';
 import { describeRosterConfigErrors, rosterFromConfig } from '../../roster-io/index.ts';
 import { FileStore } from '../../store/file-store.ts';
@@ -42,6 +42,8 @@ export interface ReplayOptions {
   emit: (line: Record<string, unknown>) => Promise<void> | void;
   /** Send at live pacing (config `bot.pacing`) on the simulated clock. */
   pace?: boolean;
+  /** The build's trained readers (see AppDeps.readers): a replay need not train the parser first. */
+  readers?: AppDeps['readers'];
 }
 
 /** How long after the last event paced sends are still waited for. */
@@ -103,6 +105,7 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
     log: opts.log,
     overrides: { rooms: setup.rooms, people: setup.people, roster: setup.roster },
     paced: opts.pace ?? false,
+    readers: opts.readers,
   });
   await transport.start(async (msg) => {
     await app.bot.handle(msg);
