@@ -58,6 +58,19 @@ describe('retention', () => {
     expect(await archive.readAll('requests')).toHaveLength(1);
   }, 60_000);
 
+  it('leaves a lone closed request among many open ones for the night: moving it rewrites the list', async () => {
+    const h = await createHarness('2022-12-01T08:00:00+08:00', scene);
+    const archive = h.app.bot.services.archive as MemoryArchive;
+    for (let i = 0; i < 20; i++) await h.say(`邻居${i}`, '谁家有布洛芬?老人发烧了', { room: '楚凤社区1号楼群', at: '09:00' });
+    await h.say('刘阿姨', '求一盒抗原', { room: '楚凤社区1号楼群', at: '09:10' });
+    await h.say('刘阿姨', '取消', { room: '楚凤社区1号楼群', at: '09:30' });
+    await h.advance('2022-12-02T09:41:00+08:00');
+    expect(h.app.bot.state.aid.requests).toHaveLength(21);
+    await h.advance('2022-12-03T03:01:00+08:00');
+    expect(h.app.bot.state.aid.requests).toHaveLength(20);
+    expect((await archive.readAll<{ requester: string }>('requests')).map((r) => r.requester)).toEqual(['刘阿姨']);
+  }, 60_000);
+
   it('writes JSON Lines per kind and month, and reads them back in order', async () => {
     const archive = new JsonlArchive(join(mkdtempSync(join(tmpdir(), 'linli-archive-')), 'archive'));
     await archive.append(
