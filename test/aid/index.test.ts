@@ -253,3 +253,36 @@ describe('lookups with the index read only the records concerned', () => {
     expect(plain.reads()).toBeGreaterThan(2000);
   });
 });
+
+describe('the bot keeps an index in step through real units of work', () => {
+  it('after a day of posts, offers, closes, relays and the sweep to history, it answers what a fresh one answers', async () => {
+    const { createHarness } = await import('../support/harness.ts');
+    const { keepAidIndex } = await import('../../src/bot/features/aid-index.ts');
+    const B1 = '楚凤社区1号楼群';
+    const B2 = '楚凤社区2号楼群';
+    const h = await createHarness('2022-12-01T18:00:00+08:00');
+    const kept = keepAidIndex(h.app.bot, h.app.config.aid);
+    const posts: [string, string, string, string][] = [
+      ['18:05', B1, '周阿姨', '谁家有退烧药?老人烧到38度5'],
+      ['18:06', B2, '小韩', '求一盒抗原,急'],
+      ['18:07', B1, '老钱', '我家有布洛芬,放门口了'],
+      ['18:20', B2, '何姐', '有没有多余的口罩'],
+      ['18:25', B1, '周阿姨', '谢谢,拿到了'],
+      ['18:40', B2, '小韩', '取消'],
+      ['19:10', B1, '冯大爷', '谁有蒙脱石散,孩子拉肚子'],
+    ];
+    for (const [at, room, who, text] of posts) await h.say(who, text, { room, at });
+    // Relays and the worker's alerts fire on the way; a day later the sweep moves what closed.
+    await h.advance('2022-12-02T20:00:00+08:00');
+    await h.say('邻居甲', '谁家有体温计', { room: B1, at: '2022-12-02T20:05:00+08:00' });
+    const aid = h.app.bot.state.aid;
+    const fresh = new AidIndex(h.app.config.aid);
+    fresh.rebuild(aid);
+    for (const room of [B1, B2])
+      expect(ids(kept.openRequests(aid, [['room', room]]))).toEqual(ids(fresh.openRequests(aid, [['room', room]])));
+    for (const t of ['2022-12-02T20:06:00+08:00', '2022-12-03T20:06:00+08:00'])
+      expect(ids(kept.dueRequests(aid, new Date(t)))).toEqual(ids(fresh.dueRequests(aid, new Date(t))));
+    expect(ids(kept.openRequests(aid, [['room', B1]]))).toEqual(ids(aid.requests.filter((r) => isOpen(r) && r.room === B1)));
+    expect(aid.requests.length).toBeGreaterThan(0);
+  }, 60_000);
+});
