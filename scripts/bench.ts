@@ -116,6 +116,9 @@ for (const file of ['replay-building-evening.jsonl', 'replay-grid-day.jsonl', 'r
   row(`replay: ${file}`, input.length, performance.now() - t0, 'events');
 }
 
+// Replay at scale: 3,000 messages across 50 building groups against bare Wechaty on the mock.
+await (await import('./bench-replay.ts')).benchReplay();
+
 // The durable core under load: the store, open requests, history, start-up and memory.
 await import('./bench-store.ts');
 // Several bot processes on one PostgreSQL (issue 13), lowdb beside.

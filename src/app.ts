@@ -6,6 +6,8 @@ import { loadKnowledgeBase, watchKnowledgeBase } from './config/load-faq.ts';
 import type { LinliConfigFile } from './config/schema.ts';
 import type { KnowledgeBase } from './config/faq-schema.ts';
 import { createParser } from './domain/parse/index.ts';
+import type { ItemLexicon } from './domain/parse/lexicon-types.ts';
+import type { ReaderModels } from './domain/parse/readers.ts';
 import { createFaqEngine, type FaqEngine } from './domain/faq/index.ts';
 // Not roster-io/index.ts: that pulls in exceljs (almost a second), which only the CLI needs.
 import { describeRosterConfigErrors, rosterFromConfig } from './roster-io/config.ts';
@@ -70,6 +72,8 @@ export interface AppDeps {
   audit?: AuditLog;
   /** Several processes on one store (PostgreSQL): shared dedupe, who sends what, shared pacing. */
   shared?: Pick<BotOptions, 'dedupeKey' | 'mayDeliver' | 'lastSentTo' | 'sentTo'>;
+  /** The parser's readers trained by the build for this lexicon (the CLI's reader-model.ts); else they are trained now. */
+  readers?: (lexicon: ItemLexicon) => ReaderModels | undefined;
 }
 
 export interface App {
@@ -90,7 +94,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   let trusted: () => TrustState = () => ({ staff: [], roomBindings: [] });
   const directory = new Directory(overrides.rooms ?? config.rooms, people, () => trusted(), trustConfig);
   const items = loadItemsFile(configDir);
-  const parser = createParser(items.lexicon);
+  const parser = createParser(items.lexicon, deps.readers?.(items.lexicon));
   const bands = config.faq;
   // The knowledge base is checked now; its index is built on the first question.
   let kb = loadKnowledgeBase(configDir);

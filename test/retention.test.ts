@@ -34,6 +34,43 @@ describe('retention', () => {
     expect(new Set([...archived, ...h.app.bot.state.calls].map((c) => c.id)).size).toBe(2);
   }, 60_000);
 
+  it('moves a closed request to history a day after it closed, not a fortnight later, once', async () => {
+    const h = await createHarness('2022-12-01T08:00:00+08:00', scene);
+    const archive = h.app.bot.services.archive as MemoryArchive;
+    await h.say('刘阿姨', '谁家有退烧药,家里老人发烧了', { room: '楚凤社区1号楼群', at: '09:05' });
+    await h.say('孙大哥', '我家有布洛芬,给你送过去', { room: '楚凤社区1号楼群', at: '09:07' });
+    await h.say('刘阿姨', '完成', { room: '楚凤社区1号楼群', at: '09:30' });
+    await h.say('王大爷', '有没有人有抗原', { room: '楚凤社区1号楼群', at: '12:00' });
+    expect(h.app.bot.state.aid.requests.map((r) => r.status)).toEqual(['fulfilled', 'open']);
+    // Still read live the next morning (the briefing looks back a day): still there.
+    await h.advance('2022-12-02T09:20:00+08:00');
+    expect(h.app.bot.state.aid.requests).toHaveLength(2);
+    expect(await archive.readAll('requests')).toEqual([]);
+    // A day after it closed it leaves within ten minutes; the open one stays.
+    await h.advance('2022-12-02T09:41:00+08:00');
+    expect(h.app.bot.state.aid.requests.map((r) => r.status)).toEqual(['open']);
+    const history = await archive.readAll<{ status: string; requester: string }>('requests');
+    expect(history.map((r) => [r.requester, r.status])).toEqual([['刘阿姨', 'fulfilled']]);
+    // An offer now still finds the open request; the night's run writes nothing twice.
+    const out = await h.say('赵姐', '我有抗原', { room: '楚凤社区1号楼群', at: '2022-12-02T09:45:00+08:00' });
+    expect(out.some((o) => o.kind === 'room' && o.mentions.includes('王大爷'))).toBe(true);
+    await h.advance('2022-12-03T04:00:00+08:00');
+    expect(await archive.readAll('requests')).toHaveLength(1);
+  }, 60_000);
+
+  it('leaves a lone closed request among many open ones for the night: moving it rewrites the list', async () => {
+    const h = await createHarness('2022-12-01T08:00:00+08:00', scene);
+    const archive = h.app.bot.services.archive as MemoryArchive;
+    for (let i = 0; i < 20; i++) await h.say(`邻居${i}`, '谁家有布洛芬?老人发烧了', { room: '楚凤社区1号楼群', at: '09:00' });
+    await h.say('刘阿姨', '求一盒抗原', { room: '楚凤社区1号楼群', at: '09:10' });
+    await h.say('刘阿姨', '取消', { room: '楚凤社区1号楼群', at: '09:30' });
+    await h.advance('2022-12-02T09:41:00+08:00');
+    expect(h.app.bot.state.aid.requests).toHaveLength(21);
+    await h.advance('2022-12-03T03:01:00+08:00');
+    expect(h.app.bot.state.aid.requests).toHaveLength(20);
+    expect((await archive.readAll<{ requester: string }>('requests')).map((r) => r.requester)).toEqual(['刘阿姨']);
+  }, 60_000);
+
   it('writes JSON Lines per kind and month, and reads them back in order', async () => {
     const archive = new JsonlArchive(join(mkdtempSync(join(tmpdir(), 'linli-archive-')), 'archive'));
     await archive.append(

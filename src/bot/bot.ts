@@ -34,7 +34,11 @@ export interface BotBuilder {
   readonly services: BotServices;
   on(handler: Handler): void;
   job(name: string, cron: string, handler: JobHandler): void;
+  /** Hears the committed state at once (patches null), then after every commit with its patches: for derived indexes. */
+  onCommit(listener: CommitListener): void;
 }
+
+export type CommitListener = (state: BotState, patches: readonly Patch[] | null) => void;
 
 export interface BotOptions {
   send: (out: OutgoingMessage, ids: readonly number[]) => Promise<void>;
@@ -69,7 +73,7 @@ export class Bot implements BotBuilder {
   private current: BotState;
   private readonly seen: Set<string>;
   private saveFailures = 0;
-  private readonly commitListeners = new Set<(state: BotState) => void>();
+  private readonly commitListeners = new Set<CommitListener>();
   readonly sender: OutboxSender;
 
   constructor(
@@ -127,6 +131,13 @@ export class Bot implements BotBuilder {
         await this.afterUnit();
       },
     });
+  }
+
+  /** Hears the committed state at once, then every commit (derived indexes, the web page's live updates); returns how to stop. */
+  onCommit(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    listener(this.current, null);
+    return () => void this.commitListeners.delete(listener);
   }
 
   helpLines(staff = false): string[] {
@@ -201,12 +212,6 @@ export class Bot implements BotBuilder {
 
   stop(): void {
     this.sender.stop();
-  }
-
-  /** Called after each commit (the web page's live updates); returns a function that unsubscribes. */
-  onCommit(listener: (state: BotState) => void): () => void {
-    this.commitListeners.add(listener);
-    return () => void this.commitListeners.delete(listener);
   }
 
   /** A group was renamed: its binding follows (one unit of work; nothing when it is not bound). */
@@ -329,7 +334,7 @@ export class Bot implements BotBuilder {
     this.current = next;
     for (const listener of this.commitListeners) {
       try {
-        listener(next);
+        listener(next, patches);
       } catch (err) {
         this.services.log.error({ err }, 'commit listener failed');
       }

@@ -1,6 +1,7 @@
 // `linli console`: try the whole bot in a terminal, without WeChat (Hubot's shell adapter,
 // Errbot's text backend). Time is a SimulatedClock that moves only with /time, so scheduled
 // jobs can be watched firing. Wechaty is never imported here: start-up stays fast.
+import { loadReaderModels } from './reader-model.ts';
 import type { ParsedArgs } from './args.ts';
 import { flagString } from './args.ts';
 import { createApp } from '../app.ts';
@@ -29,6 +30,8 @@ export async function runConsole(args: ParsedArgs): Promise<number> {
   // happen once the loop runs, after it is set.
   let printer: ConsolePrinter | null = null;
   const app = await createApp({
+    // The readers the build trained: no training at every start.
+    readers: loadReaderModels,
     configDir,
     store,
     clock,

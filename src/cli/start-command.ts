@@ -5,6 +5,7 @@
 // message stream stalled and a restart did not help, nobody scanned again after a logout
 // (bot.heartbeat, bot.loggedOutExitMinutes), or the state can no longer be saved; 2 when the
 // state file cannot be used (it is left untouched; a supervisor should not restart on 2).
+import { loadReaderModels } from './reader-model.ts';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
@@ -61,6 +62,8 @@ export async function runStart(args: ParsedArgs): Promise<number> {
   const fatalOutcome = new Promise<Outcome>((resolve) => (fatal = resolve));
   try {
     app = await createApp({
+      // The readers the build trained: no training at every start.
+      readers: loadReaderModels,
       archive,
       shared: district?.shared,
       configDir,

@@ -75,10 +75,14 @@ export class FileStore implements StateStore {
   private bytes = 0;
   private latest: BotState | null = null;
 
-  /** `readOnly`: for commands that only read (exports): loading writes nothing, committing throws. */
+  /**
+   * `readOnly`: for commands that only read (exports): loading writes nothing, committing throws.
+   * `fsync: false`: for a throwaway folder (a replay without --data, deleted at its end) that no
+   * restart will ever read: the same files and writes, without waiting for the disk.
+   */
   constructor(
     readonly file: string,
-    private readonly options: { readOnly?: boolean } = {},
+    private readonly options: { readOnly?: boolean; fsync?: boolean } = {},
   ) {
     mkdirSync(dirname(file), { recursive: true });
     this.db = new Low<Snapshot>(new DurableJsonFile(file), { format: 'linli-state', seq: 0, state: emptyState() });
@@ -124,7 +128,7 @@ export class FileStore implements StateStore {
     const before = this.bytes;
     try {
       writeSync(fd, line);
-      if (options.sync !== false) fsyncSync(fd);
+      if (options.sync !== false && this.options.fsync !== false) fsyncSync(fd);
     } catch (err) {
       // A torn line would make the journal unreadable: cut it off again.
       try {

@@ -1,5 +1,6 @@
 // Runs a transcript through `linli replay`'s engine in-process (real Wechaty on the mock
-// puppet, the file store in a temporary folder) and returns the output lines and the saved state.
+// puppet, the file store in a temporary folder) and returns the output lines and the saved state
+// (its requests joined by those that moved to history).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { runReplay } from '../../src/adapters/replay/run-replay.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { BotState } from '../../src/store/state.ts';
 import { FileStore } from '../../src/store/file-store.ts';
+import { JsonlArchive } from '../../src/store/archive.ts';
+import type { AidRequest } from '../../src/domain/aid/types.ts';
 
 export interface ReplayOutput {
   at?: string;
@@ -28,7 +31,11 @@ export async function replayText(jsonl: string): Promise<{ out: ReplayOutput[]; 
   const out: ReplayOutput[] = [];
   await runReplay(lines, { configDir: 'config', dataDir, log: silentLogger, emit: (l) => void out.push(l as ReplayOutput) });
   // Read back through the store, as a restarted bot would (snapshot and journal).
-  const state = await new FileStore(join(dataDir, 'linli.json'), { readOnly: true }).load();
+  const live = await new FileStore(join(dataDir, 'linli.json'), { readOnly: true }).load();
+  // A request closed more than a day ago has moved to history: every request the run made, in the order made.
+  const history = await new JsonlArchive(join(dataDir, 'archive')).readAll<AidRequest>('requests');
+  const made = (r: AidRequest): number => Number(r.id.slice(1));
+  const state: BotState = { ...live, aid: { ...live.aid, requests: [...history, ...live.aid.requests].sort((a, b) => made(a) - made(b)) } };
   const input = lines.flatMap((l) => (l.kind === 'json' ? [l.value] : []));
   return { out, state, input };
 }

@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../app.ts';
+import { createApp, type AppDeps } from '../../app.ts';
 import { loadMainConfig } from '../../config/load.ts';
 import { describeRosterConfigErrors, rosterFromConfig } from '../../roster-io/index.ts';
 import { FileStore } from '../../store/file-store.ts';
@@ -43,6 +43,8 @@ export interface ReplayOptions {
   emit: (line: Record<string, unknown>) => Promise<void> | void;
   /** Send at live pacing (config `bot.pacing`) on the simulated clock. */
   pace?: boolean;
+  /** The build's trained readers (see AppDeps.readers): a replay need not train the parser first. */
+  readers?: AppDeps['readers'];
 }
 
 /** How long after the last event paced sends are still waited for. */
@@ -97,7 +99,8 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
   };
   const app = await createApp({
     configDir: opts.configDir,
-    store: new FileStore(join(dataDir, 'linli.json')),
+    // A run without --data writes to a folder deleted at its end: no restart reads it, so no fsync.
+    store: new FileStore(join(dataDir, 'linli.json'), { fsync: opts.dataDir != null }),
     archive: new JsonlArchive(join(dataDir, 'archive')),
     clock,
     scheduler: clock,
@@ -107,6 +110,7 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
     // The setup's staff are enrolled, bound to the contact the transcript speaks as.
     contactIdOf: (name) => world.contact(name).id,
     paced: opts.pace ?? false,
+    readers: opts.readers,
   });
   await transport.start(
     async (msg) => {
@@ -149,8 +153,9 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
         const text = event.quote ? formatQuote(author, event.quote, body) : body;
         const expected = transport.received + 1;
         currentLine = event.line;
+        const arrival = nextMessage(world);
         world.say(event.from, text, { room: event.room, mentionsBot: event.mentionsBot, fromId: event.fromId });
-        if (!(await waitUntil(() => transport.received >= expected, HANDLE_TIMEOUT_MS))) {
+        if (!(await handled(() => transport.received >= expected, arrival, world, transport, HANDLE_TIMEOUT_MS))) {
           await opts.emit({ error: 'the bot did not receive this message in time', line: event.line });
         }
         await transport.idle();
@@ -182,6 +187,45 @@ function roomMembers(events: ReplayEvent[], setup: ReplaySetup): Map<string, Set
   return members;
 }
 
+/** Resolves when Wechaty next emits a message (the transport, listening first, has it in hand), or after `ms`. */
+function nextMessage(world: MockWorld, ms = 20): Promise<void> {
+  return new Promise((resolve) => {
+    const heard = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      world.wechaty.off('message', heard);
+      resolve();
+    }, ms);
+    world.wechaty.once('message', heard);
+  });
+}
+
+/**
+ * Waits until `done`, woken by Wechaty's message events rather than by polling a timer: a
+ * message said in the mock is handled as soon as it arrives. The event heard may be the bot's
+ * own echo; then the wait goes on, with a fresh wake-up.
+ */
+async function handled(
+  done: () => boolean,
+  arrival: Promise<void>,
+  world: MockWorld,
+  transport: WechatyTransport,
+  timeoutMs: number,
+): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  let wake = arrival;
+  for (;;) {
+    await wake;
+    await transport.idle();
+    if (done()) return true;
+    if (Date.now() > end) return false;
+    wake = nextMessage(world);
+  }
+}
+
+/** Polls for a room-topic change (rare: a rename event), which no message event announces. */
 async function waitUntil(done: () => boolean, timeoutMs: number): Promise<boolean> {
   const end = Date.now() + timeoutMs;
   while (!done()) {

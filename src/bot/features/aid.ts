@@ -10,6 +10,7 @@ import type { MessageContext } from '../context.ts';
 import {
   aidSeenBy,
   applyStock,
+  attachIndex,
   closeRequest,
   escalateAndExpire,
   gridRequestList,
@@ -30,6 +31,7 @@ import {
   type AidRequest,
 } from '../../domain/aid/index.ts';
 import { aidEnv } from './aid-env.ts';
+import { keepAidIndex } from './aid-index.ts';
 import type { BotState, PendingMessage } from '../../store/state.ts';
 
 /** A relay or alert about a request that has since closed is not worth sending any more. */
@@ -45,8 +47,11 @@ export const aidFeature: Feature = {
   staffHelp: ['网格员私聊:求助列表(本网格的求助)、库存 布洛芬 +20(爱心药领取处库存)'],
   install(bot) {
     const env = aidEnv(bot.services);
+    const index = keepAidIndex(bot, env.settings);
 
     bot.on(async (ctx, next) => {
+      // Later features (callbacks) reach the aid state through the same draft: they use it too.
+      attachIndex(ctx.state.aid, index);
       if (ctx.msg.recalls) {
         ctx.outbox.effects(recallPost(ctx.state.aid, ctx.msg.recalls, ctx.now, env));
         return;
@@ -62,6 +67,7 @@ export const aidFeature: Feature = {
     });
 
     bot.job('aid-escalation', '* * * * *', (job) => {
+      attachIndex(job.state.aid, index);
       job.outbox.effects(escalateAndExpire(job.state.aid, job.now, env));
     });
   },

@@ -5,6 +5,7 @@ import { toPerson, toRoom } from '../effects.ts';
 import type { AidEnv } from './settings.ts';
 import type { AidRequest, AidState } from './types.ts';
 import { isOpen } from './types.ts';
+import { indexFor } from './index-requests.ts';
 import { closeRequest } from './requests.ts';
 import { expiryNotice, gridRelay, workerAlert } from './texts.ts';
 
@@ -24,9 +25,11 @@ function due(req: AidRequest, now: Date, env: AidEnv): boolean {
 export function escalateAndExpire(state: AidState, now: Date, env: AidEnv): Effect[] {
   const effects: Effect[] = [];
   const esc = env.settings.escalation;
-  // Picked on the plain values first: a minute's check over thousands of waiting requests
-  // touches (and drafts) only the few that something is due for.
-  for (const req of state.requests.filter((r) => isOpen(r) && due(r, now, env))) {
+  // The due-time index hands over only the requests something may be due for by now: a minute's
+  // check over thousands of waiting requests looks at (and drafts) only those few.
+  for (const req of indexFor(state, env.settings)
+    .dueRequests(state, now)
+    .filter((r) => isOpen(r) && due(r, now, env))) {
     const age = minutesSince(req.createdAt, now);
     if (age >= env.settings.expiryHours * 60) {
       // "Nobody answered" is told only when that is true, and only to a resident: a request

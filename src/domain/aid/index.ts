@@ -12,3 +12,4 @@ export { closeRequest, ownOpen } from './requests.ts';
 export { formatLocation } from './texts.ts';
 export { aidSeenBy } from './visibility.ts';
 export { noteSpeaker } from './members.ts';
+export { AidIndex, attachIndex, indexFor, nextDueAt, type IndexChange } from './index-requests.ts';

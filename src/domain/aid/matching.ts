@@ -19,6 +19,7 @@ import {
   stockNotice,
 } from './texts.ts';
 import { newId } from './requests.ts';
+import { indexFor } from './index-requests.ts';
 import { maskPhones } from '../text/privacy.ts';
 
 const STANDING_OFFER_HOURS = 24;
@@ -88,7 +89,10 @@ export function recordStandingOffer(state: AidState, post: AidPost, items: Parse
 /** A new request looks at standing offers (same building first, then grid), then stock. */
 export function matchNewRequest(state: AidState, req: AidRequest, now: Date, env: AidEnv): Effect[] {
   if (req.items.length === 0) return [];
-  const offers = state.offers
+  // Only standing offers of the request's categories in its group or grid can be a same-item or same-category fit.
+  const categories = [...new Set(req.items.map((i) => i.category))];
+  const offers = indexFor(state)
+    .offersFor(state, categories, req.room, req.grid)
     .filter((o) => o.active && o.helper !== req.requester)
     .filter((o) => now.getTime() - Date.parse(o.createdAt) <= STANDING_OFFER_HOURS * 3600_000)
     .filter((o) => o.room === req.room || (o.grid !== null && o.grid === req.grid))

@@ -4,6 +4,7 @@ import type { AidPost } from './post.ts';
 import type { AidSettings } from './settings.ts';
 import { isOpen, type AidRequest, type AidState } from './types.ts';
 import { fitScore, itemFit, sharesCategory } from './items.ts';
+import { indexFor } from './index-requests.ts';
 
 export const minutesBetween = (a: string | Date, b: Date): number => (b.getTime() - new Date(a).getTime()) / 60000;
 
@@ -12,13 +13,16 @@ export function newId(state: AidState, prefix: string): string {
 }
 
 export function openInRoom(state: AidState, room: string): AidRequest[] {
-  return state.requests.filter((r) => isOpen(r) && r.room === room);
+  return indexFor(state)
+    .openRequests(state, [['room', room]])
+    .filter((r) => r.room === room);
 }
 
 /** The sender's own open request in this room, most recently active first. */
 export function ownOpen(state: AidState, sender: string, room: string): AidRequest[] {
-  return openInRoom(state, room)
-    .filter((r) => r.requester === sender)
+  return indexFor(state)
+    .openRequests(state, [['requester', sender]])
+    .filter((r) => r.requester === sender && r.room === room)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
@@ -37,7 +41,11 @@ export function continuedRequest(state: AidState, post: AidPost, settings: AidSe
 
 /** Requests a new offer in this room can answer (a grid group sees its relayed requests). */
 function candidates(state: AidState, post: AidPost, settings: AidSettings): AidRequest[] {
-  return state.requests.filter((r) => {
+  const near = indexFor(state).openRequests(state, [
+    ['room', post.room],
+    ['grid', post.roomKind === 'grid' ? post.grid : null],
+  ]);
+  return near.filter((r) => {
     if (!isOpen(r) || r.requester === post.sender) return false;
     if (minutesBetween(r.createdAt, post.at) > settings.expiryHours * 60) return false;
     if (r.room === post.room) return true;
@@ -59,7 +67,8 @@ export function targetForOffer(state: AidState, post: AidPost, settings: AidSett
   // A bare "我家有" answers the latest request of a thread still alive: the one whose
   // requester spoke last (a helper's offer on another request does not make that one
   // newer), and of two asked in the same minute, the one posted second.
-  const order = (r: AidRequest): number => state.requests.indexOf(r);
+  // The pool is in the order the requests were made.
+  const order = (r: AidRequest): number => pool.indexOf(r);
   const recent = pool
     .filter((r) => minutesBetween(r.updatedAt, post.at) <= settings.replyWindowMinutes || r.room !== post.room)
     .sort((a, b) => askedAt(b).localeCompare(askedAt(a)) || order(b) - order(a));
@@ -104,8 +113,9 @@ export function touchAsked(req: AidRequest, at: Date): void {
 
 /** The open request of a helper who now says it was delivered. */
 export function helpedBy(state: AidState, helper: string, room: string, quote: string | null): AidRequest | null {
-  const mine = state.requests
-    .filter((r) => isOpen(r) && r.offers.some((o) => o.helper === helper))
+  const mine = indexFor(state)
+    .openRequests(state, [['helper', helper]])
+    .filter((r) => r.offers.some((o) => o.helper === helper))
     .sort((a, b) => Number(b.room === room) - Number(a.room === room) || newestFirst(a, b));
   if (quote) {
     const quoted = mine.find((r) => r.text.includes(quote) || quote.includes(r.text.slice(0, 12)));
@@ -118,14 +128,15 @@ export function helpedBy(state: AidState, helper: string, room: string, quote: s
 export function sameNeed(state: AidState, loc: Location, items: ParsedItem[], grid: string | null): AidRequest | null {
   if (!loc.building || !loc.room) return null;
   return (
-    state.requests.find(
-      (r) =>
-        isOpen(r) &&
-        r.location.building === loc.building &&
-        r.location.room === loc.room &&
-        (grid === null || r.grid === null || r.grid === grid) &&
-        (items.length === 0 || r.items.length === 0 || sharesCategory(r.items, items)),
-    ) ?? null
+    indexFor(state)
+      .openRequests(state, [['building', loc.building]])
+      .find(
+        (r) =>
+          r.location.building === loc.building &&
+          r.location.room === loc.room &&
+          (grid === null || r.grid === null || r.grid === grid) &&
+          (items.length === 0 || r.items.length === 0 || sharesCategory(r.items, items)),
+      ) ?? null
   );
 }
 

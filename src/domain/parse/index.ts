@@ -170,10 +170,16 @@ function buildParser(lexicon: ItemLexicon, pretrained?: ReaderModels): Parser {
   }
   const readers = trainReaders((text) => readPost(text).reading, segmenter, pretrained);
 
+  // The bot reads a group post twice (with the people config's hints, and with only what the group
+  // saw): what the text alone gives is read once. Both readings are pure functions of the text.
+  let last: { text: string; post: ReturnType<typeof readPost>; verdict: ReturnType<typeof readers.read> } | null = null;
+
   function parse(text: string, hints?: ParseHints): MessageAnalysis {
-    const post = readPost(text);
+    const same = last?.text === text ? last : null;
+    const post = same?.post ?? readPost(text);
     const { norm, masked, items, place } = post;
-    const verdict = readers.read(post.reading);
+    const verdict = same?.verdict ?? readers.read(post.reading);
+    last = { text, post, verdict };
     const intent = verdict.intent;
     const exchange = intent === 'both' ? splitExchange(masked, items) : null;
     const kept = exchange ? [...exchange.wanted, ...exchange.offered] : CARRIES_ITEMS.has(intent) ? items : [];
@@ -184,7 +190,8 @@ function buildParser(lexicon: ItemLexicon, pretrained?: ReaderModels): Parser {
     return {
       text,
       intent,
-      items: kept,
+      // A list of its own: a second reading of the same text must not share it.
+      items: [...kept],
       forWhom: who,
       location,
       urgent: MAY_BE_URGENT.has(intent) && isUrgentText(masked, temperature),
