@@ -220,6 +220,16 @@ export class Bot implements BotBuilder {
     await this.change((s) => void followTopic(s, room.id, room.topic));
   }
 
+  private tellCommitListeners(state: BotState, patches: readonly Patch[] | null): void {
+    for (const listener of this.commitListeners) {
+      try {
+        listener(state, patches);
+      } catch (err) {
+        this.services.log.error({ err }, 'commit listener failed');
+      }
+    }
+  }
+
   private async afterUnit(force = false): Promise<void> {
     if (this.current.outbox.length === 0) return;
     if (this.options.settleSends || force) await this.sender.drain();
@@ -233,7 +243,11 @@ export class Bot implements BotBuilder {
     const unit = store.exclusive
       ? () =>
           store.exclusive!(async (latest) => {
-            this.current = latest;
+            if (latest !== this.current) {
+              this.current = latest;
+              // Other processes' changes arrived: derived views (the aid indexes) rebuild from the state.
+              this.tellCommitListeners(latest, null);
+            }
             return work();
           })
       : work;
@@ -332,13 +346,7 @@ export class Bot implements BotBuilder {
     }
     this.saveFailures = 0;
     this.current = next;
-    for (const listener of this.commitListeners) {
-      try {
-        listener(next, patches);
-      } catch (err) {
-        this.services.log.error({ err }, 'commit listener failed');
-      }
-    }
+    this.tellCommitListeners(next, patches);
     return messages.map((m) => m.out);
   }
 
