@@ -55,9 +55,9 @@ export function judgeVisit(c: VisitCase): { personOk: boolean; outcomeOk: boolea
 
 const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / Math.max(1, d)).toFixed(1)}%)`;
 
-export function evalCampaignsText(signupFile: string, visitFile: string, label = 'development set'): string {
+export function evalCampaignsText(signupFile: string, visitFile: string | null, label = 'development set'): string {
   const s = readJsonl<SignupCase>(signupFile).map((c) => ({ c, r: judgeSignup(c) }));
-  const v = readJsonl<VisitCase>(visitFile).map((c) => ({ c, r: judgeVisit(c) }));
+  const v = visitFile ? readJsonl<VisitCase>(visitFile).map((c) => ({ c, r: judgeVisit(c) })) : [];
   const byIntent = [...new Set(s.map((x) => x.c.intent))].map((intent) => {
     const mine = s.filter((x) => x.c.intent === intent);
     return `  ${intent.padEnd(8)} ${pct(mine.filter((x) => x.r.allOk).length, mine.length)}`;
@@ -72,8 +72,12 @@ export function evalCampaignsText(signupFile: string, visitFile: string, label =
     `== sign-up understanding, ${label} (${signupFile}, own wordings) ==`,
     `intent accuracy ${pct(s.filter((x) => x.r.intentOk).length, s.length)}; every field right ${pct(s.filter((x) => x.r.allOk).length, s.length)}`,
     ...byIntent,
-    `== visit-report understanding, ${label} (${visitFile}, own wordings) ==`,
-    `person ${pct(v.filter((x) => x.r.personOk).length, v.length)}; outcome ${pct(v.filter((x) => x.r.outcomeOk).length, v.length)}; need found or not ${pct(v.filter((x) => x.r.needsOk).length, v.length)}`,
+    ...(visitFile
+      ? [
+          `== visit-report understanding, ${label} (${visitFile}, own wordings) ==`,
+          `person ${pct(v.filter((x) => x.r.personOk).length, v.length)}; outcome ${pct(v.filter((x) => x.r.outcomeOk).length, v.length)}; need found or not ${pct(v.filter((x) => x.r.needsOk).length, v.length)}`,
+        ]
+      : []),
     ...misses,
   ].join('\n');
 }

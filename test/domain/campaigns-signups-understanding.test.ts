@@ -21,6 +21,28 @@ describe('sign-up understanding', () => {
     expect(right / held.length).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('reads the shapes of plain sign-up talk: doubled replies, vocatives, 俺/咱, a relation as the person, +1 suffixes', () => {
+    const cases: [string, { kind: string; self?: boolean; others?: string[] }][] = [
+      ['参加参加', { kind: 'signup', self: true, others: [] }],
+      ['师傅们好,我参加', { kind: 'signup', self: true, others: [] }],
+      ['请帮我报上', { kind: 'signup', self: true, others: [] }],
+      ['咱报一个', { kind: 'signup', self: true, others: [] }],
+      ['参加+1', { kind: 'signup', self: true, others: [] }],
+      ['替我女儿报个名', { kind: 'signup', self: false, others: ['女儿'] }],
+      ['帮我们组的小董报一个', { kind: 'signup', self: false, others: ['小董'] }],
+      ['我也凑一个', { kind: 'signup', self: true, others: [] }],
+      ['小董说她来不了了', { kind: 'cancel' }],
+      ['一共报了多少人', { kind: 'status' }],
+    ];
+    for (const [t, want] of cases) expect(interpretSignup(t), t).toMatchObject(want);
+    expect(interpretSignup('小董说她来不了了')).toMatchObject({ who: '小董' });
+  });
+
+  it('does not read everyday plans with 去/要 as sign-ups', () => {
+    for (const t of ['我想去买菜', '我要去医院拿药', '我也想去看看老人', '报报平安', '哈哈哈哈', '对对'])
+      expect(interpretSignup(t).kind, t).not.toBe('signup');
+  });
+
   it('never reads a question about the activity as a sign-up', () => {
     for (const t of ['报名要带什么吗', '还能报名吗?', '怎么报名啊', '报名的话找谁']) expect(interpretSignup(t).kind, t).not.toBe('signup');
   });
