@@ -78,7 +78,7 @@ process.stdout.write(
   `\n${evalCampaignsText('test/fixtures/signup-understanding.jsonl', 'test/fixtures/visit-report-understanding.jsonl')}\n\n`,
 );
 process.stdout.write(
-  `${evalCampaignsText('test/fixtures/signup-understanding-heldout.jsonl', 'test/fixtures/visit-report-understanding-heldout.jsonl', 'held-out set (written after the rules; its sign-up misses were then studied)')}\n`,
+  `${evalCampaignsText('test/fixtures/signup-understanding-heldout.jsonl', 'test/fixtures/visit-report-understanding-heldout.jsonl', 'held-out set (written after the rules; its misses were then studied)')}\n`,
 );
 process.stdout.write(
   `\n${evalCampaignsText('test/fixtures/signup-understanding-heldout-2.jsonl', null, 'second set (first read 17/22 on first sight; its misses were then studied)')}\n`,

@@ -49,6 +49,12 @@ describe('sign-up understanding', () => {
 });
 
 describe('visit-report understanding', () => {
+  it('reads a gift turned down kindly as declined, not visited', () => {
+    const scope = [{ id: 'p1', name: '孔德海', building: '2', unit: null, room: '301', phone: '', visitor: '刘敏', note: '' }];
+    for (const t of ['孔德海说年画不要了,谢谢大家', '孔德海讲心意领了,东西留给别人'])
+      expect(interpretVisitMessage(t, { scope, cues: [] }), t).toMatchObject({ kind: 'report', reading: { outcome: 'declined' } });
+  });
+
   it.each(visits.map((c) => [c.text, c]))('%j', (_t, c) => {
     const r = judgeVisit(c as VisitCase);
     expect({ person: r.personOk, outcome: r.outcomeOk, needs: r.needsOk }).toEqual({ person: true, outcome: true, needs: true });
