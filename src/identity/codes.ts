@@ -4,6 +4,13 @@ import { createHash, randomInt } from 'node:crypto';
 import type { StaffRecord } from './types.ts';
 
 export const CODE_MINUTES = 30;
+/**
+ * Guessing: a contact that sent this many wrong codes within the window is refused (even a right
+ * code) until the oldest of them leaves the window. Eight digits and five guesses per half hour
+ * put a guess's odds far below anything worth trying.
+ */
+export const MISS_LIMIT = 5;
+export const MISS_WINDOW_MINUTES = 30;
 const CODE_RE = /^(?:登记码|验证码|绑定码|邀请码|登记|绑定)?[:：\s]*(\d{8})[。.!！]?$/;
 
 export function newCode(): string {

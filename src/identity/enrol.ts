@@ -1,8 +1,8 @@
 // Enrolment and room binding as changes to the trust part of the state; the CLI and the chat
 // commands both call these, inside a unit of work.
-import { codeExpiry, hashCode, newCode, recordForCode } from './codes.ts';
+import { codeExpiry, hashCode, MISS_LIMIT, MISS_WINDOW_MINUTES, newCode, recordForCode } from './codes.ts';
 import { remarkFor } from './resolve.ts';
-import type { RoomBinding, RoomKind, StaffRecord, StaffRole, TrustState } from './types.ts';
+import type { CodeMiss, RoomBinding, RoomKind, StaffRecord, StaffRole, TrustState } from './types.ts';
 
 export interface StaffSpec {
   name: string;
@@ -60,17 +60,38 @@ export function removeStaff(state: TrustState, name: string): StaffRecord | null
   return gone ?? null;
 }
 
-/** Binds the contact that sent a valid code; the code is spent. */
-export function redeemCode(state: TrustState, code: string, contactId: string, now: Date): StaffRecord | null {
+export type Redemption =
+  | { kind: 'enrolled'; record: StaffRecord }
+  | { kind: 'wrong' }
+  /** Too many wrong codes from this contact: refused until `until` (ISO), whatever the code. */
+  | { kind: 'locked'; until: string };
+
+/**
+ * Binds the contact that sent a valid code; the code is spent. Wrong codes are counted per
+ * contact: past the limit the contact is refused for a while, and a right code does not help.
+ */
+export function redeemCode(state: TrustState & { codeMisses: CodeMiss[] }, code: string, contactId: string, now: Date): Redemption {
+  const windowStart = now.getTime() - MISS_WINDOW_MINUTES * 60_000;
+  // Misses older than the window no longer count: drop them so the list stays small.
+  const kept = state.codeMisses.filter((m) => Date.parse(m.at) > windowStart);
+  if (kept.length !== state.codeMisses.length) state.codeMisses.splice(0, state.codeMisses.length, ...kept);
+  const mine = kept.filter((m) => m.contactId === contactId);
+  if (mine.length >= MISS_LIMIT) {
+    const oldest = Math.min(...mine.slice(-MISS_LIMIT).map((m) => Date.parse(m.at)));
+    return { kind: 'locked', until: new Date(oldest + MISS_WINDOW_MINUTES * 60_000).toISOString() };
+  }
   const record = recordForCode(state.staff, code, now);
-  if (!record) return null;
+  if (!record) {
+    state.codeMisses.push({ contactId, at: now.toISOString() });
+    return { kind: 'wrong' };
+  }
   // One contact is one staff member: a contact bound to someone else is released first.
   for (const other of state.staff) if (other !== record && other.contactId === contactId) other.contactId = null;
   record.contactId = contactId;
   record.remark = remarkFor(record.name);
   record.enrolledAt = now.toISOString();
   record.code = null;
-  return record;
+  return { kind: 'enrolled', record };
 }
 
 export interface RoomSpec {

@@ -33,6 +33,12 @@ export interface RoomBinding {
   boundBy: string;
 }
 
+/** A wrong enrolment code sent by a contact: kept for the guess limit's window only. */
+export interface CodeMiss {
+  contactId: string;
+  at: string;
+}
+
 /** The part of the state trust reads. */
 export interface TrustState {
   staff: StaffRecord[];

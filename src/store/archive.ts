@@ -23,7 +23,8 @@ export class JsonlArchive implements Archive {
       const month = monthOf(r);
       byMonth.set(month, [...(byMonth.get(month) ?? []), JSON.stringify(r)]);
     }
-    for (const [month, lines] of byMonth) await appendFile(join(this.dir, `${kind}-${month}.jsonl`), lines.join('\n') + '\n');
+    for (const [month, lines] of byMonth)
+      await appendFile(join(this.dir, `${kind}-${month}.jsonl`), lines.join('\n') + '\n', { mode: 0o600 });
   }
 
   async readAll<T>(kind: ArchiveKind): Promise<T[]> {

@@ -8,10 +8,14 @@
 // between the two writes never applies a change twice. A torn last line (a crash mid-append)
 // is dropped; anything else unreadable stops the start with the file named and is never
 // overwritten.
+//
+// With a data key (LINLI_DATA_KEY) the roster's phones and rooms are sealed in both files
+// (field-crypto.ts) and opened on load; a wrong or missing key stops the start, writing nothing.
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync, mkdirSync, fstatSync } from 'node:fs';
 import { open, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { applyPatches, type Patch } from './patches.ts';
+import { DataKeyError, dataKeyFromEnv, sealAt, sealPatches, unsealAt, unsealPatches } from './field-crypto.ts';
 import { Low, type Adapter } from 'lowdb';
 import { emptyState, upgradeState, type BotState } from './state.ts';
 import { describeStateProblems, stateSchema } from './state-schema.ts';
@@ -74,16 +78,19 @@ export class FileStore implements StateStore {
   private lines = 0;
   private bytes = 0;
   private latest: BotState | null = null;
+  private readonly key: Buffer | null;
 
   /**
    * `readOnly`: for commands that only read (exports): loading writes nothing, committing throws.
    * `fsync: false`: for a throwaway folder (a replay without --data, deleted at its end) that no
    * restart will ever read: the same files and writes, without waiting for the disk.
+   * `key`: the data key (field-crypto.ts); absent: LINLI_DATA_KEY, null: none.
    */
   constructor(
     readonly file: string,
-    private readonly options: { readOnly?: boolean; fsync?: boolean } = {},
+    private readonly options: { readOnly?: boolean; fsync?: boolean; key?: Buffer | null } = {},
   ) {
+    this.key = options.key === undefined ? dataKeyFromEnv() : options.key;
     mkdirSync(dirname(file), { recursive: true });
     this.db = new Low<Snapshot>(new DurableJsonFile(file), { format: 'linli-state', seq: 0, state: emptyState() });
     this.journalFile = `${file.replace(/\.json$/, '')}.journal`;
@@ -100,14 +107,18 @@ export class FileStore implements StateStore {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw) || (raw as { version?: unknown }).version !== 1) {
       throw new StateFileError(this.file, 'wrong shape: not a linli state (no "version": 1 at the top); the file is left as it is');
     }
-    const checked = stateSchema.safeParse(upgradeState(snapshot.state));
+    const opened = this.open(this.file, () => unsealAt(this.key, [], upgradeState(snapshot.state)) as BotState);
+    const checked = stateSchema.safeParse(opened);
     if (!checked.success)
       throw new StateFileError(this.file, `wrong shape: ${describeStateProblems(checked.error)}; the file is left as it is`);
-    let state = upgradeState(snapshot.state);
+    let state = opened;
     this.seq = snapshot.seq;
     for (const entry of this.readJournal()) {
       if (entry.s <= this.seq) continue; // already in the snapshot (a crash came between the two writes)
-      state = applyPatches(state, entry.p);
+      state = applyPatches(
+        state,
+        this.open(this.journalFile, () => unsealPatches(this.key, entry.p)),
+      );
       this.seq = entry.s;
     }
     const after = stateSchema.safeParse(state);
@@ -124,7 +135,7 @@ export class FileStore implements StateStore {
   async commit(next: BotState, patches: readonly Patch[], options: { sync?: boolean } = {}): Promise<void> {
     if (this.options.readOnly) throw new Error(`${this.file} was opened read-only`);
     const fd = this.journal();
-    const line = `${JSON.stringify({ s: this.seq + 1, p: patches })}\n`;
+    const line = `${JSON.stringify({ s: this.seq + 1, p: this.key ? sealPatches(this.key, patches) : patches })}\n`;
     const before = this.bytes;
     try {
       writeSync(fd, line);
@@ -153,7 +164,7 @@ export class FileStore implements StateStore {
   }
 
   private async compact(state: BotState): Promise<void> {
-    this.db.data = { format: 'linli-state', seq: this.seq, state };
+    this.db.data = { format: 'linli-state', seq: this.seq, state: this.key ? (sealAt(this.key, [], state) as BotState) : state };
     await this.db.write();
     const fd = this.journal();
     ftruncateSync(fd, 0);
@@ -161,6 +172,16 @@ export class FileStore implements StateStore {
     this.lines = 0;
     this.bytes = 0;
     this.latest = state;
+  }
+
+  /** Opens sealed values; a key problem names the file and leaves it alone. */
+  private open<T>(file: string, read: () => T): T {
+    try {
+      return read();
+    } catch (err) {
+      if (err instanceof DataKeyError) throw new StateFileError(file, `${err.message}; the file is left as it is`);
+      throw err;
+    }
   }
 
   private journal(): number {

@@ -178,6 +178,7 @@ export const stateSchema = z.looseObject({
       }),
     )
     .optional(),
+  codeMisses: z.array(z.looseObject({ contactId: z.string(), at: iso })).optional(),
 });
 
 /** "aid.requests[3].status: expected one of …" for the first few problems. */

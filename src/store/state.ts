@@ -5,7 +5,7 @@ import type { CallRecord, RosterEntry } from '../domain/callbacks/index.ts';
 import type { Effect } from '../domain/effects.ts';
 import type { Campaign } from '../domain/campaigns/types.ts';
 import { emptyActivityState, type ActivityState } from '../domain/signups/types.ts';
-import type { RoomBinding, StaffRecord } from '../identity/types.ts';
+import type { CodeMiss, RoomBinding, StaffRecord } from '../identity/types.ts';
 
 export interface Handoff {
   id: string;
@@ -86,6 +86,8 @@ export interface BotState {
   staff: StaffRecord[];
   /** Groups an admin bound to a kind, building and grid; unbound groups are `other` (or the config's). */
   roomBindings: RoomBinding[];
+  /** Wrong enrolment codes of the last half hour, per contact (the guess limit). */
+  codeMisses: CodeMiss[];
 }
 
 export function emptyState(): BotState {
@@ -108,6 +110,7 @@ export function emptyState(): BotState {
     staffNotes: [],
     staff: [],
     roomBindings: [],
+    codeMisses: [],
   };
 }
 

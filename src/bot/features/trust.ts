@@ -54,11 +54,17 @@ function keepBindingsCurrent(ctx: MessageContext): void {
 function redeem(ctx: MessageContext): boolean {
   const code = codeInText(ctx.text);
   if (!code) return false;
-  const record = redeemCode(ctx.state, code, ctx.msg.sender.id, ctx.now);
-  if (!record) {
+  const result = redeemCode(ctx.state, code, ctx.msg.sender.id, ctx.now);
+  if (result.kind === 'locked') {
+    const minutes = Math.max(1, Math.ceil((Date.parse(result.until) - ctx.now.getTime()) / 60_000));
+    ctx.reply(`登记码错的次数太多,请${minutes}分钟后再试,或找管理员。`);
+    return true;
+  }
+  if (result.kind === 'wrong') {
     ctx.reply('登记码不对或已过期,请向管理员重新要一个。');
     return true;
   }
+  const { record } = result;
   ctx.audit.push({
     at: ctx.now.toISOString(),
     by: record.name,

@@ -10,6 +10,7 @@ import type { ArchiveKind } from '../archive.ts';
 import { FileStore } from '../file-store.ts';
 import { type BotState, upgradeState } from '../state.ts';
 import { allRows, KEYED, partsOf, stateFromRows } from './layout.ts';
+import { unsealRows } from './sealed-rows.ts';
 import { UNIT_LOCK } from './migrations.ts';
 import { PostgresStore, writeRows } from './postgres-store.ts';
 
@@ -41,7 +42,7 @@ export async function copyFromLowdb(dataDir: string, url: string): Promise<CopyR
         "INSERT INTO linli_changes (process, patches) VALUES ('migrate', '[]') RETURNING seq",
       );
       const rows = allRows(state, BigInt(seq.rows[0]!.seq));
-      await writeRows(client, { upserts: rows, deletes: [] });
+      await writeRows(client, { upserts: rows, deletes: [] }, target.key);
       for (const kind of KINDS) {
         const records = archived[kind] ?? [];
         for (let i = 0; i < records.length; i += 5_000) {
@@ -75,7 +76,7 @@ export async function copyFromLowdb(dataDir: string, url: string): Promise<CopyR
       const back = await client.query<{ coll: string; key: string; doc: unknown }>(
         'SELECT coll, key, doc FROM linli_records ORDER BY coll, ord, key',
       );
-      const loaded = upgradeState(stateFromRows(back.rows) as Partial<BotState>);
+      const loaded = upgradeState(stateFromRows(unsealRows(target.key, back.rows)) as Partial<BotState>);
       if (!isDeepStrictEqual(JSON.parse(JSON.stringify(loaded)), JSON.parse(JSON.stringify(state))))
         throw new Error('从数据库读回的状态与源文件不一致;已撤销,没有写入任何内容');
       await client.query('COMMIT');

@@ -10,13 +10,18 @@
 // transaction. Message dedupe (seenMessageIds) and job runs (jobRuns) live in the same state, so
 // they are shared for free: a message another process handled, or a job another process ran,
 // is seen after the catch-up.
+//
+// With a data key (LINLI_DATA_KEY) the roster's phones and rooms are sealed in the rows and in
+// the change log (field-crypto.ts) and opened as they are read.
 import pg from 'pg';
 import { applyPatches, type Patch } from '../patches.ts';
+import { DataKeyError, dataKeyFromEnv, sealPatches, unsealPatches } from '../field-crypto.ts';
 import { type BotState, upgradeState } from '../state.ts';
 import { describeStateProblems, stateSchema } from '../state-schema.ts';
 import { StateFileError, type StateStore } from '../types.ts';
 import { diffRows, type RowChanges, stateFromRows, touchedParts } from './layout.ts';
 import { migrate, UNIT_LOCK } from './migrations.ts';
+import { sealRows, unsealRows } from './sealed-rows.ts';
 
 /** Keep this many changes in the log; a process further behind reloads all rows. */
 const CHANGES_KEPT = 20_000;
@@ -29,6 +34,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Close idle connections after this long (default 10 s). */
   idleMs?: number;
+  /** The data key (field-crypto.ts); absent: LINLI_DATA_KEY, null: none. */
+  key?: Buffer | null;
 }
 
 /** The connection string without its password, for messages. */
@@ -39,6 +46,7 @@ export function redactUrl(url: string): string {
 export class PostgresStore implements StateStore {
   readonly pool: pg.Pool;
   readonly process: string;
+  readonly key: Buffer | null;
   private seq = 0n;
   private base: BotState | null = null;
   private unit: { client: pg.PoolClient; open: boolean } | null = null;
@@ -56,6 +64,7 @@ export class PostgresStore implements StateStore {
     // An idle client that loses its connection must not crash the process; the next query says so.
     this.pool.on('error', () => {});
     this.process = options.process ?? `pid-${process.pid}`;
+    this.key = options.key === undefined ? dataKeyFromEnv() : options.key;
   }
 
   get where(): string {
@@ -136,10 +145,10 @@ export class PostgresStore implements StateStore {
     const { client } = unit;
     const res = await client.query<{ seq: string }>('INSERT INTO linli_changes (process, patches) VALUES ($1, $2) RETURNING seq', [
       this.process,
-      JSON.stringify(patches),
+      JSON.stringify(this.key ? sealPatches(this.key, patches) : patches),
     ]);
     const seq = BigInt(res.rows[0]!.seq);
-    await writeRows(client, diffRows(this.base!, next, touchedParts(patches), seq));
+    await writeRows(client, diffRows(this.base!, next, touchedParts(patches), seq), this.key);
     // Others pick the change up at once (delivered on commit) rather than at their next message.
     await client.query("SELECT pg_notify('linli_changes', $1)", [seq.toString()]);
     if (options.sync === false) await client.query('SET LOCAL synchronous_commit = off');
@@ -176,7 +185,10 @@ export class PostgresStore implements StateStore {
     if (!this.base || (pruned !== null && BigInt(pruned) > this.seq)) return this.reload(client);
     let state = this.base;
     for (const change of changes) {
-      state = applyPatches(state, change.p);
+      state = applyPatches(
+        state,
+        this.opened(() => unsealPatches(this.key, change.p)),
+      );
       this.seq = BigInt(change.s);
     }
     this.base = state;
@@ -187,7 +199,7 @@ export class PostgresStore implements StateStore {
     const rows = await client.query<{ coll: string; key: string; doc: unknown }>(
       'SELECT coll, key, doc FROM linli_records ORDER BY coll, ord, key',
     );
-    const raw = stateFromRows(rows.rows);
+    const raw = stateFromRows(this.opened(() => unsealRows(this.key, rows.rows)));
     if (raw.version !== undefined && raw.version !== 1)
       throw new StateFileError(this.where, `not a linli state (version ${String(raw.version)})`);
     const state = upgradeState(raw as Partial<BotState>);
@@ -196,6 +208,16 @@ export class PostgresStore implements StateStore {
       throw new StateFileError(this.where, `wrong shape: ${describeStateProblems(checked.error)}; the database is left as it is`);
     this.base = state;
     this.seq = BigInt(seq.rows[0]!.seq);
+  }
+
+  /** Opens sealed values; a key problem names the database and changes nothing. */
+  private opened<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (err) {
+      if (err instanceof DataKeyError) throw new StateFileError(this.where, `${err.message}; the database is left as it is`);
+      throw err;
+    }
   }
 
   private async prune(client: pg.PoolClient, seq: bigint): Promise<void> {
@@ -210,8 +232,9 @@ export class PostgresStore implements StateStore {
 }
 
 /** Writes one unit's row changes: a few statements whatever their number. */
-export async function writeRows(client: pg.ClientBase, changes: RowChanges): Promise<void> {
-  const { upserts, deletes } = changes;
+export async function writeRows(client: pg.ClientBase, changes: RowChanges, key: Buffer | null = null): Promise<void> {
+  const { deletes } = changes;
+  const upserts = sealRows(key, changes.upserts);
   if (deletes.length > 0) {
     await client.query(
       'DELETE FROM linli_records r USING unnest($1::text[], $2::text[]) AS d(coll, key) WHERE r.coll = d.coll AND r.key = d.key',
