@@ -525,7 +525,7 @@ export function buildServer(env: WebEnv, log: Logger): FastifyInstance {
     return sendPage(
       reply,
       opts(req, '统计', '/stats', { scripts: ['/static/echarts.min.js', '/static/charts.js'] }),
-      statsPage(env, staff),
+      await statsPage(env, staff),
     );
   });
   server.get('/audit', async (req, reply) => {
