@@ -22,7 +22,7 @@ import { JsonlAuditLog } from '../store/audit-log.ts';
 import { Auth, CODE_MINUTES, type Session } from './auth.ts';
 import { audit, gridOfEntry, nowOf, visibleRoster, type WebEnv } from './env.ts';
 import { html, type Html } from './html.ts';
-import { checkFaqText, previewWordings, readFaqText, saveFaqText, withWordings } from './kb-edit.ts';
+import { checkFaqText, type NewEntryForm, previewWordings, readFaqText, saveFaqText, withNewEntry, withWordings } from './kb-edit.ts';
 import { LiveHub } from './live.ts';
 import { callbacksPage, personPage, type ImportOutcome, type RosterAddOutcome } from './pages/callbacks.ts';
 import { callsWithHistory } from './history.ts';
@@ -41,7 +41,7 @@ import {
   type RequestFilter,
 } from './pages/requests.ts';
 import { statsPage } from './pages/stats.ts';
-import { kbEditorPage, openHandoffs, previewPage, unionPage } from './pages/union.ts';
+import { kbEditorPage, newEntryPage, newEntryPreviewPage, openHandoffs, previewPage, unionPage } from './pages/union.ts';
 import { canSeeCommunity, canSeeGrid, canSeeUnion, enrolledStaffAccess, type Staff, type StaffAccess } from './staff-access.ts';
 
 const COOKIE = 'linli_sid';
@@ -391,7 +391,13 @@ export function buildServer(env: WebEnv, log: Logger): FastifyInstance {
   const rosterForm = (req: FastifyRequest): RosterForm =>
     Object.fromEntries(ROSTER_FIELDS.map((k) => [k, field(req, k).slice(0, 100)])) as RosterForm;
   /** A roster person's page; admins get the row as a form. */
-  const personView = async (req: FastifyRequest, staff: Staff, e: (typeof env.app.bot.state.roster)[number], form?: RosterForm, problems?: string[]) => {
+  const personView = async (
+    req: FastifyRequest,
+    staff: Staff,
+    e: (typeof env.app.bot.state.roster)[number],
+    form?: RosterForm,
+    problems?: string[],
+  ) => {
     const calls = await callsWithHistory(env);
     const edit =
       staff.role === 'admin'
@@ -415,7 +421,12 @@ export function buildServer(env: WebEnv, log: Logger): FastifyInstance {
     const checked = checkRosterForm(env.app.bot.state.roster, form, null);
     if (!checked.ok) {
       await audit(env, staff, 'roster.add.rejected', { problems: checked.problems });
-      return sendPage(reply, opts(req, '回访', '/callbacks'), await rosterPage(req, staff, null, { form, problems: checked.problems }), 422);
+      return sendPage(
+        reply,
+        opts(req, '回访', '/callbacks'),
+        await rosterPage(req, staff, null, { form, problems: checked.problems }),
+        422,
+      );
     }
     const { entry } = checked;
     const saved = await env.app.bot.change((s) => {
@@ -559,6 +570,35 @@ export function buildServer(env: WebEnv, log: Logger): FastifyInstance {
     saveFaqText(env.app.configDir, text);
     env.app.useKnowledgeBase(checked.kb);
     await audit(env, staff, 'kb.wording', { entry, questions: questions.length });
+    return reply.redirect('/union', 303);
+  });
+  // A new entry from a group of handed-off questions: preview first, then saved through the
+  // same loader as config/faq.yaml; a refused entry leaves the file and the bot's KB as they were.
+  server.post('/union/kb/entry', async (req, reply) => {
+    const staff = staffFor(req, reply, canSeeUnion);
+    if (!staff) return;
+    const form: NewEntryForm = {
+      topic: field(req, 'topic').slice(0, 60),
+      title: field(req, 'title').slice(0, 60),
+      questions: field(req, 'questions').slice(0, 2000),
+      keywords: field(req, 'keywords').slice(0, 300),
+      answer: field(req, 'answer').slice(0, 1000),
+    };
+    const made = withNewEntry(readFaqText(env.app.configDir), form);
+    if (!made) return reply.code(500).type('text/plain; charset=utf-8').send('知识库文件的格式不对,请先在编辑器里修好。');
+    const checked = checkFaqText(env.app.configDir, made.text);
+    if (!checked.ok) {
+      await audit(env, staff, 'kb.rejected', { problem: checked.problem.slice(0, 300) });
+      return sendPage(reply, opts(req, '新条目', '/union'), newEntryPage(req.session!.csrf, form, checked.problem), 422);
+    }
+    if (field(req, 'confirm') !== '1') {
+      const entry = checked.kb.entries.find((e) => e.id === made.id)!;
+      const preview = previewWordings(checked.kb, env.app.config.faq, made.id, entry.questions);
+      return sendPage(reply, opts(req, '预览新条目', '/union'), newEntryPreviewPage(preview, form, req.session!.csrf));
+    }
+    saveFaqText(env.app.configDir, made.text);
+    env.app.useKnowledgeBase(checked.kb);
+    await audit(env, staff, 'kb.entry', { entry: made.id, questions: checked.kb.entries.find((e) => e.id === made.id)?.questions.length });
     return reply.redirect('/union', 303);
   });
   server.get('/union/kb', async (req, reply) => {
