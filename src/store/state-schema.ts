@@ -179,6 +179,14 @@ export const stateSchema = z.looseObject({
     )
     .optional(),
   codeMisses: z.array(z.looseObject({ contactId: z.string(), at: iso })).optional(),
+  stats: z
+    .looseObject({
+      faq: z.record(
+        z.string(),
+        z.looseObject({ answered: z.number().int().min(0), suggested: z.number().int().min(0), handedOff: z.number().int().min(0) }),
+      ),
+    })
+    .optional(),
 });
 
 /** "aid.requests[3].status: expected one of …" for the first few problems. */

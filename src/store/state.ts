@@ -57,6 +57,19 @@ export interface PendingMessage {
   whileOpen?: string;
 }
 
+/** Union questions the bot answered, offered choices for, or handed to staff, on one local day. */
+export interface FaqDayCount {
+  answered: number;
+  suggested: number;
+  handedOff: number;
+}
+
+/** Small per-day counters for the staff page's charts (records themselves may move to the archive). */
+export interface StatsState {
+  /** By local date (yyyy-mm-dd). */
+  faq: Record<string, FaqDayCount>;
+}
+
 export interface BotState {
   version: 1;
   aid: AidState;
@@ -88,6 +101,7 @@ export interface BotState {
   roomBindings: RoomBinding[];
   /** Wrong enrolment codes of the last half hour, per contact (the guess limit). */
   codeMisses: CodeMiss[];
+  stats: StatsState;
 }
 
 export function emptyState(): BotState {
@@ -111,6 +125,7 @@ export function emptyState(): BotState {
     staff: [],
     roomBindings: [],
     codeMisses: [],
+    stats: { faq: {} },
   };
 }
 
@@ -118,5 +133,11 @@ export function emptyState(): BotState {
 export function upgradeState(raw: Partial<BotState> | null | undefined): BotState {
   const base = emptyState();
   if (!raw || typeof raw !== 'object') return base;
-  return { ...base, ...raw, aid: { ...base.aid, ...(raw.aid ?? {}) }, activities: { ...base.activities, ...(raw.activities ?? {}) } };
+  return {
+    ...base,
+    ...raw,
+    aid: { ...base.aid, ...(raw.aid ?? {}) },
+    activities: { ...base.activities, ...(raw.activities ?? {}) },
+    stats: { ...base.stats, ...(raw.stats ?? {}) },
+  };
 }

@@ -51,6 +51,60 @@ export function withWordings(text: string, entryId: string, questions: readonly 
   return doc.toString();
 }
 
+/** A new entry as staff type it on the page (questions one per line, keywords split on 、,, or spaces). */
+export interface NewEntryForm {
+  topic: string;
+  title: string;
+  questions: string;
+  keywords: string;
+  answer: string;
+}
+
+const lines = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  ),
+];
+const words = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(/[、,，;；\s]+/)
+      .map((w) => w.trim())
+      .filter(Boolean),
+  ),
+];
+
+/** An id for a new entry: its topic and the first free number (ids are lower-case, digits and "-"). */
+export function newEntryId(taken: ReadonlySet<string>, topic: string): string {
+  const base = `${topic.replace(/_/g, '-').replace(/[^a-z0-9-]/g, '') || 'entry'}-web`;
+  let n = 1;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+/**
+ * faq.yaml text with a new entry appended (comments kept). Nothing here is checked: the text
+ * then goes through checkFaqText like any other edit, so a bad entry is refused by the loader's
+ * own rules (two phrasings at least, no phone number but 12351, a known topic …).
+ */
+export function withNewEntry(text: string, form: NewEntryForm): { text: string; id: string } | null {
+  const doc = parseDocument(text);
+  const entries = doc.get('entries');
+  if (!(entries instanceof YAMLSeq)) return null;
+  const taken = new Set(entries.items.map((e) => String((e as { get?: (k: string) => unknown }).get?.('id') ?? '')));
+  const id = newEntryId(taken, form.topic.trim());
+  const entry: Record<string, unknown> = { id, topic: form.topic.trim() };
+  if (form.title.trim()) entry.title = form.title.trim();
+  entry.questions = lines(form.questions);
+  entry.keywords = words(form.keywords);
+  entry.answer = form.answer.replace(/\r\n/g, '\n').trim();
+  entries.add(doc.createNode(entry));
+  return { text: doc.toString(), id };
+}
+
 export interface KbPreview {
   entryId: string;
   entryTitle: string;

@@ -1,6 +1,7 @@
 // Chinese labels and small formatting for the staff pages.
 import type { AidRequest } from '../domain/aid/types.ts';
 import type { Category } from '../domain/types.ts';
+import type { FaqTopic } from '../domain/faq/kb.ts';
 import { localDate, localTime } from '../domain/time.ts';
 import { formatLocation } from '../domain/aid/texts.ts';
 
@@ -57,3 +58,20 @@ export function buildingOf(r: AidRequest): string {
 }
 
 export const placeOf = (r: AidRequest): string => formatLocation(r.location) || buildingOf(r);
+
+/** The knowledge base's topics, as union staff call them. */
+export const TOPIC_LABEL: Record<FaqTopic, string> = {
+  legal_aid: '法律援助',
+  wage_arrears: '欠薪讨薪',
+  labor_dispute_mediation: '劳动争议调解',
+  psychological_counseling: '心理咨询',
+  workers_home: '职工之家',
+  outdoor_station: '户外劳动者服务站',
+  service_center: '职工服务中心',
+  skills_training: '技能培训',
+  union_membership: '入会',
+  hotline: '服务热线',
+  work_injury: '工伤',
+  overtime_pay: '加班费',
+  contract: '劳动合同',
+};

@@ -22,9 +22,12 @@ import { JsonlAuditLog } from '../store/audit-log.ts';
 import { Auth, CODE_MINUTES, type Session } from './auth.ts';
 import { audit, gridOfEntry, nowOf, visibleRoster, type WebEnv } from './env.ts';
 import { html, type Html } from './html.ts';
-import { checkFaqText, previewWordings, readFaqText, saveFaqText, withWordings } from './kb-edit.ts';
+import { checkFaqText, type NewEntryForm, previewWordings, readFaqText, saveFaqText, withNewEntry, withWordings } from './kb-edit.ts';
 import { LiveHub } from './live.ts';
-import { callbacksPage, personPage, type ImportOutcome } from './pages/callbacks.ts';
+import { callbacksPage, personPage, type ImportOutcome, type RosterAddOutcome } from './pages/callbacks.ts';
+import { callsWithHistory } from './history.ts';
+import { changedFields, checkRosterForm, formOf, replaceEntry, ROSTER_FIELDS, type RosterForm } from './roster-edit.ts';
+import { formatFrequency } from '../domain/callbacks/index.ts';
 import { layout, type PageOptions } from './pages/layout.ts';
 import { auditPage, codePage, loginPage } from './pages/login.ts';
 import { todayPage } from './pages/today.ts';
@@ -38,7 +41,7 @@ import {
   type RequestFilter,
 } from './pages/requests.ts';
 import { statsPage } from './pages/stats.ts';
-import { kbEditorPage, openHandoffs, previewPage, unionPage } from './pages/union.ts';
+import { kbEditorPage, newEntryPage, newEntryPreviewPage, openHandoffs, previewPage, unionPage } from './pages/union.ts';
 import { canSeeCommunity, canSeeGrid, canSeeUnion, enrolledStaffAccess, type Staff, type StaffAccess } from './staff-access.ts';
 
 const COOKIE = 'linli_sid';
@@ -375,18 +378,93 @@ export function buildServer(env: WebEnv, log: Logger): FastifyInstance {
   });
 
   // ---- 回访 ----
+  /** The roster page, with the last 7 days' calls wherever they are kept. */
+  const rosterPage = async (req: FastifyRequest, staff: Staff, outcome: ImportOutcome | null, refused: RosterAddOutcome | null) => {
+    const calls = await callsWithHistory(env, lastDays(localDate(nowOf(env)), 7).from);
+    return callbacksPage(env, staff, req.session!.csrf, outcome, refused, calls);
+  };
   server.get('/callbacks', async (req, reply) => {
     const staff = staffFor(req, reply, canSeeCommunity);
     if (!staff) return;
-    return sendPage(reply, opts(req, '回访', '/callbacks'), callbacksPage(env, staff, req.session!.csrf));
+    return sendPage(reply, opts(req, '回访', '/callbacks'), await rosterPage(req, staff, null, null));
   });
+  const rosterForm = (req: FastifyRequest): RosterForm =>
+    Object.fromEntries(ROSTER_FIELDS.map((k) => [k, field(req, k).slice(0, 100)])) as RosterForm;
+  /** A roster person's page; admins get the row as a form. */
+  const personView = async (
+    req: FastifyRequest,
+    staff: Staff,
+    e: (typeof env.app.bot.state.roster)[number],
+    form?: RosterForm,
+    problems?: string[],
+  ) => {
+    const calls = await callsWithHistory(env);
+    const edit =
+      staff.role === 'admin'
+        ? { csrf: req.session!.csrf, form: form ?? formOf(e, formatFrequency(e.frequency)), problems: problems ?? null }
+        : null;
+    return personPage(env, e, calls, edit);
+  };
   server.get<{ Params: { id: string } }>('/callbacks/person/:id', async (req, reply) => {
     const staff = staffFor(req, reply, canSeeCommunity);
     if (!staff) return;
     const e = env.app.bot.state.roster.find((x) => x.id === req.params.id);
     if (!e) return reply.code(404).type('text/plain; charset=utf-8').send('名单里没有这个人。');
     if (!canSeeGrid(staff, gridOfEntry(env, e))) return forbidden(reply, req);
-    return sendPage(reply, opts(req, e.name, '/callbacks'), personPage(env, e));
+    return sendPage(reply, opts(req, e.name, '/callbacks'), await personView(req, staff, e));
+  });
+  // Row by row, admins only (as the file import): the import's checks, one unit of work, audited.
+  server.post('/callbacks/roster', async (req, reply) => {
+    const staff = staffFor(req, reply, (s) => s.role === 'admin');
+    if (!staff) return;
+    const form = rosterForm(req);
+    const checked = checkRosterForm(env.app.bot.state.roster, form, null);
+    if (!checked.ok) {
+      await audit(env, staff, 'roster.add.rejected', { problems: checked.problems });
+      return sendPage(
+        reply,
+        opts(req, '回访', '/callbacks'),
+        await rosterPage(req, staff, null, { form, problems: checked.problems }),
+        422,
+      );
+    }
+    const { entry } = checked;
+    const saved = await env.app.bot.change((s) => {
+      // Checked again inside the unit: the roster may have changed since.
+      if (!s.roster.some((e) => e.id === entry.id)) s.roster.push(entry);
+    });
+    await audit(env, staff, 'roster.add', { entry: entry.id, name: entry.name, saved });
+    return reply.redirect(`/callbacks/person/${entry.id}`, 303);
+  });
+  server.post<{ Params: { id: string } }>('/callbacks/person/:id/edit', async (req, reply) => {
+    const staff = staffFor(req, reply, (s) => s.role === 'admin');
+    if (!staff) return;
+    const e = env.app.bot.state.roster.find((x) => x.id === req.params.id);
+    if (!e) return reply.code(404).type('text/plain; charset=utf-8').send('名单里没有这个人。');
+    const form = rosterForm(req);
+    const checked = checkRosterForm(env.app.bot.state.roster, form, e);
+    if (!checked.ok) {
+      await audit(env, staff, 'roster.edit.rejected', { entry: e.id, problems: checked.problems });
+      return sendPage(reply, opts(req, e.name, '/callbacks'), await personView(req, staff, e, form, checked.problems), 422);
+    }
+    const { entry } = checked;
+    const saved = await env.app.bot.change((s) => {
+      if (entry.id !== e.id && s.roster.some((x) => x.id === entry.id)) return;
+      replaceEntry(s, e.id, entry);
+    });
+    await audit(env, staff, 'roster.edit', { entry: e.id, now: entry.id, fields: changedFields(e, entry), saved });
+    return reply.redirect(`/callbacks/person/${entry.id}`, 303);
+  });
+  server.post<{ Params: { id: string } }>('/callbacks/person/:id/remove', async (req, reply) => {
+    const staff = staffFor(req, reply, (s) => s.role === 'admin');
+    if (!staff) return;
+    const e = env.app.bot.state.roster.find((x) => x.id === req.params.id);
+    if (!e) return reply.code(404).type('text/plain; charset=utf-8').send('名单里没有这个人。');
+    if (field(req, 'confirm') !== '1') return reply.redirect(`/callbacks/person/${e.id}`, 303);
+    // Their calls stay: history and exports still read them.
+    const saved = await env.app.bot.change((s) => void (s.roster = s.roster.filter((x) => x.id !== e.id)));
+    await audit(env, staff, 'roster.remove', { entry: e.id, name: e.name, saved });
+    return reply.redirect('/callbacks', 303);
   });
   server.post('/callbacks/import', async (req, reply) => {
     const staff = staffFor(req, reply, (s) => s.role === 'admin');
@@ -418,12 +496,7 @@ export function buildServer(env: WebEnv, log: Logger): FastifyInstance {
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
-    return sendPage(
-      reply,
-      opts(req, '回访', '/callbacks'),
-      callbacksPage(env, staff, req.session!.csrf, outcome),
-      outcome.errors ? 422 : 200,
-    );
+    return sendPage(reply, opts(req, '回访', '/callbacks'), await rosterPage(req, staff, outcome, null), outcome.errors ? 422 : 200);
   });
   const exportTable = async (reply: FastifyReply, fileName: string, write: (path: string) => Promise<void>) => {
     const scratch = await mkdtemp(join(tmpdir(), 'linli-export-'));
@@ -499,6 +572,35 @@ export function buildServer(env: WebEnv, log: Logger): FastifyInstance {
     await audit(env, staff, 'kb.wording', { entry, questions: questions.length });
     return reply.redirect('/union', 303);
   });
+  // A new entry from a group of handed-off questions: preview first, then saved through the
+  // same loader as config/faq.yaml; a refused entry leaves the file and the bot's KB as they were.
+  server.post('/union/kb/entry', async (req, reply) => {
+    const staff = staffFor(req, reply, canSeeUnion);
+    if (!staff) return;
+    const form: NewEntryForm = {
+      topic: field(req, 'topic').slice(0, 60),
+      title: field(req, 'title').slice(0, 60),
+      questions: field(req, 'questions').slice(0, 2000),
+      keywords: field(req, 'keywords').slice(0, 300),
+      answer: field(req, 'answer').slice(0, 1000),
+    };
+    const made = withNewEntry(readFaqText(env.app.configDir), form);
+    if (!made) return reply.code(500).type('text/plain; charset=utf-8').send('知识库文件的格式不对,请先在编辑器里修好。');
+    const checked = checkFaqText(env.app.configDir, made.text);
+    if (!checked.ok) {
+      await audit(env, staff, 'kb.rejected', { problem: checked.problem.slice(0, 300) });
+      return sendPage(reply, opts(req, '新条目', '/union'), newEntryPage(req.session!.csrf, form, checked.problem), 422);
+    }
+    if (field(req, 'confirm') !== '1') {
+      const entry = checked.kb.entries.find((e) => e.id === made.id)!;
+      const preview = previewWordings(checked.kb, env.app.config.faq, made.id, entry.questions);
+      return sendPage(reply, opts(req, '预览新条目', '/union'), newEntryPreviewPage(preview, form, req.session!.csrf));
+    }
+    saveFaqText(env.app.configDir, made.text);
+    env.app.useKnowledgeBase(checked.kb);
+    await audit(env, staff, 'kb.entry', { entry: made.id, questions: checked.kb.entries.find((e) => e.id === made.id)?.questions.length });
+    return reply.redirect('/union', 303);
+  });
   server.get('/union/kb', async (req, reply) => {
     if (!staffFor(req, reply, canSeeUnion)) return;
     return sendPage(reply, opts(req, '编辑知识库', '/union'), kbEditorPage(readFaqText(env.app.configDir), req.session!.csrf, null, false));
@@ -525,7 +627,7 @@ export function buildServer(env: WebEnv, log: Logger): FastifyInstance {
     return sendPage(
       reply,
       opts(req, '统计', '/stats', { scripts: ['/static/echarts.min.js', '/static/charts.js'] }),
-      statsPage(env, staff),
+      await statsPage(env, staff),
     );
   });
   server.get('/audit', async (req, reply) => {

@@ -126,6 +126,68 @@ describe('the staff page in Chromium', { timeout: 30_000 }, () => {
     await shot(page, 'callbacks-import-error');
   });
 
+  it('edits a roster row: a bad edit shows the problem and changes nothing, a good one is saved', async () => {
+    const person = w.h.app.bot.state.roster.find((e) => e.name === '钱玉珍')!;
+    const before = JSON.stringify(w.h.app.bot.state.roster);
+    await page.goto(`${w.web.url}/callbacks/person/${person.id}`);
+    await page.fill('#edit-person input[name=phone]', '0535-12');
+    await submit(page, () => page.click('#edit-person-save'));
+    await expect(page.locator('#edit-errors').textContent()).resolves.toContain('电话号码不对');
+    expect(JSON.stringify(w.h.app.bot.state.roster)).toBe(before);
+    await shot(page, 'callbacks-edit-error');
+    await page.fill('#edit-person input[name=phone]', '');
+    await page.fill('#edit-person input[name=note]', '空巢,周末儿子回来');
+    await page.fill('#edit-person input[name=frequency]', '周一三五');
+    await submit(page, () => page.click('#edit-person-save'));
+    await expect(page.locator('#edit-errors').count()).resolves.toBe(0);
+    const after = w.h.app.bot.state.roster.find((e) => e.id === person.id)!;
+    expect(after).toMatchObject({ note: '空巢,周末儿子回来', frequency: { weekdays: [1, 3, 5] }, phone: person.phone });
+  });
+
+  it('adds a person to the roster from the page', async () => {
+    await page.goto(`${w.web.url}/callbacks`);
+    const form = page.locator('#add-person');
+    for (const [k, v] of Object.entries({
+      name: '沈淑珍',
+      building: '5',
+      unit: '2',
+      room: '101',
+      phone: '13800000109',
+      worker: '邵婷婷',
+      frequency: '每周',
+      note: '刚出院',
+    }))
+      await form.locator(`input[name=${k}]`).fill(v);
+    await submit(page, () => page.click('#add-person-save'));
+    const added = w.h.app.bot.state.roster.find((e) => e.name === '沈淑珍');
+    expect(added).toMatchObject({ building: '5', unit: '2', room: '101', frequency: 'weekly' });
+    expect(new URL(page.url()).pathname).toBe(`/callbacks/person/${added!.id}`);
+    await page.goto(`${w.web.url}/callbacks`);
+    await expect(page.locator(`[data-person="${added!.id}"]`).count()).resolves.toBe(1);
+    await shot(page, 'callbacks');
+  });
+
+  it('makes a new knowledge-base entry from grouped questions, with a preview of the answers', async () => {
+    await w.h.say('马师傅', '孩子考上大学了工会给不给补助', { room: '芝罘区职工服务群', mentionsBot: true });
+    const handoff = w.h.app.bot.state.handoffs.at(-1)!;
+    expect(handoff.question).toBe('孩子考上大学了工会给不给补助');
+    await page.goto(`${w.web.url}/union`);
+    const card = page.locator('.card', { has: page.locator(`[data-handoff="${handoff.id}"]`) });
+    await card.locator('details.new-entry summary').click();
+    const form = card.locator('form[action="/union/kb/entry"]');
+    await form.locator('select[name=topic]').selectOption('service_center');
+    await form.locator('input[name=title]').fill('职工子女上学的助学帮扶');
+    await form.locator('textarea[name=questions]').fill(`${handoff.question}\n困难职工的孩子读书有没有助学金`);
+    await form.locator('textarea[name=answer]').fill('困难职工家庭的子女上学,可以向所在单位工会申请助学帮扶;具体条件可拨打12351问一问。');
+    await submit(page, () => form.locator('button').click());
+    await expect(page.locator('main').textContent()).resolves.toContain('申请助学帮扶');
+    await shot(page, 'kb-new-entry-preview');
+    await submit(page, () => page.click('#save-entry'));
+    expect(w.h.app.bot.services.faq().kb.entries.some((e) => e.title === '职工子女上学的助学帮扶')).toBe(true);
+    const reply = await w.h.say('马师傅', '家里娃上大学学费紧张工会有助学金吗', { room: '芝罘区职工服务群', mentionsBot: true });
+    expect(reply.map((m) => m.text).join('\n')).toContain('助学帮扶');
+  });
+
   it('draws a chart with data', async () => {
     await page.goto(`${w.web.url}/stats`);
     await page.locator('#chart-requests canvas').waitFor();
@@ -134,6 +196,13 @@ describe('the staff page in Chromium', { timeout: 30_000 }, () => {
       `echarts.getInstanceByDom(document.getElementById('chart-requests')).getOption().series.reduce((n, s) => n + s.data.reduce((a, b) => a + b, 0), 0)`,
     );
     expect(total).toBeGreaterThan(0);
+    // The union chart: the bot's own answered / suggested / handed-off counts, drawn.
+    await page.locator('#chart-union canvas').waitFor();
+    const union = await page.evaluate(
+      `echarts.getInstanceByDom(document.getElementById('chart-union')).getOption().series.filter((s) => s.type === 'bar').map((s) => [s.name, s.data.reduce((a, b) => a + b, 0)])`,
+    );
+    expect(union).toContainEqual(['转人工', w.h.app.bot.state.stats.faq['2026-03-02'].handedOff]);
+    expect(w.h.app.bot.state.stats.faq['2026-03-02'].handedOff).toBeGreaterThan(0);
     await shot(page, 'stats');
     await page.goto(`${w.web.url}/audit`);
     await expect(page.locator('#audit').textContent()).resolves.toContain('关闭求助');

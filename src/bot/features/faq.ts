@@ -8,7 +8,7 @@
 //   未解答问题 - staff: the questions handed over to union staff, grouped, with suggested entries
 import type { Feature } from '../bot.ts';
 import type { MessageContext } from '../context.ts';
-import type { BotState, Handoff } from '../../store/state.ts';
+import type { BotState, FaqDayCount, Handoff } from '../../store/state.ts';
 import { localDate, localTime } from '../../domain/time.ts';
 import { maskPhones } from '../../domain/text/privacy.ts';
 import { formatQuestionGroups, groupQuestions, type FaqEngine } from '../../domain/faq/index.ts';
@@ -70,6 +70,7 @@ export const faqFeature: Feature = {
       const answer = engine.ask(question, { context: ctx.msg.quote ?? null });
       if (answer.band === 'suggest') {
         ctx.reply(answer.reply);
+        countFaq(ctx, 'suggested');
         ctx.state.suggestions = ctx.state.suggestions.filter(
           (s) => !(s.asker === ctx.msg.sender.name && s.room === (ctx.room?.topic ?? null)),
         );
@@ -88,8 +89,10 @@ export const faqFeature: Feature = {
       } else if (answer.band === 'handoff') {
         ctx.reply(community ? COMMUNITY_HANDOFF : answer.reply);
         keepForStaff(ctx, question);
+        countFaq(ctx, 'handedOff');
       } else {
         ctx.reply(answer.reply);
+        countFaq(ctx, 'answered');
       }
     });
 
@@ -136,6 +139,7 @@ function answerUnaddressed(ctx: MessageContext, text: string, sureAt: number): b
   const answer = ctx.services.faq().ask(text);
   if (answer.band !== 'answer' || answer.confidence < sureAt) return false;
   ctx.reply(answer.reply);
+  countFaq(ctx, 'answered');
   return true;
 }
 
@@ -152,6 +156,17 @@ function pickSuggestion(ctx: MessageContext, question: string): boolean {
   ctx.state.suggestions = ctx.state.suggestions.filter((s) => s !== pending);
   ctx.reply(answer.reply);
   return true;
+}
+
+/**
+ * One more union question on today's counter, in the same unit of work as the reply. A choice
+ * picked after 您是想问 is not counted again (the question was counted as suggested); greetings,
+ * thanks and off-topic talk are not union questions.
+ */
+function countFaq(ctx: MessageContext, kind: keyof FaqDayCount): void {
+  const day = localDate(ctx.now);
+  const counts = (ctx.state.stats.faq[day] ??= { answered: 0, suggested: 0, handedOff: 0 });
+  counts[kind] += 1;
 }
 
 function keepForStaff(ctx: MessageContext, question: string): void {

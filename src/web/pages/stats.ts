@@ -4,8 +4,9 @@ import { localDate } from '../../domain/time.ts';
 import { CATEGORIES } from '../../domain/types.ts';
 import { html, jsonScript, type Html } from '../html.ts';
 import { CATEGORY_LABEL, categoriesOf } from '../labels.ts';
-import { gridOfEntry, nowOf, visibleRequests, visibleRoster, type WebEnv } from '../env.ts';
-import { canSeeCommunity, canSeeUnion, type Staff } from '../staff-access.ts';
+import { gridOfEntry, nowOf, visibleRoster, type WebEnv } from '../env.ts';
+import { callsWithHistory, requestsWithHistory } from '../history.ts';
+import { canSeeCommunity, canSeeGrid, canSeeUnion, type Staff } from '../staff-access.ts';
 
 const DAYS = 14;
 
@@ -24,16 +25,20 @@ export interface StatsData {
   responseMinutes?: { firstResponse: number | null; match: number | null };
   outcomes?: { name: string; value: number }[];
   callsByGrid?: { name: string; data: number[] }[];
-  union?: { name: string; data: number[] }[];
+  /** Series with a stack are the bot's own outcomes (stacked bars); the rest are lines. */
+  union?: { name: string; data: number[]; stack?: string }[];
 }
 
-export function statsData(env: WebEnv, staff: Staff): StatsData {
+/** The charts' figures over the last DAYS days, closed requests and old calls from the archive included. */
+export async function statsData(env: WebEnv, staff: Staff): Promise<StatsData> {
   const today = localDate(nowOf(env));
-  const days = dateRange(lastDays(today, DAYS).from, today);
+  const from = lastDays(today, DAYS).from;
+  const days = dateRange(from, today);
   const data: StatsData = { days };
+  const dayOf = (iso: string) => localDate(new Date(iso));
   if (canSeeCommunity(staff)) {
-    const requests = visibleRequests(env, staff);
-    const dayOf = (iso: string) => localDate(new Date(iso));
+    // Requests made in the window, wherever they are kept now; medians and shares cover them too.
+    const requests = (await requestsWithHistory(env)).filter((r) => canSeeGrid(staff, r.grid) && dayOf(r.createdAt) >= from);
     data.requestsByCategory = CATEGORIES.map((c) => ({
       name: CATEGORY_LABEL[c],
       data: days.map((d) => requests.filter((r) => dayOf(r.createdAt) === d && categoriesOf(r).includes(c)).length),
@@ -52,7 +57,7 @@ export function statsData(env: WebEnv, staff: Staff): StatsData {
     ];
     const roster = visibleRoster(env, staff);
     const grids = [...new Set(roster.map((e) => gridOfEntry(env, e) ?? '未分网格'))];
-    const { calls } = env.app.bot.state;
+    const calls = await callsWithHistory(env, from);
     data.callsByGrid = grids.flatMap((g) => {
       const mine = roster.filter((e) => (gridOfEntry(env, e) ?? '未分网格') === g);
       const perDay = days.map((d) => countsByWorker(mine, calls, d, env.app.config.holidays));
@@ -64,9 +69,11 @@ export function statsData(env: WebEnv, staff: Staff): StatsData {
   }
   if (canSeeUnion(staff)) {
     const handoffs = env.app.bot.state.handoffs;
-    const dayOf = (iso: string) => localDate(new Date(iso));
+    const counts = env.app.bot.state.stats.faq;
     data.union = [
-      { name: '转人工', data: days.map((d) => handoffs.filter((h) => dayOf(h.at) === d).length) },
+      { name: '机器人直接回答', data: days.map((d) => counts[d]?.answered ?? 0), stack: 'bot' },
+      { name: '给出选项', data: days.map((d) => counts[d]?.suggested ?? 0), stack: 'bot' },
+      { name: '转人工', data: days.map((d) => counts[d]?.handedOff ?? 0), stack: 'bot' },
       { name: '工作人员已答复', data: days.map((d) => handoffs.filter((h) => h.answeredAt && dayOf(h.answeredAt) === d).length) },
     ];
   }
@@ -75,24 +82,24 @@ export function statsData(env: WebEnv, staff: Staff): StatsData {
 
 const fmt = (m: number | null): string => (m === null ? '暂无' : m < 60 ? `${Math.round(m)}分钟` : `${(m / 60).toFixed(1)}小时`);
 
-export function statsPage(env: WebEnv, staff: Staff): Html {
-  const data = statsData(env, staff);
+export async function statsPage(env: WebEnv, staff: Staff): Promise<Html> {
+  const data = await statsData(env, staff);
   return html`
 <script type="application/json" id="stats-data">${jsonScript(data)}</script>
 ${
   data.requestsByCategory
     ? html`<div class="grid2">
   <section><h2>每天的求助(按类别)</h2><div class="chart" id="chart-requests"></div></section>
-  <section><h2>求助结果</h2><div class="chart" id="chart-outcomes"></div></section>
-  <section><h2>响应时间(中位数)</h2><p>首次有人回应:<strong>${fmt(data.responseMinutes?.firstResponse ?? null)}</strong></p><p>匹配到帮忙的人:<strong>${fmt(data.responseMinutes?.match ?? null)}</strong></p></section>
+  <section><h2>求助结果(近${DAYS}天发的)</h2><div class="chart" id="chart-outcomes"></div></section>
+  <section><h2>响应时间(中位数,近${DAYS}天)</h2><p>首次有人回应:<strong>${fmt(data.responseMinutes?.firstResponse ?? null)}</strong></p><p>匹配到帮忙的人:<strong>${fmt(data.responseMinutes?.match ?? null)}</strong></p></section>
   <section><h2>每天回访(按网格)</h2><div class="chart" id="chart-calls"></div></section>
 </div>`
     : ''
 }
 ${
   data.union
-    ? html`<section><h2>工会问答每天转人工与答复</h2><div class="chart" id="chart-union"></div>
-  <p class="muted">机器人直接回答和给出选项的问题目前没有保存记录,所以这里只有转人工和工作人员答复的数量。</p></section>`
+    ? html`<section><h2>工会问答每天回答、给出选项与转人工</h2><div class="chart" id="chart-union"></div>
+  <p class="muted">打招呼、道谢和与工会无关的话不算在内。</p></section>`
     : ''
 }`;
 }

@@ -37,6 +37,6 @@
       legend,
       xAxis: { type: 'category', data: days },
       yAxis: { type: 'value', minInterval: 1 },
-      series: data.union.map((s) => ({ ...s, type: 'line' })),
+      series: data.union.map((s) => ({ ...s, type: s.stack ? 'bar' : 'line' })),
     });
 })();
