@@ -11,6 +11,9 @@ export const TEST_STORE = process.env.LINLI_TEST_STORE === 'postgres' ? 'postgre
 export async function createTestStore(): Promise<StateStore> {
   if (TEST_STORE !== 'postgres') return new MemoryStore();
   const url = await sharedPostgres().createDatabase();
-  // Harnesses are never closed: idle connections go on their own.
-  return new PostgresStore({ url, poolSize: 2, idleMs: 200 });
+  // Harnesses are never closed: idle connections go on their own, and the change feed (which lets
+  // a minute's job that changes nothing skip the database, as in production) keeps no process alive.
+  const store = new PostgresStore({ url, poolSize: 2, idleMs: 200 });
+  await store.listen(undefined, { keepAlive: false });
+  return store;
 }
