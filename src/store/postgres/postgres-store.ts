@@ -243,6 +243,11 @@ export class PostgresStore implements StateStore {
     await this.pool.end();
   }
 
+  /** The highest change number others announced (tests: wait until a commit was heard). */
+  get announced(): bigint {
+    return this.feed.heard;
+  }
+
   /** The last change this process has seen (tests, the bench). */
   get lastSeq(): bigint {
     return this.seq;
