@@ -36,7 +36,7 @@ async function until(done: () => boolean, what: string): Promise<void> {
 }
 
 async function openStore(url: string, name: string): Promise<PostgresStore> {
-  const store = new PostgresStore({ url, process: name, poolSize: 2 });
+  const store = new PostgresStore({ url, process: name, poolSize: 2, listenRetryMs: 50 });
   stores.push(store);
   await store.listen();
   await store.load();
@@ -107,6 +107,29 @@ describe('quiet jobs on PostgreSQL', () => {
     expect((await fresh.load()).jobRuns.count).toBe('2');
     const written = await fresh.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM linli_changes WHERE process = 'a'");
     expect(written.rows[0]!.n).toBe(1);
+  });
+
+  it('takes the lock while its LISTEN connection is down, and is quiet again once it is back and caught up', async () => {
+    const url = await server.createDatabase();
+    const a = await openStore(url, 'a');
+    await job(a, () => undefined);
+    expect(a.quiet).toBe(true);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN linli_changes'",
+    );
+    await admin.end();
+    await until(() => !a.quiet, 'a noticed its feed is gone');
+    // Back on a new connection: commits made in the gap were never announced, so one unit catches up first.
+    await until(() => a.listening, 'a listens again');
+    expect(a.quiet).toBe(false);
+    const locked = a.units.locked;
+    await job(a, () => undefined);
+    expect(a.units.locked).toBe(locked + 1);
+    await job(a, () => undefined);
+    expect(a.units.locked).toBe(locked + 1);
+    expect(a.quiet).toBe(true);
   });
 
   it('three processes: quiet minutes open no connection, and the escalation due runs once', async () => {

@@ -5,6 +5,9 @@
 // district uses it to pick up others' changes at once (an outbox message for one of its chats).
 import pg from 'pg';
 
+/** A lost LISTEN connection is tried again this often (meanwhile every unit takes the lock). */
+const RECONNECT_MS = 5_000;
+
 export class ChangeFeed {
   /** The highest sequence number announced since listening began. */
   heard = 0n;
@@ -13,8 +16,13 @@ export class ChangeFeed {
   private client: pg.Client | null = null;
   private started: Promise<void> | null = null;
   private readonly listeners = new Set<(seq: bigint) => void>();
+  private keepAlive = true;
+  private stopped = false;
 
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly retryMs = RECONNECT_MS,
+  ) {}
 
   /** True while the LISTEN connection is up: no commit anywhere goes unannounced. */
   get listening(): boolean {
@@ -27,7 +35,9 @@ export class ChangeFeed {
    */
   async start(onChange?: (seq: bigint) => void, keepAlive = true): Promise<void> {
     if (onChange) this.listeners.add(onChange);
-    this.started ??= this.connect(keepAlive).catch((err: unknown) => {
+    this.keepAlive = keepAlive;
+    this.stopped = false;
+    this.started ??= this.connect().catch((err: unknown) => {
       this.started = null;
       throw err;
     });
@@ -36,18 +46,21 @@ export class ChangeFeed {
 
   async stop(): Promise<void> {
     const client = this.client;
+    this.stopped = true;
     this.client = null;
     this.started = null;
     this.listeners.clear();
     await client?.end().catch(() => undefined);
   }
 
-  private async connect(keepAlive: boolean): Promise<void> {
+  private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
     const lost = (): void => {
+      if (this.client !== client) return;
       // Unannounced commits may follow: the store takes the full path until a new session catches up.
-      if (this.client === client) this.client = null;
+      this.client = null;
       this.started = null;
+      this.retry();
     };
     client.on('error', lost);
     client.on('end', lost);
@@ -58,8 +71,17 @@ export class ChangeFeed {
     });
     await client.connect();
     await client.query('LISTEN linli_changes');
-    if (!keepAlive) (client as unknown as { unref(): void }).unref();
+    if (!this.keepAlive) (client as unknown as { unref(): void }).unref();
     this.session += 1;
     this.client = client;
+  }
+
+  private retry(): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      if (this.stopped || this.started) return;
+      this.start().catch(() => this.retry());
+    }, this.retryMs);
+    timer.unref();
   }
 }

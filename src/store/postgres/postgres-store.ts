@@ -38,6 +38,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Close idle connections after this long (default 10 s). */
   idleMs?: number;
+  /** A lost LISTEN connection is tried again after this long (default 5 s). */
+  listenRetryMs?: number;
 }
 
 /** The connection string without its password, for messages. */
@@ -72,7 +74,7 @@ export class PostgresStore implements StateStore {
     // An idle client that loses its connection must not crash the process; the next query says so.
     this.pool.on('error', () => {});
     this.process = options.process ?? `pid-${process.pid}`;
-    this.feed = new ChangeFeed(options.url);
+    this.feed = new ChangeFeed(options.url, options.listenRetryMs);
   }
 
   /**
@@ -241,6 +243,11 @@ export class PostgresStore implements StateStore {
   async close(): Promise<void> {
     await this.feed.stop();
     await this.pool.end();
+  }
+
+  /** The change feed's connection is up. */
+  get listening(): boolean {
+    return this.feed.listening;
   }
 
   /** The highest change number others announced (tests: wait until a commit was heard). */
