@@ -79,7 +79,7 @@ export class ChangeFeed {
   private retry(): void {
     if (this.stopped) return;
     const timer = setTimeout(() => {
-      if (this.stopped || this.started) return;
+      if (this.stopped || this.started !== null) return;
       this.start().catch(() => this.retry());
     }, this.retryMs);
     timer.unref();
