@@ -13,9 +13,9 @@ import { createHarness } from './support/harness.ts';
 import type { SceneOverrides } from '../src/app.ts';
 import { createApp } from '../src/app.ts';
 import { FakeTransport } from '../src/adapters/fake/fake-transport.ts';
-import { MemoryStore } from '../src/store/memory-store.ts';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
 import { silentLogger } from '../src/log.ts';
+import { createTestStore } from './support/test-store.ts';
 
 const FULL_MOBILE = /1[3-9]\d{9}/;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -134,7 +134,7 @@ describe('an edited knowledge base replaces the engine already built', () => {
     const clock = new SimulatedClock(new Date('2022-12-22T09:00:00+08:00'));
     const app = await createApp({
       configDir,
-      store: new MemoryStore(),
+      store: await createTestStore(),
       clock,
       scheduler: clock,
       send: (out) => transport.send(out),

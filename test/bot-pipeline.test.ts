@@ -2,15 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { Bot, type Feature } from '../src/bot/bot.ts';
 import { Directory } from '../src/bot/directory.ts';
-import { emptyState } from '../src/store/state.ts';
-import { MemoryStore } from '../src/store/memory-store.ts';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
 import { silentLogger } from '../src/log.ts';
 import type { BotServices } from '../src/bot/services.ts';
 import type { IncomingMessage, OutgoingMessage } from '../src/bot/messages.ts';
+import { createTestStore } from './support/test-store.ts';
 
-function makeBot(features: Feature[]) {
-  const store = new MemoryStore();
+async function makeBot(features: Feature[]) {
+  const store = await createTestStore();
   const clock = new SimulatedClock(new Date('2022-12-20T08:00:00+08:00'));
   const sent: { out: OutgoingMessage; savesBefore: number }[] = [];
   const services = {
@@ -18,7 +17,7 @@ function makeBot(features: Feature[]) {
     clock,
     log: silentLogger,
   } as unknown as BotServices;
-  const bot = new Bot(services, store, emptyState(), clock, {
+  const bot = new Bot(services, store, await store.load(), clock, {
     send: async (out) => {
       sent.push({ out, savesBefore: store.saves });
     },
@@ -56,19 +55,19 @@ describe('Bot pipeline', () => {
           return next();
         }),
     };
-    const { bot } = makeBot([first, echo]);
+    const { bot } = await makeBot([first, echo]);
     const out = await bot.handle(msg('1', 'echo 你好'));
     expect(calls).toEqual(['first']);
     expect(out).toEqual([{ kind: 'room', room: '2号楼群', text: '你好', mentions: ['李阿姨'] }]);
   });
 
   it('answers a private message privately', async () => {
-    const { bot } = makeBot([echo]);
+    const { bot } = await makeBot([echo]);
     expect(await bot.handle(msg('1', 'echo 在吗', null))).toEqual([{ kind: 'private', to: '李阿姨', text: '在吗', contactId: 'u1' }]);
   });
 
   it('never handles the same message id twice', async () => {
-    const { bot } = makeBot([echo]);
+    const { bot } = await makeBot([echo]);
     await bot.handle(msg('dup', 'echo 一次'));
     expect(await bot.handle(msg('dup', 'echo 一次'))).toEqual([]);
   });
@@ -78,13 +77,13 @@ describe('Bot pipeline', () => {
       name: 'boom',
       install: (b) => b.on((ctx, next) => (ctx.text === 'boom' ? Promise.reject(new Error('bad')) : next())),
     };
-    const { bot } = makeBot([boom, echo]);
+    const { bot } = await makeBot([boom, echo]);
     expect(await bot.handle(msg('1', 'boom'))).toEqual([]);
     expect(await bot.handle(msg('2', 'echo 还活着'))).toHaveLength(1);
   });
 
   it('saves the state before any reply is sent', async () => {
-    const { bot, sent } = makeBot([echo]);
+    const { bot, sent } = await makeBot([echo]);
     await bot.handle(msg('1', 'echo 好'));
     expect(sent[0]!.savesBefore).toBe(1);
   });
@@ -94,21 +93,21 @@ describe('Bot pipeline', () => {
       name: 'job',
       install: (b) => b.job('hello', '0 9 * * *', (j) => j.outbox.toPerson('邵婷婷', `早上好 ${j.now.toISOString()}`)),
     };
-    const { clock, sent } = makeBot([job]);
+    const { clock, sent } = await makeBot([job]);
     await clock.advanceTo(new Date('2022-12-20T10:00:00+08:00'));
     expect(sent.map((s) => s.out)).toEqual([{ kind: 'private', to: '邵婷婷', text: '早上好 2022-12-20T01:00:00.000Z' }]);
   });
 
-  it('collects help lines from the features', () => {
-    const { bot } = makeBot([echo]);
+  it('collects help lines from the features', async () => {
+    const { bot } = await makeBot([echo]);
     expect(bot.helpLines()).toEqual(['echo']);
   });
 });
 
 describe('help', () => {
-  it('shows staff lines only to staff', () => {
+  it('shows staff lines only to staff', async () => {
     const f: Feature = { name: 'f', help: ['for all'], staffHelp: ['for staff'], install: () => {} };
-    const { bot } = makeBot([f]);
+    const { bot } = await makeBot([f]);
     expect(bot.helpLines(false)).toEqual(['for all']);
     expect(bot.helpLines(true)).toEqual(['for all', 'for staff']);
   });

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { Directory } from '../src/bot/directory.ts';
 import type { IncomingMessage, OutgoingMessage } from '../src/bot/messages.ts';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
-import { MemoryStore } from '../src/store/memory-store.ts';
 import { silentLogger } from '../src/log.ts';
+import { createTestStore, type TestStore } from './support/test-store.ts';
 
 const BOT = ['邻里小助手'];
 const T0 = new Date('2022-12-20T21:00:00+08:00');
@@ -245,7 +245,7 @@ describe('console loop (whole bot, config/ of the repo)', () => {
       const printer = createPrinter(output, clock, { botName: '邻里小助手', color: false });
       app = await createApp({
         configDir: resolve('config'),
-        store: new MemoryStore(),
+        store: await createTestStore(),
         clock,
         scheduler: clock,
         send: async (o) => printer.botMessage(o),
@@ -303,7 +303,8 @@ describe('the sample roster', () => {
 });
 
 describe('console /roster (whole bot, config/ of the repo)', () => {
-  async function runWholeBot(lines: string[], store = new MemoryStore()): Promise<{ out: string; store: MemoryStore }> {
+  async function runWholeBot(lines: string[]): Promise<{ out: string; store: TestStore }> {
+    const store = await createTestStore();
     const { createApp } = await import('../src/app.ts');
     const clock = new SimulatedClock(T0);
     const input = new PassThrough();
@@ -344,7 +345,7 @@ describe('console /roster (whole bot, config/ of the repo)', () => {
   it('points to /roster sample when the roster is empty, and the sample makes the morning reminder fire', async () => {
     const { out, store } = await runWholeBot(['/roster sample', '/time 2022-12-21T08:45']);
     expect(out).toMatch(/回访名单是空的[\s\S]*\/roster sample/);
-    const saved = store.saved!.roster;
+    const saved = (await store.saved()).roster;
     expect(saved.length).toBeGreaterThan(0);
     const first = saved.find((e) => e.worker === '邵婷婷')!;
     const reminder = out.split('◆').find((block) => block.includes('08:30 → 私聊 → 邵婷婷'));
@@ -359,7 +360,7 @@ describe('console /roster (whole bot, config/ of the repo)', () => {
     const csv = join(dir, 'r.csv');
     writeFileSync(csv, ['姓名,楼号,单元,室号,电话,网格员,频次,备注', '石秀英,2号楼,,402,13800007001,邵婷婷,每天,独居'].join('\n'));
     const { out, store } = await runWholeBot([`/roster import ${csv}`, '/roster sample', '/roster']);
-    expect(store.saved!.roster.map((e) => e.name)).toEqual(['石秀英']);
+    expect((await store.saved()).roster.map((e) => e.name)).toEqual(['石秀英']);
     expect(out).toContain('已导入 1 人');
     expect(out).toContain('示例名单不会覆盖它');
     expect(out).toMatch(/邵婷婷\(1 人\)\n\s+石秀英 2号楼402 每天 独居/);
@@ -373,6 +374,6 @@ describe('console /roster (whole bot, config/ of the repo)', () => {
     const { out, store } = await runWholeBot(['/roster sample', `/roster import ${csv}`, `/roster import ${join(dir, 'missing.csv')}`]);
     expect(out).toMatch(/第2行/);
     expect(out).toContain('找不到文件');
-    expect(store.saved!.roster.every((e) => e.note.startsWith(SAMPLE_NOTE))).toBe(true);
+    expect((await store.saved()).roster.every((e) => e.note.startsWith(SAMPLE_NOTE))).toBe(true);
   }, 20_000);
 });

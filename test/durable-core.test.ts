@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp, type SceneOverrides } from '../src/app.ts';
 import { FakeTransport } from '../src/adapters/fake/fake-transport.ts';
-import { MemoryStore } from '../src/store/memory-store.ts';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
 import { silentLogger } from '../src/log.ts';
 import type { OutgoingMessage } from '../src/bot/messages.ts';
@@ -11,6 +10,7 @@ import type { BotState } from '../src/store/state.ts';
 import { Bot, type Feature } from '../src/bot/bot.ts';
 import { Directory } from '../src/bot/directory.ts';
 import type { BotServices } from '../src/bot/services.ts';
+import { createTestStore, type TestStore } from './support/test-store.ts';
 
 const B1 = '楚凤社区1号楼群';
 const G1 = '楚凤一网格群';
@@ -29,7 +29,7 @@ const scene: SceneOverrides = {
 interface Run {
   app: Awaited<ReturnType<typeof createApp>>;
   clock: SimulatedClock;
-  store: MemoryStore;
+  store: TestStore;
   sent: OutgoingMessage[];
   fatal: unknown[];
   say(from: string, text: string, room: string | null, at: string, extra?: { recalls?: string; id?: string }): Promise<void>;
@@ -41,7 +41,7 @@ async function start(
   opts: { state?: BotState; paced?: boolean; send?: (out: OutgoingMessage) => Promise<void>; roster?: boolean } = {},
 ): Promise<Run> {
   const clock = new SimulatedClock(new Date(at));
-  const store = new MemoryStore(opts.state);
+  const store = await createTestStore({ state: opts.state });
   const transport = new FakeTransport();
   const fatal: unknown[] = [];
   const app = await createApp({
@@ -72,7 +72,7 @@ async function start(
 
 describe('units of work', () => {
   it('a handler that throws halfway commits nothing and sends nothing', async () => {
-    const store = new MemoryStore();
+    const store = await createTestStore();
     const clock = new SimulatedClock(new Date('2022-12-20T19:00:00+08:00'));
     const sent: OutgoingMessage[] = [];
     const services = { directory: new Directory([], []), clock, log: silentLogger } as unknown as BotServices;
@@ -107,7 +107,7 @@ describe('units of work', () => {
     await run.say('刘建国', '我家有', B1, '2022-12-20T19:03:00+08:00');
     await run.clock.advanceTo(new Date('2022-12-21T09:00:00+08:00'));
     expect(run.store.saves).toBeGreaterThan(saves);
-    expect(run.store.saved).toEqual(run.app.bot.state);
+    expect(await run.store.saved()).toEqual(run.app.bot.state);
   });
 });
 
@@ -140,14 +140,14 @@ describe('the saved outbox', () => {
     const first = await start('2022-12-20T19:00:00+08:00', { send: async () => Promise.reject(new Error('offline')) });
     await first.say('陈思雨', '谁家有布洛芬', B1, '2022-12-20T19:01:00+08:00');
     await first.say('刘建国', '我家有', B1, '2022-12-20T19:02:00+08:00');
-    const saved = first.store.saved!;
+    const saved = await first.store.saved();
     expect(saved.outbox.map((p) => p.out.text).join()).toMatch(/刘建国/);
     first.app.close();
 
     const second = await start('2022-12-20T19:30:00+08:00', { state: saved });
     await second.app.bot.resumeSending();
     expect(second.sent.filter((o) => o.kind === 'room' && /刘建国/.test(o.text))).toHaveLength(1);
-    expect(second.store.saved!.outbox).toEqual([]);
+    expect((await second.store.saved()).outbox).toEqual([]);
     await second.app.bot.resumeSending();
     expect(second.sent.filter((o) => o.kind === 'room' && /刘建国/.test(o.text))).toHaveLength(1);
   });
@@ -159,7 +159,7 @@ describe('the saved outbox', () => {
     const relays = run.app.bot.state.outbox.filter((p) => p.whileOpen);
     expect(relays.length).toBeGreaterThan(0); // the grid relay and the worker's alert wait
     await run.say('陈思雨', '不用了,买到了', B1, '2022-12-20T19:26:00+08:00');
-    const restarted = await start('2022-12-20T19:30:00+08:00', { state: run.store.saved! });
+    const restarted = await start('2022-12-20T19:30:00+08:00', { state: await run.store.saved() });
     await restarted.app.bot.resumeSending();
     expect(restarted.sent.filter((o) => (o.kind === 'room' ? o.room === G1 : o.to === '邵婷婷'))).toEqual([]);
     expect(restarted.app.bot.state.outbox).toEqual([]);

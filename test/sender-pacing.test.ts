@@ -9,7 +9,7 @@ import { silentLogger } from '../src/log.ts';
 import type { OutgoingMessage } from '../src/bot/messages.ts';
 import type { PendingMessage } from '../src/store/state.ts';
 import { createApp, type SceneOverrides } from '../src/app.ts';
-import { MemoryStore } from '../src/store/memory-store.ts';
+import { createTestStore } from './support/test-store.ts';
 
 const T0 = new Date('2022-12-20T08:00:00+08:00');
 const room = (topic: string, text: string, mentions: string[] = []): OutgoingMessage => ({ kind: 'room', room: topic, text, mentions });
@@ -145,10 +145,10 @@ const scene: SceneOverrides = {
   roster: [],
 };
 
-/** The real bot (config, features, MemoryStore) on a transport that can be down. */
+/** The real bot (config, features, the test store) on a transport that can be down. */
 async function flakyBot(start: string, opts: { paced?: boolean } = {}) {
   const clock = new SimulatedClock(new Date(start));
-  const store = new MemoryStore();
+  const store = await createTestStore();
   const delivered: OutgoingMessage[] = [];
   const attempts: Date[] = [];
   let down = false;
@@ -199,11 +199,11 @@ describe('the saved outbox, through the bot', () => {
     b.setDown(true);
     await b.say('陈思雨', '急!孩子烧到39度5,谁家有美林', B3, '19:02');
     await b.say('刘建国', '我家有', B3, '19:03');
-    const match = b.store.saved!.outbox.find((p) => p.out.kind === 'room' && p.out.mentions.includes('刘建国'));
+    const match = (await b.store.saved()).outbox.find((p) => p.out.kind === 'room' && p.out.mentions.includes('刘建国'));
     expect(match?.out.text).toMatch(/有人响应了/);
     await b.clock.advanceTo(b.at('19:05'));
     expect(b.delivered).toEqual([]);
-    expect(b.store.saved!.outbox.map((p) => p.id)).toContain(match!.id);
+    expect((await b.store.saved()).outbox.map((p) => p.id)).toContain(match!.id);
     const tries = b.attempts.filter((t) => t.getTime() >= b.at('19:03').getTime()).map((t) => t.getTime());
     expect(tries.length).toBeGreaterThanOrEqual(3);
     const waits = tries.slice(1).map((t, i) => t - tries[i]!);
@@ -216,7 +216,7 @@ describe('the saved outbox, through the bot', () => {
     b.setDown(false);
     await b.clock.advanceTo(b.at('19:20'));
     expect(b.delivered.filter((o) => o.text === match!.out.text)).toHaveLength(1);
-    expect(b.store.saved!.outbox).toEqual([]);
+    expect((await b.store.saved()).outbox).toEqual([]);
   });
 
   it('never sends the grid group a relay about a request cancelled while WeChat was refusing it', async () => {
@@ -224,7 +224,7 @@ describe('the saved outbox, through the bot', () => {
     await b.say('韩冬梅', '急!老伴烧到39度2,家里退烧药吃完了,哪位邻居有对乙酰氨基酚', B3, '21:05');
     b.setDown(true);
     await b.clock.advanceTo(b.at('21:17'));
-    const relay = b.store.saved!.outbox.find((p) => p.out.kind === 'room' && p.out.room === GRID2);
+    const relay = (await b.store.saved()).outbox.find((p) => p.out.kind === 'room' && p.out.room === GRID2);
     expect(relay?.whileOpen).toBeTruthy(); // decided at 10 minutes, refused since
     await b.say('韩冬梅', '不用了,楼下邻居已经送来了,谢谢大家', B3, '21:18');
     expect(b.app.bot.state.aid.requests[0]!.status).toBe('cancelled');
@@ -232,7 +232,7 @@ describe('the saved outbox, through the bot', () => {
     await b.clock.advanceTo(b.at('22:00'));
     expect(b.delivered.filter((o) => o.kind === 'room' && o.room === GRID2)).toEqual([]);
     expect(b.delivered.filter((o) => o.kind === 'private' && o.to === '邱靓')).toEqual([]);
-    expect(b.store.saved!.outbox).toEqual([]);
+    expect((await b.store.saved()).outbox).toEqual([]);
   });
 
   it('paces the live way when asked (linli start): a second reply to one chat waits for the configured gap', async () => {
@@ -245,6 +245,6 @@ describe('the saved outbox, through the bot', () => {
     await b.clock.advanceTo(b.at('19:02'));
     expect(b.delivered).toHaveLength(2);
     expect(b.attempts[1]!.getTime() - b.attempts[0]!.getTime()).toBeGreaterThanOrEqual(gapMs);
-    expect(b.store.saved!.outbox).toEqual([]);
+    expect((await b.store.saved()).outbox).toEqual([]);
   });
 });

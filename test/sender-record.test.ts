@@ -2,15 +2,15 @@
 import { expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { OutboxSender, UNPACED } from '../src/bot/sender.ts';
-import { MemoryStore } from '../src/store/memory-store.ts';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
 import { silentLogger } from '../src/log.ts';
 import type { OutgoingMessage } from '../src/bot/messages.ts';
 import type { PendingMessage } from '../src/store/state.ts';
+import { createTestStore } from './support/test-store.ts';
 
 it('a message the transport confirmed is not sent again when recording that fails once', async () => {
   const clock = new SimulatedClock(new Date('2022-12-18T21:00:00+08:00'));
-  const store = new MemoryStore();
+  const store = await createTestStore();
   const delivered: OutgoingMessage[] = [];
   const app = await createApp({
     configDir: 'config',

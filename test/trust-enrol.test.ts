@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { FakeTransport } from '../src/adapters/fake/fake-transport.ts';
-import { MemoryStore } from '../src/store/memory-store.ts';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
 import { silentLogger } from '../src/log.ts';
 import { MemoryAuditLog } from '../src/store/audit-log.ts';
 import { enrolDirectly } from '../src/identity/enrol.ts';
 import { REFUSAL } from '../src/bot/roles.ts';
+import { createTestStore } from './support/test-store.ts';
 
 async function liveLike() {
   const transport = new FakeTransport();
@@ -17,7 +17,7 @@ async function liveLike() {
   const audit = new MemoryAuditLog();
   const app = await createApp({
     configDir: 'config',
-    store: new MemoryStore(),
+    store: await createTestStore(),
     clock,
     scheduler: clock,
     send: (o) => transport.send(o),

@@ -11,7 +11,7 @@ import type { IncomingMessage, OutgoingMessage } from './messages.ts';
 import { chatOf, OutboxSender, UNPACED, type Pacing } from './sender.ts';
 import type { BotServices } from './services.ts';
 import type { BotState, PendingMessage } from '../store/state.ts';
-import type { StateStore } from '../store/types.ts';
+import { StaleUnitError, type StateStore } from '../store/types.ts';
 import type { Scheduler } from '../schedule/types.ts';
 import { previousRun } from '../schedule/cron-next.ts';
 import { localDate } from '../domain/time.ts';
@@ -127,7 +127,8 @@ export class Bot implements BotBuilder {
         // Ran already at this time (an earlier run of the bot, before a restart): not twice.
         const last = this.current.jobRuns[name];
         if (last && Date.parse(last) >= at.getTime()) return;
-        await this.serial(() => this.runJob(name, at, handler));
+        // Optimistic on a shared store: a run that changes nothing costs no database round trip.
+        await this.serial(() => this.runJob(name, at, handler), { optimistic: true });
         await this.afterUnit();
       },
     });
@@ -220,16 +221,6 @@ export class Bot implements BotBuilder {
     await this.change((s) => void followTopic(s, room.id, room.topic));
   }
 
-  private tellCommitListeners(state: BotState, patches: readonly Patch[] | null): void {
-    for (const listener of this.commitListeners) {
-      try {
-        listener(state, patches);
-      } catch (err) {
-        this.services.log.error({ err }, 'commit listener failed');
-      }
-    }
-  }
-
   private async afterUnit(force = false): Promise<void> {
     if (this.current.outbox.length === 0) return;
     if (this.options.settleSends || force) await this.sender.drain();
@@ -238,18 +229,15 @@ export class Bot implements BotBuilder {
 
   // Messages and jobs run one at a time, so that state changes never interleave; with a shared
   // store, one at a time across all processes, each starting from the latest committed state.
-  private serial<T>(work: () => Promise<T>): Promise<T> {
+  private serial<T>(work: () => Promise<T>, options?: { optimistic?: boolean }): Promise<T> {
     const { store } = this;
     const unit = store.exclusive
       ? () =>
-          store.exclusive!(async (latest) => {
-            if (latest !== this.current) {
-              this.current = latest;
-              // Other processes' changes arrived: derived views (the aid indexes) rebuild from the state.
-              this.tellCommitListeners(latest, null);
-            }
+          store.exclusive!(async (latest, caughtUp) => {
+            // Others' commits: what is derived from the state (the aid indexes) follows them too.
+            if (latest !== this.current) this.committed(latest, caughtUp);
             return work();
-          })
+          }, options)
       : work;
     const run = this.queue.then(unit, unit);
     this.queue = run.catch(() => undefined);
@@ -336,6 +324,8 @@ export class Bot implements BotBuilder {
     try {
       await this.store.commit(next, patches, { sync });
     } catch (err) {
+      // Nothing written: the store runs the unit again on the latest state.
+      if (err instanceof StaleUnitError) throw err;
       this.saveFailures += 1;
       this.services.log.error(
         { err, store: this.store.where, failures: this.saveFailures },
@@ -345,9 +335,20 @@ export class Bot implements BotBuilder {
       return null;
     }
     this.saveFailures = 0;
-    this.current = next;
-    this.tellCommitListeners(next, patches);
+    this.committed(next, patches);
     return messages.map((m) => m.out);
+  }
+
+  /** A committed state (this process's unit, or others' caught up): the listeners follow. */
+  private committed(next: BotState, patches: readonly Patch[] | null): void {
+    this.current = next;
+    for (const listener of this.commitListeners) {
+      try {
+        listener(next, patches);
+      } catch (err) {
+        this.services.log.error({ err }, 'commit listener failed');
+      }
+    }
   }
 
   private bookkeeping(state: BotState, messageId?: string, ran?: { job: string; at: Date }): [BotState, Patch[]] {

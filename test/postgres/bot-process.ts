@@ -14,9 +14,10 @@ import { SCENE } from './scene.ts';
 const [url, name, chats, start, hold] = process.argv.slice(2) as [string, string, string, string, string | undefined];
 const store = new PostgresStore({ url, process: name });
 let app: Awaited<ReturnType<typeof createApp>> | null = null;
-const member = new ClusterMember(store.pool, name, { chats: JSON.parse(chats) as string[], onChange: () => void app?.bot.refresh() });
+const member = new ClusterMember(store.pool, name, { chats: JSON.parse(chats) as string[] });
 await store.migrate();
 await member.join();
+await store.listen(() => void app?.bot.refresh());
 const clock = new SimulatedClock(new Date(start));
 const send = async (out: OutgoingMessage): Promise<void> => {
   if (hold === 'hold') {

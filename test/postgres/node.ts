@@ -43,10 +43,11 @@ export async function startNode(
     chats,
     leaseSeconds: opts.leaseSeconds ?? 30,
     heartbeatMs: 60_000,
-    onChange: opts.listen ? () => void app?.bot.refresh() : undefined,
   });
   await store.migrate();
   await member.join();
+  // Always listening (quiet jobs need it); `listen` also wakes the bot on others' commits.
+  await store.listen(opts.listen ? () => void app?.bot.refresh() : undefined);
   app = await createApp({
     configDir: 'config',
     store,

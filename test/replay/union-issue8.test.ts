@@ -13,6 +13,7 @@ import { silentLogger } from '../../src/log.ts';
 import type { BotState } from '../../src/store/state.ts';
 import { HANDOFF_REPLY, OFF_TOPIC_REPLY } from '../../src/domain/faq/index.ts';
 import { replayFile, hhmm, day, type ReplayOutput } from '../support/replay.ts';
+import { testReplayStore } from '../support/test-store.ts';
 
 const UNION = '芝罘区职工服务群';
 type Run = Awaited<ReturnType<typeof replayFile>>;
@@ -158,8 +159,9 @@ async function replayWithFacts(path: string, facts: Record<string, string>): Pro
     .filter((l): l is InputLine => l !== null);
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-facts-data-'));
   const out: ReplayOutput[] = [];
-  await runReplay(lines, { configDir, dataDir, log: silentLogger, emit: (l) => void out.push(l as ReplayOutput) });
-  return { out, state: JSON.parse(readFileSync(join(dataDir, 'linli.json'), 'utf8')) as BotState };
+  const store = await testReplayStore();
+  await runReplay(lines, { configDir, dataDir, log: silentLogger, emit: (l) => void out.push(l as ReplayOutput), store: store.open });
+  return { out, state: await store.read(dataDir) };
 }
 
 describe('local facts from config (replay-union-local-facts)', () => {

@@ -81,16 +81,7 @@ export function startPostgres(opts: { durable?: boolean } = {}): PostgresServer 
   return {
     socketDir: dir,
     url,
-    async createDatabase(name = `t${process.pid}_${++counter}`) {
-      const client = new pg.Client({ connectionString: url() });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await client.end();
-      }
-      return url(name);
-    },
+    createDatabase: (name) => createDatabase(url, name),
     stop,
   };
 }
@@ -103,8 +94,37 @@ function userIds(name: string): { uid: number; gid: number } {
 
 let shared: PostgresServer | null = null;
 
-/** One server per test process, started on first use (the suite-wide store switch). */
+/** The env var through which test/support/postgres-global.ts hands its server's socket folder to the test processes. */
+export const SHARED_SOCKET_ENV = 'LINLI_TEST_PG_SOCKET';
+
+/**
+ * The suite-wide store switch's server: the one the run's global setup started (one initdb for
+ * the whole run), else one per test process, started on first use.
+ */
 export function sharedPostgres(): PostgresServer {
-  shared ??= startPostgres();
+  const socketDir = process.env[SHARED_SOCKET_ENV];
+  shared ??= socketDir ? attachPostgres(socketDir) : startPostgres();
   return shared;
+}
+
+/** A server another process started and stops. */
+function attachPostgres(socketDir: string): PostgresServer {
+  const url = (database = 'postgres'): string => `postgresql://postgres@${encodeURIComponent(socketDir)}/${database}`;
+  return {
+    socketDir,
+    url,
+    createDatabase: (name) => createDatabase(url, name),
+    stop: () => undefined,
+  };
+}
+
+async function createDatabase(url: (database?: string) => string, name = `t${process.pid}_${++counter}`): Promise<string> {
+  const client = new pg.Client({ connectionString: url() });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return url(name);
 }

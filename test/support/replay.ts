@@ -1,5 +1,5 @@
 // Runs a transcript through `linli replay`'s engine in-process (real Wechaty on the mock
-// puppet, the file store in a temporary folder) and returns the output lines and the saved state
+// puppet, the file store in a temporary folder, or PostgreSQL: test-store.ts) and returns the output lines and the saved state
 // (its requests joined by those that moved to history).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { classifyLine, type InputLine } from '../../src/cli/input.ts';
 import { runReplay } from '../../src/adapters/replay/run-replay.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { BotState } from '../../src/store/state.ts';
-import { FileStore } from '../../src/store/file-store.ts';
+import { testReplayStore } from './test-store.ts';
 import { JsonlArchive } from '../../src/store/archive.ts';
 import type { AidRequest } from '../../src/domain/aid/types.ts';
 
@@ -29,9 +29,16 @@ export async function replayText(jsonl: string): Promise<{ out: ReplayOutput[]; 
     .filter((l): l is InputLine => l !== null);
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-replay-test-'));
   const out: ReplayOutput[] = [];
-  await runReplay(lines, { configDir: 'config', dataDir, log: silentLogger, emit: (l) => void out.push(l as ReplayOutput) });
-  // Read back through the store, as a restarted bot would (snapshot and journal).
-  const live = await new FileStore(join(dataDir, 'linli.json'), { readOnly: true }).load();
+  const store = await testReplayStore();
+  await runReplay(lines, {
+    configDir: 'config',
+    dataDir,
+    log: silentLogger,
+    emit: (l) => void out.push(l as ReplayOutput),
+    store: store.open,
+  });
+  // Read back through the store, as a restarted bot would (snapshot and journal, or the database).
+  const live = await store.read(dataDir);
   // A request closed more than a day ago has moved to history: every request the run made, in the order made.
   const history = await new JsonlArchive(join(dataDir, 'archive')).readAll<AidRequest>('requests');
   const made = (r: AidRequest): number => Number(r.id.slice(1));

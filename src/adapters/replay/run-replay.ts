@@ -24,6 +24,7 @@ import { createApp, type AppDeps } from '../../app.ts';
 import { loadMainConfig } from '../../config/load.ts';
 import { describeRosterConfigErrors, rosterFromConfig } from '../../roster-io/index.ts';
 import { FileStore } from '../../store/file-store.ts';
+import type { StateStore } from '../../store/types.ts';
 import { JsonlArchive } from '../../store/archive.ts';
 import { SimulatedClock } from '../../schedule/simulated.ts';
 import { WechatyTransport } from '../wechaty/wechaty-transport.ts';
@@ -45,6 +46,11 @@ export interface ReplayOptions {
   pace?: boolean;
   /** The build's trained readers (see AppDeps.readers): a replay need not train the parser first. */
   readers?: AppDeps['readers'];
+  /**
+   * The state store (tests: the same transcript on PostgreSQL). Default, and always for `linli
+   * replay`: the lowdb file in the data folder.
+   */
+  store?: (dataDir: string) => Promise<StateStore>;
 }
 
 /** How long after the last event paced sends are still waited for. */
@@ -100,7 +106,7 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
   const app = await createApp({
     configDir: opts.configDir,
     // A run without --data writes to a folder deleted at its end: no restart reads it, so no fsync.
-    store: new FileStore(join(dataDir, 'linli.json'), { fsync: opts.dataDir != null }),
+    store: opts.store ? await opts.store(dataDir) : new FileStore(join(dataDir, 'linli.json'), { fsync: opts.dataDir != null }),
     archive: new JsonlArchive(join(dataDir, 'archive')),
     clock,
     scheduler: clock,

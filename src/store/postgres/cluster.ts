@@ -4,8 +4,7 @@
 // group never both send; a process that dies stops renewing and its chats pass to another
 // member within LEASE + HEARTBEAT seconds (under a minute). The chat's last send time is kept
 // with the lease, so the per-chat pacing holds across processes and across a hand-over.
-// LISTEN/NOTIFY tells the process at once that another one committed a change (an outbox
-// message for one of its chats).
+// Others' changes are heard through the store's change feed (PostgresStore.listen).
 import { hostname } from 'node:os';
 import type pg from 'pg';
 
@@ -14,8 +13,6 @@ export interface ClusterOptions {
   chats: string[];
   leaseSeconds?: number;
   heartbeatMs?: number;
-  /** Another process committed a change. */
-  onChange?: () => void;
   /** The chats this process may send to changed (took one over). */
   onLeases?: (held: ReadonlySet<string>) => void;
   onError?: (err: unknown) => void;
@@ -26,7 +23,6 @@ export class ClusterMember {
   private readonly lastSent = new Map<string, number>();
   private chats: string[];
   private timer: NodeJS.Timeout | null = null;
-  private listener: pg.PoolClient | null = null;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -36,15 +32,9 @@ export class ClusterMember {
     this.chats = [...new Set(options.chats)];
   }
 
-  /** Registers, takes the free chats, listens for others' changes, and keeps it up. */
+  /** Registers, takes the free chats, and keeps it up. */
   async join(): Promise<void> {
     await this.heartbeat();
-    if (this.options.onChange) {
-      const client = await this.pool.connect();
-      client.on('notification', () => this.options.onChange?.());
-      await client.query('LISTEN linli_changes');
-      this.listener = client;
-    }
     const every = this.options.heartbeatMs ?? 10_000;
     this.timer = setInterval(() => void this.heartbeat().catch((err) => this.options.onError?.(err)), every);
     this.timer.unref();
@@ -108,10 +98,6 @@ export class ClusterMember {
   async leave(release = true): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (this.listener) {
-      this.listener.release();
-      this.listener = null;
-    }
     if (release) await this.pool.query('DELETE FROM linli_chat_senders WHERE process = $1', [this.process]);
     this.held.clear();
   }

@@ -22,11 +22,12 @@ export async function openDistrict(opts: { url: string; account: string; log: Lo
   if (applied.length) opts.log.info({ applied }, 'database schema brought up to date');
   const member = new ClusterMember(store.pool, opts.account, {
     chats: [],
-    onChange: opts.onChange,
     onLeases: () => opts.onChange(),
     onError: (err) => opts.log.error({ err }, 'district heartbeat failed'),
   });
   await member.join();
+  // Others' commits wake the bot at once; with no commit announced, a minute's job costs no round trip.
+  await store.listen(opts.onChange);
   const known = new Set<string>();
   return {
     store,

@@ -13,12 +13,20 @@
 //
 // With a data key (LINLI_DATA_KEY) the roster's phones and rooms are sealed in the rows and in
 // the change log (field-crypto.ts) and opened as they are read.
+// Scheduled jobs run optimistically (exclusive's `optimistic`): most minute checks change
+// nothing, and when the change feed says no other process committed since our last catch-up,
+// the job runs on the local state with no round trip. Only a job that changes something takes
+// the lock, and writes if still nobody committed in between; otherwise it is run again on the
+// latest state. A no-change verdict is taken on the state as far as announced: a commit whose
+// NOTIFY is still in flight (milliseconds) can make one run of a job miss it — the next minute's
+// run, or the process that committed it (it is up to date), sees it.
 import pg from 'pg';
 import { applyPatches, type Patch } from '../patches.ts';
 import { DataKeyError, dataKeyFromEnv, sealPatches, unsealPatches } from '../field-crypto.ts';
 import { type BotState, upgradeState } from '../state.ts';
 import { describeStateProblems, stateSchema } from '../state-schema.ts';
-import { StateFileError, type StateStore } from '../types.ts';
+import { type CaughtUp, StaleUnitError, StateFileError, type StateStore } from '../types.ts';
+import { ChangeFeed } from './change-feed.ts';
 import { diffRows, type RowChanges, stateFromRows, touchedParts } from './layout.ts';
 import { migrate, UNIT_LOCK } from './migrations.ts';
 import { sealRows, unsealRows } from './sealed-rows.ts';
@@ -36,6 +44,8 @@ export interface PostgresStoreOptions {
   idleMs?: number;
   /** The data key (field-crypto.ts); absent: LINLI_DATA_KEY, null: none. */
   key?: Buffer | null;
+  /** A lost LISTEN connection is tried again after this long (default 5 s). */
+  listenRetryMs?: number;
 }
 
 /** The connection string without its password, for messages. */
@@ -49,10 +59,17 @@ export class PostgresStore implements StateStore {
   readonly key: Buffer | null;
   private seq = 0n;
   private base: BotState | null = null;
-  private unit: { client: pg.PoolClient; open: boolean } | null = null;
+  private unit: Unit | null = null;
   private migrated: Promise<number[]> | null = null;
   private commits = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly feed: ChangeFeed;
+  /** The feed session in which this process last caught up under the lock (0: never). */
+  private caughtUpIn = 0;
+  /** Units by path, for tests and the bench: locked (two round trips or more), local (none), rerun. */
+  readonly units = { locked: 0, local: 0, rerun: 0 };
+  /** Others' patches applied since a unit was last handed the state (null: reloaded). */
+  private unseen: Patch[] | null = [];
 
   constructor(private readonly options: PostgresStoreOptions) {
     this.pool = new pg.Pool({
@@ -65,6 +82,20 @@ export class PostgresStore implements StateStore {
     this.pool.on('error', () => {});
     this.process = options.process ?? `pid-${process.pid}`;
     this.key = options.key === undefined ? dataKeyFromEnv() : options.key;
+    this.feed = new ChangeFeed(options.url, options.listenRetryMs);
+  }
+
+  /**
+   * Listens for others' commits (NOTIFY): needed for optimistic jobs; `onChange` hears each
+   * change another process committed. `keepAlive: false`: see ChangeFeed.start.
+   */
+  listen(onChange?: () => void, options: { keepAlive?: boolean } = {}): Promise<void> {
+    return this.feed.start(onChange && ((seq) => seq > this.seq && onChange()), options.keepAlive);
+  }
+
+  /** No other process is known to have committed since this one last caught up. */
+  get quiet(): boolean {
+    return this.base !== null && this.feed.listening && this.caughtUpIn === this.feed.session && this.feed.heard <= this.seq;
   }
 
   get where(): string {
@@ -88,9 +119,11 @@ export class PostgresStore implements StateStore {
     await this.migrate();
     const client = await this.pool.connect();
     try {
+      const session = this.feed.listening ? this.feed.session : 0;
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [UNIT_LOCK]);
       await this.reload(client);
+      this.caughtUpIn = session;
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -105,29 +138,50 @@ export class PostgresStore implements StateStore {
    * Runs one unit of work alone across all processes: `work` gets the latest committed state and
    * may call commit() once; a unit that does not commit writes nothing.
    */
-  exclusive<T>(work: (latest: BotState) => Promise<T>): Promise<T> {
+  exclusive<T>(work: (latest: BotState, caughtUp: CaughtUp) => Promise<T>, options: { optimistic?: boolean } = {}): Promise<T> {
     // One at a time within this process too: units from two callers never share the state.
-    const run = this.queue.then(
-      () => this.runUnit(work),
-      () => this.runUnit(work),
-    );
+    const unit = (): Promise<T> => (options.optimistic && this.quiet ? this.runLocal(work) : this.runUnit(work));
+    const run = this.queue.then(unit, unit);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async runUnit<T>(work: (latest: BotState) => Promise<T>): Promise<T> {
+  private async runUnit<T>(work: (latest: BotState, caughtUp: CaughtUp) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const unit = { client, open: false };
+    const unit: Unit = { client, open: false, local: false, stale: false };
+    this.units.locked += 1;
     try {
       unit.open = true;
+      const session = this.feed.listening ? this.feed.session : 0;
       await this.beginAndCatchUp(client);
+      this.caughtUpIn = session;
       this.unit = unit;
-      return await work(this.base!);
+      return await work(this.base!, this.handOver());
     } finally {
       this.unit = null;
       if (unit.open) await client.query('ROLLBACK').catch(() => undefined);
       client.release();
     }
+  }
+
+  /** An optimistic unit on the local state: no connection unless it commits (see commit). */
+  private async runLocal<T>(work: (latest: BotState, caughtUp: CaughtUp) => Promise<T>): Promise<T> {
+    const unit: Unit = { client: null, open: true, local: true, stale: false };
+    this.unit = unit;
+    let result: T;
+    try {
+      result = await work(this.base!, this.handOver());
+    } catch (err) {
+      if (!unit.stale) throw err;
+    } finally {
+      this.unit = null;
+    }
+    if (!unit.stale) {
+      this.units.local += 1;
+      return result!;
+    }
+    this.units.rerun += 1;
+    return this.runUnit(work);
   }
 
   async commit(next: BotState, patches: readonly Patch[], options: { sync?: boolean } = {}): Promise<void> {
@@ -142,7 +196,35 @@ export class PostgresStore implements StateStore {
     }
     const unit = this.unit;
     if (!unit.open) throw new Error('a unit of work commits once');
-    const { client } = unit;
+    if (unit.local) {
+      // It ran without the lock: write only if nobody committed since the state it ran on.
+      const client = await this.pool.connect();
+      try {
+        const seq = this.seq;
+        const base = this.base;
+        const session = this.feed.listening ? this.feed.session : 0;
+        await this.beginAndCatchUp(client);
+        this.caughtUpIn = session;
+        if (this.seq !== seq || this.base !== base) {
+          unit.stale = true;
+          unit.open = false;
+          await client.query('ROLLBACK');
+          throw new StaleUnitError(this.where);
+        }
+        unit.client = client;
+        await this.write(unit, next, patches, options);
+      } finally {
+        if (unit.open) await client.query('ROLLBACK').catch(() => undefined);
+        unit.client = null;
+        client.release();
+      }
+      return;
+    }
+    await this.write(unit, next, patches, options);
+  }
+
+  private async write(unit: Unit, next: BotState, patches: readonly Patch[], options: { sync?: boolean }): Promise<void> {
+    const client = unit.client!;
     const res = await client.query<{ seq: string }>('INSERT INTO linli_changes (process, patches) VALUES ($1, $2) RETURNING seq', [
       this.process,
       JSON.stringify(this.key ? sealPatches(this.key, patches) : patches),
@@ -160,8 +242,25 @@ export class PostgresStore implements StateStore {
     this.seq = seq;
   }
 
+  private handOver(): CaughtUp {
+    const changes = this.unseen;
+    this.unseen = [];
+    return changes;
+  }
+
   async close(): Promise<void> {
+    await this.feed.stop();
     await this.pool.end();
+  }
+
+  /** The change feed's connection is up. */
+  get listening(): boolean {
+    return this.feed.listening;
+  }
+
+  /** The highest change number others announced (tests: wait until a commit was heard). */
+  get announced(): bigint {
+    return this.feed.heard;
   }
 
   /** The last change this process has seen (tests, the bench). */
@@ -185,10 +284,10 @@ export class PostgresStore implements StateStore {
     if (!this.base || (pruned !== null && BigInt(pruned) > this.seq)) return this.reload(client);
     let state = this.base;
     for (const change of changes) {
-      state = applyPatches(
-        state,
-        this.opened(() => unsealPatches(this.key, change.p)),
-      );
+      const opened = this.opened(() => unsealPatches(this.key, change.p));
+      state = applyPatches(state, opened);
+      // The listeners (the aid indexes) hear the opened patches, never the sealed ones.
+      this.unseen?.push(...opened);
       this.seq = BigInt(change.s);
     }
     this.base = state;
@@ -207,6 +306,7 @@ export class PostgresStore implements StateStore {
     if (!checked.success)
       throw new StateFileError(this.where, `wrong shape: ${describeStateProblems(checked.error)}; the database is left as it is`);
     this.base = state;
+    this.unseen = null;
     this.seq = BigInt(seq.rows[0]!.seq);
   }
 
@@ -229,6 +329,15 @@ export class PostgresStore implements StateStore {
       [cut.toString()],
     );
   }
+}
+
+interface Unit {
+  /** The transaction's connection; null while an optimistic unit runs on the local state. */
+  client: pg.PoolClient | null;
+  open: boolean;
+  local: boolean;
+  /** Its commit found others' changes: thrown out, to be run again. */
+  stale: boolean;
 }
 
 /** Writes one unit's row changes: a few statements whatever their number. */
