@@ -233,7 +233,11 @@ export class Bot implements BotBuilder {
     const unit = store.exclusive
       ? () =>
           store.exclusive!(async (latest) => {
-            this.current = latest;
+            // Another process committed meanwhile: listeners (the aid indexes) hear the new state whole.
+            if (latest !== this.current) {
+              this.current = latest;
+              this.notifyCommit(latest, null);
+            }
             return work();
           })
       : work;
@@ -332,14 +336,18 @@ export class Bot implements BotBuilder {
     }
     this.saveFailures = 0;
     this.current = next;
+    this.notifyCommit(next, patches);
+    return messages.map((m) => m.out);
+  }
+
+  private notifyCommit(state: BotState, patches: readonly Patch[] | null): void {
     for (const listener of this.commitListeners) {
       try {
-        listener(next, patches);
+        listener(state, patches);
       } catch (err) {
         this.services.log.error({ err }, 'commit listener failed');
       }
     }
-    return messages.map((m) => m.out);
   }
 
   private bookkeeping(state: BotState, messageId?: string, ran?: { job: string; at: Date }): [BotState, Patch[]] {

@@ -33,9 +33,19 @@ export const isEmptyChange = (c: AidChanges): boolean =>
   Object.keys(c.speakers).length === 0 &&
   c.nextId === undefined;
 
-/** A deep copy of a request: an operation changes its own copy, never the state's record. */
-export const copyRequest = (r: AidRequest): AidRequest => structuredClone(r);
-const copyOffer = (o: StandingOffer): StandingOffer => structuredClone(o);
+/** A deep copy of a plain (JSON) value: an operation changes its own copy, never the state's record. */
+function plainCopy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(plainCopy) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = plainCopy(v);
+    return out as T;
+  }
+  return value;
+}
+
+export const copyRequest = (r: AidRequest): AidRequest => plainCopy(r);
+const copyOffer = (o: StandingOffer): StandingOffer => plainCopy(o);
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -184,38 +194,57 @@ export function applyAidChanges(state: AidState, changes: AidChanges): void {
   for (const r of changes.requests) {
     const at = index.positionOf(state, 'requests', r.id);
     if (at === undefined) state.requests.push(r);
-    else state.requests[at] = r;
+    else writeFields(state.requests[at]!, r);
   }
   for (const o of changes.offers) {
     const at = index.positionOf(state, 'offers', o.id);
     if (at === undefined) state.offers.push(o);
-    else state.offers[at] = o;
+    else writeFields(state.offers[at]!, o);
   }
   for (const p of changes.stock) {
     const at = state.stock.findIndex((s) => s.name === p.name);
     if (at < 0) state.stock.push(p);
-    else state.stock[at] = p;
+    else writeFields(state.stock[at]!, p);
   }
-  for (const [room, names] of Object.entries(changes.speakers)) applyList(state.speakers, room, names);
+  for (const [room, names] of Object.entries(changes.speakers)) {
+    const old = state.speakers[room];
+    if (!old || !writeList(old, names)) state.speakers[room] = names;
+  }
   if (changes.nextId !== undefined && changes.nextId !== state.nextId) state.nextId = changes.nextId;
 }
 
-/** A list replaced by one that drops some of its first names and adds some at the end is changed in place (a small write). */
-function applyList(lists: Record<string, string[]>, key: string, names: string[]): void {
-  const old = lists[key];
-  if (!old) {
-    lists[key] = names;
-    return;
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Writes only what differs, field by field (a list that grew gets the new entries added), so the
+ * unit's patches name the fields that changed: a small write, and the same patches as before the
+ * domain returned its changes.
+ */
+function writeFields(target: object, next: object): void {
+  const t = target as Record<string, unknown>;
+  const n = next as Record<string, unknown>;
+  for (const key of Object.keys(t)) if (!(key in n)) delete t[key];
+  for (const [key, value] of Object.entries(n)) {
+    const old = t[key];
+    if (same(old, value)) continue;
+    if (isRecord(old) && isRecord(value)) writeFields(old, value);
+    else if (!(Array.isArray(old) && Array.isArray(value) && writeList(old, value))) t[key] = value;
   }
+}
+
+/** A list that keeps its entries and adds some, or drops some of its first ones (speakers), is changed in place; false otherwise. */
+function writeList(old: unknown[], next: unknown[]): boolean {
   for (let drop = 0; drop <= old.length; drop++) {
     const kept = old.length - drop;
-    if (kept > names.length) continue;
+    if (kept > next.length) continue;
     let fits = true;
-    for (let i = 0; i < kept && fits; i++) fits = old[drop + i] === names[i];
+    for (let i = 0; i < kept && fits; i++) fits = same(old[drop + i], next[i]);
     if (!fits) continue;
+    // Dropping everything is no longer a small change: the caller replaces the list.
+    if (kept === 0 && old.length > 0) return false;
     if (drop > 0) old.splice(0, drop);
-    old.push(...names.slice(kept));
-    return;
+    old.push(...next.slice(kept));
+    return true;
   }
-  lists[key] = names;
+  return false;
 }
