@@ -19,7 +19,8 @@ const frozenOps = vi.hoisted(() => async <M extends Record<string, unknown>>(rea
     const op = real[name] as (state: never, ...rest: unknown[]) => unknown;
     wrapped[name] = (state: never, ...rest: unknown[]) => {
       seen.calls[name] = (seen.calls[name] ?? 0) + 1;
-      const frozen = structuredClone(state) as object;
+      // A plain copy: the bot hands the domain its draft, which cannot be frozen itself.
+      const frozen = JSON.parse(JSON.stringify(state)) as object;
       attachIndex(frozen as never, indexFor(state));
       deepFreeze(frozen);
       try {
@@ -40,7 +41,7 @@ vi.mock('../../src/domain/aid/escalation.ts', async (importOriginal) => frozenOp
 vi.mock('../../src/domain/aid/recall.ts', async (importOriginal) => frozenOps(await importOriginal(), ['recallPost']));
 vi.mock('../../src/domain/aid/members.ts', async (importOriginal) => frozenOps(await importOriginal(), ['noteSpeaker']));
 vi.mock('../../src/domain/aid/callback-need.ts', async (importOriginal) =>
-  frozenOps(await importOriginal(), ['postCallbackNeed', 'deliverCallbackNeed', 'undoCallbackEffects']),
+  frozenOps(await importOriginal(), ['postCallbackNeed', 'deliverCallbackNeed', 'undoCallbackEffects', 'settleNeeds']),
 );
 
 const { replayFile } = await import('../support/replay.ts');

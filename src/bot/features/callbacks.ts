@@ -56,8 +56,8 @@ import {
   type CallRecord,
   type RosterEntry,
 } from '../../domain/callbacks/index.ts';
-import { closeRequest, isOpen, postCallbackNeed } from '../../domain/aid/index.ts';
-import { deliverCallbackNeed, undoCallbackEffects } from '../../domain/aid/callback-need.ts';
+import { postCallbackNeed } from '../../domain/aid/index.ts';
+import { deliverCallbackNeed, settleNeeds, undoCallbackEffects } from '../../domain/aid/callback-need.ts';
 import { aidView, applyAid } from './aid-apply.ts';
 import { localDate } from '../../domain/time.ts';
 import type { BotState } from '../../store/state.ts';
@@ -329,11 +329,9 @@ function escalatedSince(state: BotState, entry: RosterEntry, since: string | nul
 
 /** Good news on a call ("药够吃了") settles the aid request made for that person. */
 function closeMetNeeds(ctx: MessageContext, person: string, effects: CallEffects): void {
-  for (const req of ctx.state.aid.requests) {
-    if (req.onBehalfOf !== person || !isOpen(req)) continue;
-    (effects.closed ??= []).push({ id: req.id, status: req.status as 'open' | 'matched', helper: req.helper, delivered: req.delivered });
-    closeRequest(req, 'fulfilled', ctx.now);
-  }
+  const { closed, changes } = settleNeeds(aidView(ctx.state.aid), person, ctx.now);
+  applyAid(ctx, { changes });
+  if (closed.length) (effects.closed ??= []).push(...closed);
 }
 
 function postNeed(ctx: MessageContext, report: CallbackReport, effects: CallEffects): string {

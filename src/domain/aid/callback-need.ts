@@ -165,6 +165,18 @@ export function deliverCallbackNeed(state: AidState, d: CallbackDelivery): Deliv
   return { ...result, changes: work.changes() };
 }
 
+/** Good news on a call ("药够吃了") settles the person's open requests; returns how they stood, for a correction. */
+export function settleNeeds(state: AidState, person: string, at: Date): { closed: ClosedBefore[]; changes: AidChanges } {
+  const work = new AidWork(state);
+  const closed: ClosedBefore[] = [];
+  for (const found of work.allRequests()) {
+    if (found.onBehalfOf !== person || !isOpen(found)) continue;
+    closed.push({ id: found.id, status: found.status as 'open' | 'matched', helper: found.helper, delivered: found.delivered });
+    closeRequest(work.edit(found), 'fulfilled', at);
+  }
+  return { closed, changes: work.changes() };
+}
+
 /** The stock line an item comes from: the same name, else the same category (the fullest one). */
 function stockKeyFor(stock: Record<string, number>, item: ParsedItem, categoryOf: (name: string) => Category | null): string | null {
   const names = Object.keys(stock);
