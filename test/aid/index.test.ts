@@ -233,7 +233,7 @@ describe('lookups with the index read only the records concerned', () => {
       postedLocation: { building: null, unit: null, floor: null, room: null },
       mentioned: [],
     };
-    const effects = handleAidPost(state, post, env);
+    const { effects } = handleAidPost(state, post, env);
     expect(effects.some((e) => e.kind === 'room' && e.mentions.includes('求助人'))).toBe(true);
     expect(reads()).toBeLessThan(20);
   });
@@ -244,7 +244,7 @@ describe('lookups with the index read only the records concerned', () => {
     const { state, reads } = counted(structuredClone(aid));
     attachIndex(state, index);
     // 40 minutes on: only the last request (urgent or not) is due for its relay.
-    const effects = escalateAndExpire(state, new Date(T0 + 40 * 60_000), env);
+    const { effects } = escalateAndExpire(state, new Date(T0 + 40 * 60_000), env);
     expect(effects.length).toBeGreaterThan(0);
     expect(reads()).toBeLessThan(20);
     // The same check without the index reads every request.

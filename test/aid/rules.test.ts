@@ -2,7 +2,9 @@
 // safety line, and who counts as being in a group.
 import { describe, expect, it } from 'vitest';
 import {
+  applyAidChanges,
   emptyAidState,
+  isEmptyChange,
   escalateAndExpire,
   handedOver,
   isDosedMedicine,
@@ -42,7 +44,7 @@ describe('expiry', () => {
   it('closes a need the bot posted for a grid worker without telling her, in the group or privately', () => {
     const state = emptyAidState();
     const t0 = new Date('2022-12-20T10:00:00+08:00');
-    const { request } = postCallbackNeed(state, {
+    const posted = postCallbackNeed(state, {
       worker: '网格员甲',
       person: '名单上的人',
       building: '2',
@@ -56,10 +58,16 @@ describe('expiry', () => {
       groupTopic: '2号楼群',
       at: t0,
     });
-    expect(request).not.toBeNull();
-    const effects = escalateAndExpire(state, new Date(t0.getTime() + 25 * 3600_000), env());
+    expect(posted.created).toBe(true);
+    expect(posted.changes.requests.map((r) => r.id)).toEqual([posted.request!.id]);
+    expect(posted.changes.nextId).toBe(state.nextId + 1);
+    expect(state.requests).toEqual([]); // returned, not written
+    applyAidChanges(state, posted.changes);
+    const { changes, effects } = escalateAndExpire(state, new Date(t0.getTime() + 25 * 3600_000), env());
     expect(effects).toEqual([]);
-    expect(request!.status).toBe('expired');
+    expect(changes.requests).toHaveLength(1);
+    expect(changes.requests[0]).toMatchObject({ id: posted.request!.id, status: 'expired', expiryNotified: true });
+    expect(state.requests[0]!.status).toBe('open'); // the state given stays as it was
   });
 });
 
@@ -107,13 +115,15 @@ describe('items.yaml notDosed block', () => {
 describe('group membership', () => {
   it('knows who posted in a group, keeps the list bounded, and asks the people config for the rest', () => {
     const state = emptyAidState();
-    noteSpeaker(state, '2号楼群', '张三');
-    noteSpeaker(state, '2号楼群', '张三');
-    expect(state.speakers['2号楼群']).toEqual(['张三']);
+    const first = noteSpeaker(state, '2号楼群', '张三');
+    expect(first.speakers).toEqual({ '2号楼群': ['张三'] });
+    expect(state.speakers).toEqual({}); // returned, not written
+    applyAidChanges(state, first);
+    expect(isEmptyChange(noteSpeaker(state, '2号楼群', '张三'))).toBe(true); // a known speaker changes nothing
     expect(inRoom(state, env(), '张三', '2号楼群')).toBe(true);
     expect(inRoom(state, env(), '张三', '3号楼群')).toBe(false);
     expect(inRoom(state, env({ knownMember: (n, r) => n === '李四' && r === '3号楼群' }), '李四', '3号楼群')).toBe(true);
-    for (let i = 0; i < 600; i++) noteSpeaker(state, '2号楼群', `邻居${i}`);
+    for (let i = 0; i < 600; i++) applyAidChanges(state, noteSpeaker(state, '2号楼群', `邻居${i}`));
     expect(state.speakers['2号楼群']!.length).toBeLessThanOrEqual(500);
     expect(state.speakers['2号楼群']).not.toContain('张三'); // the oldest speakers drop off first
     expect(state.speakers['2号楼群']!.at(-1)).toBe('邻居599');

@@ -9,15 +9,17 @@ import type { Feature } from '../bot.ts';
 import type { MessageContext } from '../context.ts';
 import {
   aidSeenBy,
+  applyAidChanges,
   applyStock,
   attachIndex,
-  closeRequest,
   escalateAndExpire,
+  fulfil,
   gridRequestList,
   handleAidPost,
   isOpen,
   recallPost,
   mentionedNames,
+  noChanges,
   noteSpeaker,
   ownRequestList,
   ownRequests,
@@ -32,6 +34,7 @@ import {
 } from '../../domain/aid/index.ts';
 import { aidEnv } from './aid-env.ts';
 import { keepAidIndex } from './aid-index.ts';
+import { aidView, applyAid } from './aid-apply.ts';
 import type { BotState, PendingMessage } from '../../store/state.ts';
 
 /** A relay or alert about a request that has since closed is not worth sending any more. */
@@ -52,23 +55,24 @@ export const aidFeature: Feature = {
     bot.on(async (ctx, next) => {
       // Later features (callbacks) reach the aid state through the same draft: they use it too.
       attachIndex(ctx.state.aid, index);
+      // The domain returns what changed and what to say; applyAid writes both into this unit.
       if (ctx.msg.recalls) {
-        ctx.outbox.effects(recallPost(ctx.state.aid, ctx.msg.recalls, ctx.now, env));
+        applyAid(ctx, recallPost(aidView(ctx.state.aid), ctx.msg.recalls, ctx.now, env));
         return;
       }
       if (ctx.room?.kind === 'union') return next();
       if (ctx.isPrivate) return privateCommand(ctx, env) ? undefined : next();
-      noteSpeaker(ctx.state.aid, ctx.room!.topic, ctx.msg.sender.name);
+      applyAid(ctx, { changes: noteSpeaker(aidView(ctx.state.aid), ctx.room!.topic, ctx.msg.sender.name) });
       if (groupCommand(ctx, env)) return;
       const post = toAidPost(ctx);
-      ctx.outbox.effects(handleAidPost(ctx.state.aid, post, env));
+      applyAid(ctx, handleAidPost(aidView(ctx.state.aid), post, env));
       // A message that @-mentions the bot and meant nothing to aid may be a question.
       if (ctx.outbox.messages.length === 0 && ctx.msg.mentionsBot) return next();
     });
 
     bot.job('aid-escalation', '* * * * *', (job) => {
       attachIndex(job.state.aid, index);
-      job.outbox.effects(escalateAndExpire(job.state.aid, job.now, env));
+      applyAid(job, escalateAndExpire(aidView(job.state.aid), job.now, env));
     });
   },
 };
@@ -104,7 +108,7 @@ function toAidPost(ctx: MessageContext): AidPost {
 function groupCommand(ctx: MessageContext, env: AidEnv): boolean {
   const cmd = recogniseAidCommand(ctx.text);
   if (!cmd || cmd.kind === 'stock') return false;
-  const aid = ctx.state.aid;
+  const aid = aidView(ctx.state.aid);
   const sender = ctx.msg.sender.name;
   if (cmd.kind === 'list') ctx.reply(roomRequestList(aid, ctx.room!.topic, ctx.room!.building));
   else if (cmd.kind === 'mine') ctx.reply(ownRequestList(aid, sender));
@@ -124,8 +128,10 @@ function closeOwn(ctx: MessageContext, env: AidEnv, cmd: Extract<AidCommand, { k
   const target = cmd.index ? mine[cmd.index - 1] : mine[mine.length - 1];
   if (!target) return ctx.reply(none);
   ctx.reply(cmd.status === 'fulfilled' ? '好的,这条求助已标记为解决。' : '好的,这条求助已取消。');
-  if (cmd.status === 'fulfilled') return closeRequest(target, 'fulfilled', ctx.now);
-  for (const e of withdraw(target, ctx.now, env)) if (e.kind === 'room') ctx.outbox.toRoom(e.room, e.text, e.mentions);
+  if (cmd.status === 'fulfilled') return applyAid(ctx, fulfil(aidView(ctx.state.aid), target, ctx.now));
+  const { changes, effects } = withdraw(aidView(ctx.state.aid), target, ctx.now, env);
+  // Helpers hear of a cancel in their groups; private notices are not part of a cancel.
+  applyAid(ctx, { changes, effects: effects.filter((e) => e.kind === 'room') });
 }
 
 /** A resident asking the bot privately for something: neighbours only see the group. */
@@ -143,7 +149,7 @@ function privateCommand(ctx: MessageContext, env: AidEnv): boolean {
   const cmd = recogniseAidCommand(ctx.text);
   if (!cmd) return privateRequest(ctx);
   const staff = ctx.person.role !== 'resident';
-  const aid = ctx.state.aid;
+  const aid = aidView(ctx.state.aid);
   const sender = ctx.msg.sender.name;
   // A resident's own requests, in whichever group they were posted.
   if (cmd.kind === 'mine' || (!staff && cmd.kind === 'list')) {
@@ -162,6 +168,7 @@ function privateCommand(ctx: MessageContext, env: AidEnv): boolean {
   } else if (cmd.kind === 'stock') {
     if (cmd.item && cmd.delta !== null) {
       const result = applyStock(aid.stock, ctx.person.grid, cmd.item, cmd.delta);
+      if (result) applyAidChanges(ctx.state.aid, { ...noChanges(), stock: [result.point] });
       if (result)
         ctx.audit.push({
           at: ctx.now.toISOString(),

@@ -56,8 +56,9 @@ import {
   type CallRecord,
   type RosterEntry,
 } from '../../domain/callbacks/index.ts';
-import { closeRequest, isOpen, postCallbackNeed } from '../../domain/aid/index.ts';
-import { deliverCallbackNeed, undoCallbackEffects } from '../../domain/aid/callback-need.ts';
+import { postCallbackNeed } from '../../domain/aid/index.ts';
+import { deliverCallbackNeed, settleNeeds, undoCallbackEffects } from '../../domain/aid/callback-need.ts';
+import { aidView, applyAid } from './aid-apply.ts';
 import { localDate } from '../../domain/time.ts';
 import type { BotState } from '../../store/state.ts';
 
@@ -302,7 +303,7 @@ function record(ctx: MessageContext, report: CallbackReport, text = ctx.text): s
 function deliver(ctx: MessageContext, report: CallbackReport, effects: CallEffects): string[] {
   const d = report.delivered!;
   const worker = ctx.services.directory.person(ctx.person.name);
-  const result = deliverCallbackNeed(ctx.state.aid, {
+  const result = deliverCallbackNeed(aidView(ctx.state.aid), {
     worker: ctx.person.name,
     person: report.entry.name,
     items: d.items,
@@ -313,6 +314,7 @@ function deliver(ctx: MessageContext, report: CallbackReport, effects: CallEffec
     at: ctx.now,
     categoryOf: (name) => ctx.services.parser.extractItems(name)[0]?.category ?? null,
   });
+  applyAid(ctx, result);
   effects.closed = result.closed.map((c) => c.before);
   effects.stock = result.stock.map(({ point, item, taken }) => ({ point, item, taken }));
   const stillDue = report.outcome === 'delivery' && statusToday(report.entry, ctx.state.calls, localDate(ctx.now)) === 'pending';
@@ -327,11 +329,9 @@ function escalatedSince(state: BotState, entry: RosterEntry, since: string | nul
 
 /** Good news on a call ("药够吃了") settles the aid request made for that person. */
 function closeMetNeeds(ctx: MessageContext, person: string, effects: CallEffects): void {
-  for (const req of ctx.state.aid.requests) {
-    if (req.onBehalfOf !== person || !isOpen(req)) continue;
-    (effects.closed ??= []).push({ id: req.id, status: req.status as 'open' | 'matched', helper: req.helper, delivered: req.delivered });
-    closeRequest(req, 'fulfilled', ctx.now);
-  }
+  const { closed, changes } = settleNeeds(aidView(ctx.state.aid), person, ctx.now);
+  applyAid(ctx, { changes });
+  if (closed.length) (effects.closed ??= []).push(...closed);
 }
 
 function postNeed(ctx: MessageContext, report: CallbackReport, effects: CallEffects): string {
@@ -339,8 +339,7 @@ function postNeed(ctx: MessageContext, report: CallbackReport, effects: CallEffe
   const entry = report.entry;
   const worker = directory.person(ctx.person.name);
   const group = directory.buildingRoom(entry.building, worker.grid);
-  const before = ctx.state.aid.requests.length;
-  const { request, effects: out } = postCallbackNeed(ctx.state.aid, {
+  const posted = postCallbackNeed(aidView(ctx.state.aid), {
     worker: ctx.person.name,
     person: entry.name,
     building: entry.building,
@@ -354,11 +353,9 @@ function postNeed(ctx: MessageContext, report: CallbackReport, effects: CallEffe
     groupTopic: group?.topic ?? null,
     at: ctx.now,
   });
-  for (const e of out) {
-    if (e.kind === 'room') ctx.outbox.toRoom(e.room, e.text, e.mentions);
-    else ctx.outbox.toPerson(e.to, e.text);
-  }
-  if (request && ctx.state.aid.requests.length > before) effects.posted = request.id;
+  const { request, effects: out } = posted;
+  applyAid(ctx, posted);
+  if (request && posted.created) effects.posted = request.id;
   if (!request) return `${entry.building}号楼没有登记楼栋群,需要的东西请您直接安排。`;
   if (out.length === 0) return `这个需要已在「${request.room}」的求助里,有邻居回应会告诉您。`;
   return `已在「${request.room}」发了匿名求助(不写姓名、门牌和电话),有邻居回应会告诉您。`;
@@ -383,7 +380,8 @@ function correct(ctx: MessageContext, c: Extract<CallbackInterpretation, { kind:
 
   const notes: string[] = [];
   for (const r of target) {
-    const { kept } = undoCallbackEffects(state.aid, r.effects ?? {}, ctx.now);
+    const { kept, changes } = undoCallbackEffects(aidView(state.aid), r.effects ?? {}, ctx.now);
+    applyAid(ctx, { changes });
     if (kept) notes.push(formatKeptRequest(kept.room));
     const entry = entryOf(r);
     if (r.effects?.alerted && entry)

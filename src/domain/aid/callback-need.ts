@@ -8,6 +8,7 @@ import { isOpen, type AidRequest, type AidState } from './types.ts';
 import { mergeItems, describeItems } from './items.ts';
 import { addRequest, closeRequest, sameNeed } from './requests.ts';
 import { applyStock } from './commands.ts';
+import { AidWork, type AidChanges } from './work.ts';
 
 export interface CallbackNeed {
   worker: string;
@@ -25,17 +26,23 @@ export interface CallbackNeed {
   at: Date;
 }
 
-export function postCallbackNeed(state: AidState, need: CallbackNeed): { request: AidRequest | null; effects: Effect[] } {
+/** What posting a callback need changes (returned, never written to `state`); `created` when a new request was made. */
+export function postCallbackNeed(
+  state: AidState,
+  need: CallbackNeed,
+): { request: AidRequest | null; created: boolean; changes: AidChanges; effects: Effect[] } {
+  const work = new AidWork(state);
   const location = { building: need.building, unit: need.unit, floor: null, room: need.room };
-  const existing = sameNeed(state, location, need.items, need.grid);
-  if (existing) {
+  const same = sameNeed(work, location, need.items, need.grid);
+  if (same) {
+    const existing = work.edit(same);
     existing.items = mergeItems(existing.items, need.items);
     existing.onBehalfOf ??= need.person;
-    return { request: existing, effects: [] };
+    return { request: existing, created: false, ...work.outcome([]) };
   }
-  if (!need.groupTopic) return { request: null, effects: [] };
+  if (!need.groupTopic) return { request: null, created: false, ...work.outcome([]) };
   const req = addRequest(
-    state,
+    work,
     {
       room: need.groupTopic,
       grid: need.grid,
@@ -61,7 +68,7 @@ export function postCallbackNeed(state: AidState, need: CallbackNeed): { request
     `【邻里互助】${need.building}号楼${who}${need.urgent ? '急需' : '需要'}${describeItems(need.items)}(网格员代发)。`,
     '家里有富余的邻居请回复"我有",网格员会和您联系。',
   ].join('\n');
-  return { request: req, effects: [toRoom(need.groupTopic, text)] };
+  return { request: req, created: true, ...work.outcome([toRoom(need.groupTopic, text)]) };
 }
 
 /** A need a worker reports as brought to the person (张柱业的退烧药我从领取处拿了送过去了). */
@@ -87,6 +94,8 @@ export interface DeliveryResult {
   stock: { point: string; item: string; taken: number; left: number }[];
   /** Items the pickup point had no stock of in its records. */
   noStock: string[];
+  /** What the delivery changed, for the caller to write. */
+  changes: AidChanges;
 }
 
 interface ClosedBefore {
@@ -110,11 +119,13 @@ const fits = (asked: ParsedItem, brought: ParsedItem): boolean =>
  * (not "a neighbour") when the worker brought it, and takes it off the pickup point's stock.
  */
 export function deliverCallbackNeed(state: AidState, d: CallbackDelivery): DeliveryResult {
-  const result: DeliveryResult = { closed: [], stock: [], noStock: [] };
+  const work = new AidWork(state);
+  const result: Omit<DeliveryResult, 'changes'> = { closed: [], stock: [], noStock: [] };
   const point = state.stock.find((p) => p.grid === d.grid) ?? state.stock.find((p) => p.grid === null) ?? state.stock[0] ?? null;
-  for (const req of state.requests) {
-    if (!isOpen(req) || req.onBehalfOf !== d.person) continue;
-    if (d.items.length > 0 && !req.items.some((asked) => d.items.some((b) => fits(asked, b)))) continue;
+  for (const found of work.allRequests()) {
+    if (!isOpen(found) || found.onBehalfOf !== d.person) continue;
+    if (d.items.length > 0 && !found.items.some((asked) => d.items.some((b) => fits(asked, b)))) continue;
+    const req = work.edit(found);
     result.closed.push({
       req,
       before: { id: req.id, status: req.status as 'open' | 'matched', helper: req.helper, delivered: req.delivered },
@@ -134,20 +145,36 @@ export function deliverCallbackNeed(state: AidState, d: CallbackDelivery): Deliv
     req.delivered = true;
     closeRequest(req, 'fulfilled', d.at);
   }
-  if (!d.fromPickup || d.by !== 'worker' || !point) return result;
+  if (!d.fromPickup || d.by !== 'worker' || !point) return { ...result, changes: work.changes() };
 
   const taken = d.items.length ? d.items : result.closed.flatMap((c) => c.req.items);
   for (const item of taken) {
-    const key = stockKeyFor(point.stock, item, d.categoryOf);
+    // The point as this delivery has left it so far (two items may come from one stock line).
+    const now = work.points().find((p) => p.name === point.name) ?? point;
+    const key = stockKeyFor(now.stock, item, d.categoryOf);
     if (!key) {
       result.noStock.push(item.name);
       continue;
     }
-    const before = point.stock[key] ?? 0;
-    const after = applyStock(state.stock, d.grid, key, -Math.max(1, d.count));
-    if (after) result.stock.push({ point: after.point.name, item: key, taken: before - after.count, left: after.count });
+    const before = now.stock[key] ?? 0;
+    const after = applyStock(work.points(), d.grid, key, -Math.max(1, d.count));
+    if (!after) continue;
+    work.setPoint(after.point);
+    result.stock.push({ point: after.point.name, item: key, taken: before - after.count, left: after.count });
   }
-  return result;
+  return { ...result, changes: work.changes() };
+}
+
+/** Good news on a call ("药够吃了") settles the person's open requests; returns how they stood, for a correction. */
+export function settleNeeds(state: AidState, person: string, at: Date): { closed: ClosedBefore[]; changes: AidChanges } {
+  const work = new AidWork(state);
+  const closed: ClosedBefore[] = [];
+  for (const found of work.allRequests()) {
+    if (found.onBehalfOf !== person || !isOpen(found)) continue;
+    closed.push({ id: found.id, status: found.status as 'open' | 'matched', helper: found.helper, delivered: found.delivered });
+    closeRequest(work.edit(found), 'fulfilled', at);
+  }
+  return { closed, changes: work.changes() };
 }
 
 /** The stock line an item comes from: the same name, else the same category (the fullest one). */
@@ -173,16 +200,23 @@ export interface CallbackAidEffects {
  * withdrawn (kept, and returned, if a neighbour already answered), closed requests reopen, and
  * stock taken returns to the pickup point.
  */
-export function undoCallbackEffects(state: AidState, effects: CallbackAidEffects, at: Date): { kept: AidRequest | null } {
+export function undoCallbackEffects(
+  state: AidState,
+  effects: CallbackAidEffects,
+  at: Date,
+): { kept: AidRequest | null; changes: AidChanges } {
+  const work = new AidWork(state);
   let kept: AidRequest | null = null;
-  const posted = effects.posted ? state.requests.find((r) => r.id === effects.posted) : undefined;
+  const requests = work.allRequests();
+  const posted = effects.posted ? requests.find((r) => r.id === effects.posted) : undefined;
   if (posted && isOpen(posted)) {
-    if (posted.offers.length === 0) closeRequest(posted, 'cancelled', at);
+    if (posted.offers.length === 0) closeRequest(work.edit(posted), 'cancelled', at);
     else kept = posted;
   }
   for (const before of effects.closed ?? []) {
-    const req = state.requests.find((r) => r.id === before.id);
-    if (req?.status !== 'fulfilled') continue;
+    const found = requests.find((r) => r.id === before.id);
+    if (found?.status !== 'fulfilled') continue;
+    const req = work.edit(found);
     req.status = before.status;
     req.helper = before.helper;
     req.delivered = before.delivered;
@@ -191,8 +225,8 @@ export function undoCallbackEffects(state: AidState, effects: CallbackAidEffects
     req.updatedAt = at.toISOString();
   }
   for (const s of effects.stock ?? []) {
-    const point = state.stock.find((p) => p.name === s.point);
-    if (point) point.stock[s.item] = (point.stock[s.item] ?? 0) + s.taken;
+    const point = work.points().find((p) => p.name === s.point);
+    if (point) work.setPoint({ ...point, stock: { ...point.stock, [s.item]: (point.stock[s.item] ?? 0) + s.taken } });
   }
-  return { kept };
+  return { kept, changes: work.changes() };
 }

@@ -73,11 +73,11 @@ export function applyStock(
   item: string,
   delta: number,
 ): { point: PickupStock; count: number } | null {
-  const point = points.find((p) => p.grid === grid) ?? points.find((p) => p.grid === null) ?? points[0];
-  if (!point) return null;
-  const count = Math.max(0, (point.stock[item] ?? 0) + delta);
-  point.stock[item] = count;
-  return { point, count };
+  const found = points.find((p) => p.grid === grid) ?? points.find((p) => p.grid === null) ?? points[0];
+  if (!found) return null;
+  const count = Math.max(0, (found.stock[item] ?? 0) + delta);
+  // The point as it is now: the caller writes it back (the points given are not changed).
+  return { point: { ...found, stock: { ...found.stock, [item]: count } }, count };
 }
 
 export function stockReport(points: PickupStock[]): string {

@@ -5,8 +5,8 @@ import { toPerson, toRoom } from '../effects.ts';
 import type { AidEnv } from './settings.ts';
 import type { AidRequest, AidState } from './types.ts';
 import { isOpen } from './types.ts';
-import { indexFor } from './index-requests.ts';
 import { closeRequest } from './requests.ts';
+import { AidWork, type AidOutcome } from './work.ts';
 import { expiryNotice, gridRelay, workerAlert } from './texts.ts';
 
 const minutesSince = (iso: string, now: Date): number => (now.getTime() - Date.parse(iso)) / 60000;
@@ -22,14 +22,15 @@ function due(req: AidRequest, now: Date, env: AidEnv): boolean {
   return req.urgent && !req.escalatedToWorkerAt && age >= esc.urgentToWorkerMinutes;
 }
 
-export function escalateAndExpire(state: AidState, now: Date, env: AidEnv): Effect[] {
+/** What a minute's check changes (returned, never written to `state`) and who hears of it. */
+export function escalateAndExpire(state: AidState, now: Date, env: AidEnv): AidOutcome {
+  const work = new AidWork(state, env.settings);
   const effects: Effect[] = [];
   const esc = env.settings.escalation;
   // The due-time index hands over only the requests something may be due for by now: a minute's
   // check over thousands of waiting requests looks at (and drafts) only those few.
-  for (const req of indexFor(state, env.settings)
-    .dueRequests(state, now)
-    .filter((r) => isOpen(r) && due(r, now, env))) {
+  for (const found of work.dueRequests(now).filter((r) => isOpen(r) && due(r, now, env))) {
+    const req = work.edit(found);
     const age = minutesSince(req.createdAt, now);
     if (age >= env.settings.expiryHours * 60) {
       // "Nobody answered" is told only when that is true, and only to a resident: a request
@@ -59,5 +60,5 @@ export function escalateAndExpire(state: AidState, now: Date, env: AidEnv): Effe
       for (const w of responsible) effects.push({ ...toPerson(w, workerAlert(req, now)), whileOpen: req.id });
     }
   }
-  return effects;
+  return work.outcome(effects);
 }

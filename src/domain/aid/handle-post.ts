@@ -6,6 +6,7 @@ import type { Location, ParsedItem } from '../types.ts';
 import type { AidEnv } from './settings.ts';
 import { isRelaxed, type AidPost } from './post.ts';
 import { isOpen, type AidRequest, type AidState } from './types.ts';
+import { AidWork, type AidOutcome } from './work.ts';
 import { mergeItems, sharesCategory } from './items.ts';
 import {
   closeRequest,
@@ -22,15 +23,21 @@ import {
 import { linkOffer, matchNewRequest, recordStandingOffer } from './matching.ts';
 import { cancelNotice } from './texts.ts';
 
-export function handleAidPost(state: AidState, post: AidPost, env: AidEnv): Effect[] {
+/** What a group post changes (returned, never written to `state`) and what the bot says. */
+export function handleAidPost(state: AidState, post: AidPost, env: AidEnv): AidOutcome {
+  const work = new AidWork(state, env.settings);
+  return work.outcome(onPost(work, post, env));
+}
+
+function onPost(work: AidWork, post: AidPost, env: AidEnv): Effect[] {
   const a = post.analysis;
   switch (a.intent) {
     case 'cancel':
-      return onCancel(state, post, env);
+      return onCancel(work, post, env);
     case 'thanks':
-      return onThanks(state, post);
+      return onThanks(work, post);
     case 'request':
-      return onRequest(state, post, env, a.items);
+      return onRequest(work, post, env, a.items);
     case 'both': {
       // 我有A,求B: A answers an open request if one fits, else it stands; B is a request.
       const offered = a.offered ?? [];
@@ -38,27 +45,28 @@ export function handleAidPost(state: AidState, post: AidPost, env: AidEnv): Effe
       const effects: Effect[] = [];
       if (offered.length) {
         const asOffer: AidPost = { ...post, analysis: { ...a, items: offered, contextDependent: false, question: false } };
-        const target = targetForOffer(state, asOffer, env.settings);
-        if (target) effects.push(...linkOffer(state, target, asOffer, env));
-        recordStandingOffer(state, post, offered);
+        const target = targetForOffer(work, asOffer, env.settings);
+        if (target) effects.push(...linkOffer(work, target, asOffer, env));
+        recordStandingOffer(work, post, offered);
       }
-      return [...effects, ...onRequest(state, post, env, wanted)];
+      return [...effects, ...onRequest(work, post, env, wanted)];
     }
     case 'offer':
-      return onOffer(state, post, env);
+      return onOffer(work, post, env);
     default:
-      if (a.exhausted) withdrawStandingOffers(state, post);
-      else if (a.delivered) markDelivered(state, post);
-      else followUp(state, post, env);
+      if (a.exhausted) withdrawStandingOffers(work, post);
+      else if (a.delivered) markDelivered(work, post);
+      else followUp(work, post, env);
       return [];
   }
 }
 
 /** The requester adding to her fresh thread ("5号楼2单元301", "孩子,5岁"): part of the request,
  *  so a reply quoting it finds the request, and the request learns where. */
-function followUp(state: AidState, post: AidPost, env: AidEnv): void {
-  const req = ownOpen(state, post.sender, post.room)[0];
-  if (!req || req.anonymous || minutesBetween(req.updatedAt, post.at) > env.settings.replyWindowMinutes) return;
+function followUp(work: AidWork, post: AidPost, env: AidEnv): void {
+  const found = ownOpen(work, post.sender, post.room)[0];
+  if (!found || found.anonymous || minutesBetween(found.updatedAt, post.at) > env.settings.replyWindowMinutes) return;
+  const req = work.edit(found);
   req.text = `${req.text}\n${post.text.slice(0, 200)}`;
   req.messageIds.push(post.id);
   touchAsked(req, post.at);
@@ -66,21 +74,34 @@ function followUp(state: AidState, post: AidPost, env: AidEnv): void {
 }
 
 /** "抗原已经被领完了": the sender's standing offers in this group stop matching new requests. */
-function withdrawStandingOffers(state: AidState, post: AidPost): void {
-  for (const o of state.offers) {
+function withdrawStandingOffers(work: AidWork, post: AidPost): void {
+  for (const o of work.allOffers()) {
     if (o.helper !== post.sender || o.room !== post.room || !o.active) continue;
     if (post.analysis.items.length === 0 || o.items.some((i) => post.analysis.items.some((x) => x.category === i.category)))
-      o.active = false;
+      work.editOffer(o).active = false;
   }
 }
 
-function onCancel(state: AidState, post: AidPost, env: AidEnv): Effect[] {
-  const req = pickOwn(state, post);
-  return req ? withdraw(req, post.at, env) : [];
+function onCancel(work: AidWork, post: AidPost, env: AidEnv): Effect[] {
+  const req = pickOwn(work, post);
+  return req ? cancel(work, req, post.at, env) : [];
 }
 
-/** Cancels a request; every helper who offered hears it in the group where they offered. */
-export function withdraw(req: AidRequest, at: Date, env: AidEnv): Effect[] {
+/** Cancels a request (完成/取消 commands, recalls); every helper who offered hears it in the group where they offered. */
+export function withdraw(state: AidState, request: AidRequest, at: Date, env: AidEnv): AidOutcome {
+  const work = new AidWork(state, env.settings);
+  return work.outcome(cancel(work, request, at, env));
+}
+
+/** Marks a request fulfilled (the 完成 command): nobody is told. */
+export function fulfil(state: AidState, request: AidRequest, at: Date): AidOutcome {
+  const work = new AidWork(state);
+  closeRequest(work.edit(request), 'fulfilled', at);
+  return work.outcome([]);
+}
+
+export function cancel(work: AidWork, request: AidRequest, at: Date, env: AidEnv): Effect[] {
+  const req = work.edit(request);
   closeRequest(req, 'cancelled', at);
   const byRoom = new Map<string, string[]>();
   for (const o of req.offers) {
@@ -92,15 +113,15 @@ export function withdraw(req: AidRequest, at: Date, env: AidEnv): Effect[] {
   return [...byRoom].map(([room, helpers]) => toRoom(room, cancelNotice(req, room === req.room, env.roomBuilding(req.room)), helpers));
 }
 
-function onThanks(state: AidState, post: AidPost): Effect[] {
-  const req = pickOwn(state, post);
-  if (req) closeRequest(req, 'fulfilled', post.at);
+function onThanks(work: AidWork, post: AidPost): Effect[] {
+  const req = pickOwn(work, post);
+  if (req) closeRequest(work.edit(req), 'fulfilled', post.at);
   return [];
 }
 
 /** The sender's request that a thanks or cancel is about: quoted, delivered, matched, newest. */
-function pickOwn(state: AidState, post: AidPost): AidRequest | null {
-  const mine = ownOpen(state, post.sender, post.room);
+function pickOwn(work: AidWork, post: AidPost): AidRequest | null {
+  const mine = ownOpen(work, post.sender, post.room);
   if (post.quote) {
     const quoted = mine.find((r) => r.text.includes(post.quote!));
     if (quoted) return quoted;
@@ -109,10 +130,11 @@ function pickOwn(state: AidState, post: AidPost): AidRequest | null {
   return [...mine].sort((x, y) => rank(y) - rank(x))[0] ?? null;
 }
 
-function onRequest(state: AidState, post: AidPost, env: AidEnv, items: ParsedItem[]): Effect[] {
+function onRequest(work: AidWork, post: AidPost, env: AidEnv, items: ParsedItem[]): Effect[] {
   const a = post.analysis;
-  const continued = continuedRequest(state, { ...post, analysis: { ...a, items } }, env.settings);
-  if (continued) {
+  const thread = continuedRequest(work, { ...post, analysis: { ...a, items } }, env.settings);
+  if (thread) {
+    const continued = work.edit(thread);
     // A follow-up or the same ask again: refresh the thread, never a second request.
     continued.items = mergeItems(continued.items, items);
     continued.urgent ||= a.urgent;
@@ -123,20 +145,21 @@ function onRequest(state: AidState, post: AidPost, env: AidEnv, items: ParsedIte
     addLocation(continued, post);
     return [];
   }
-  const someoneElsesThread = openInRoom(state, post.room).some((r) => r.requester !== post.sender);
+  const someoneElsesThread = openInRoom(work, post.room).some((r) => r.requester !== post.sender);
   if (a.question && someoneElsesThread) return []; // 几栋? 泰诺林行吗? — a question into a thread
   if (items.length === 0 && a.contextDependent) return [];
 
   const location = { ...a.location, building: a.location.building ?? post.roomBuilding };
-  const relayed = postedInGridGroup(state, post, location.building, items);
+  const relayed = postedInGridGroup(work, post, location.building, items);
   if (relayed) {
     // "6号楼那个孩子,谁家有美林": someone relaying a building's open need by hand.
-    relayed.escalatedToGridAt ??= post.at.toISOString();
+    if (!relayed.escalatedToGridAt) work.edit(relayed).escalatedToGridAt = post.at.toISOString();
     return [];
   }
-  const same = sameNeed(state, location, items, post.grid);
-  if (same && same.room === post.room) {
+  const need = sameNeed(work, location, items, post.grid);
+  if (need && need.room === post.room) {
     // A grid worker posting the need the bot already posted for a callback: one request.
+    const same = work.edit(need);
     same.requester = post.sender;
     addLocation(same, post);
     same.items = mergeItems(same.items, items);
@@ -146,8 +169,8 @@ function onRequest(state: AidState, post: AidPost, env: AidEnv, items: ParsedIte
     return [];
   }
 
-  const req = createRequest(state, post, { items, relaxed: isRelaxed(post.text) });
-  const effects = matchNewRequest(state, req, post.at, env);
+  const req = createRequest(work, post, { items, relaxed: isRelaxed(post.text) });
+  const effects = matchNewRequest(work, req, post.at, env);
   if (effects.length === 0 && post.mentionsBot) {
     effects.push(toRoom(post.room, '已记录您的求助,有邻居回应时我会@您。', [post.sender]));
   }
@@ -155,17 +178,19 @@ function onRequest(state: AidState, post: AidPost, env: AidEnv, items: ParsedIte
 }
 
 /** An open request of another group in this grid group's grid, for the building and need named here. */
-function postedInGridGroup(state: AidState, post: AidPost, building: string | null, items: ParsedItem[]): AidRequest | null {
+function postedInGridGroup(work: AidWork, post: AidPost, building: string | null, items: ParsedItem[]): AidRequest | null {
   if (post.roomKind !== 'grid' || !building || items.length === 0) return null;
   return (
-    state.requests.find(
-      (r) =>
-        isOpen(r) && r.room !== post.room && r.grid === post.grid && r.location.building === building && sharesCategory(r.items, items),
-    ) ?? null
+    work
+      .allRequests()
+      .find(
+        (r) =>
+          isOpen(r) && r.room !== post.room && r.grid === post.grid && r.location.building === building && sharesCategory(r.items, items),
+      ) ?? null
   );
 }
 
-/** Where the requester now says it is; what she posted in the group may be repeated there. */
+/** Where the requester now says it is; what she posted in the group may be repeated there (on the work's copy). */
 function addLocation(req: AidRequest, post: AidPost): void {
   if (post.room !== req.room) return;
   const fill = (known: Location, more: Location): Location => ({
@@ -179,18 +204,19 @@ function addLocation(req: AidRequest, post: AidPost): void {
   req.postedLocation = fill(req.postedLocation, post.postedLocation);
 }
 
-function onOffer(state: AidState, post: AidPost, env: AidEnv): Effect[] {
+function onOffer(work: AidWork, post: AidPost, env: AidEnv): Effect[] {
   const a = post.analysis;
-  if (a.delivered && markDelivered(state, post)) return [];
-  const target = targetForOffer(state, post, env.settings);
+  if (a.delivered && markDelivered(work, post)) return [];
+  const target = targetForOffer(work, post, env.settings);
   // 有需要的来拿: it answers the request that fits and still stands for the next one.
-  if (a.items.length > 0 && (a.standing || (!target && !a.contextDependent))) recordStandingOffer(state, post, a.items);
-  return target ? linkOffer(state, target, post, env) : [];
+  if (a.items.length > 0 && (a.standing || (!target && !a.contextDependent))) recordStandingOffer(work, post, a.items);
+  return target ? linkOffer(work, target, post, env) : [];
 }
 
-function markDelivered(state: AidState, post: AidPost): boolean {
-  const req = helpedBy(state, post.sender, post.room, post.quote);
-  if (!req) return false;
+function markDelivered(work: AidWork, post: AidPost): boolean {
+  const helped = helpedBy(work, post.sender, post.room, post.quote);
+  if (!helped) return false;
+  const req = work.edit(helped);
   req.delivered = true;
   req.updatedAt = post.at.toISOString();
   for (const o of req.offers) if (o.helper === post.sender) o.delivered = true;

@@ -79,6 +79,9 @@ export class AidIndex {
   private readonly dueAtOf = new Map<number, number>();
   private requestCount = 0;
   private offerCount = 0;
+  /** Where each committed record sits, by id (closed ones too): changes are written back in place. */
+  private readonly positions = { requests: new Map<string, number>(), offers: new Map<string, number>() };
+  private readonly idAt = { requests: [] as (string | undefined)[], offers: [] as (string | undefined)[] };
 
   /** Without settings (a lookup that needs no due times) the due list stays empty. */
   constructor(private readonly settings: AidSettings | null = null) {}
@@ -89,6 +92,10 @@ export class AidIndex {
     for (let i = 0; i < this.offerCount; i++) this.offers.unfile(i);
     this.due = [];
     this.dueAtOf.clear();
+    for (const list of ['requests', 'offers'] as const) {
+      this.positions[list].clear();
+      this.idAt[list] = [];
+    }
     this.requestCount = state.requests.length;
     this.offerCount = state.offers.length;
     eachPlain(state.requests, (r, i) => this.fileRequest(i, r));
@@ -112,6 +119,22 @@ export class AidIndex {
     const positions = new Set<number>();
     for (const [kind, value] of keys) for (const p of this.requests.get(kind, value)) positions.add(p);
     return this.pick(state.requests, positions, this.requestCount).filter(isOpen);
+  }
+
+  /**
+   * Where the record with this id sits in `state` (the committed state or a draft of it), or
+   * undefined for a record not in it yet. Records appended during the unit are looked for past the
+   * committed length; a stale entry (never expected) falls back to a scan.
+   */
+  positionOf(state: AidState, list: 'requests' | 'offers', id: string): number | undefined {
+    const records: { id: string }[] = state[list];
+    const filed = this.positions[list].get(id);
+    if (filed !== undefined && records[filed]?.id === id) return filed;
+    const committed = list === 'requests' ? this.requestCount : this.offerCount;
+    for (let i = committed; i < records.length; i++) if (records[i]!.id === id) return i;
+    if (filed === undefined) return undefined;
+    const found = records.findIndex((r) => r.id === id);
+    return found < 0 ? undefined : found;
   }
 
   /** Requests something may be due for at `now`, in the order of the state. */
@@ -145,7 +168,16 @@ export class AidIndex {
     return out;
   }
 
+  private fileId(list: 'requests' | 'offers', position: number, id: string | undefined): void {
+    const old = this.idAt[list][position];
+    if (old === id) return;
+    if (old !== undefined && this.positions[list].get(old) === position) this.positions[list].delete(old);
+    this.idAt[list][position] = id;
+    if (id !== undefined) this.positions[list].set(id, position);
+  }
+
   private fileRequest(position: number, req: AidRequest | undefined): void {
+    this.fileId('requests', position, req?.id);
     this.setDue(position, req && this.settings ? nextDueAt(req, this.settings) : Infinity);
     if (!req || !isOpen(req)) return this.requests.unfile(position);
     this.requests.file(position, [
@@ -158,6 +190,7 @@ export class AidIndex {
   }
 
   private fileOffer(position: number, offer: StandingOffer | undefined): void {
+    this.fileId('offers', position, offer?.id);
     if (!offer?.active) return this.offers.unfile(position);
     this.offers.file(position, [
       ['room', offer.room],

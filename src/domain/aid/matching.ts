@@ -4,7 +4,8 @@ import { toPerson, toRoom } from '../effects.ts';
 import type { ParsedItem } from '../types.ts';
 import type { AidEnv } from './settings.ts';
 import type { AidPost } from './post.ts';
-import type { AidRequest, AidState, OfferLink, StandingOffer } from './types.ts';
+import type { AidRequest, OfferLink, StandingOffer } from './types.ts';
+import type { AidWork } from './work.ts';
 import { fitScore, isDosedMedicine, itemFit, needsSafetyLine } from './items.ts';
 import { inRoom } from './members.ts';
 import {
@@ -18,14 +19,13 @@ import {
   standingOfferNotice,
   stockNotice,
 } from './texts.ts';
-import { newId } from './requests.ts';
-import { indexFor } from './index-requests.ts';
 import { maskPhones } from '../text/privacy.ts';
 
 const STANDING_OFFER_HOURS = 24;
 
 /** Records an offer on a request; the first one matches it and is announced. */
-export function linkOffer(state: AidState, req: AidRequest, post: AidPost, env: AidEnv): Effect[] {
+export function linkOffer(work: AidWork, target: AidRequest, post: AidPost, env: AidEnv): Effect[] {
+  const req = work.edit(target);
   const offer: OfferLink = {
     helper: post.sender,
     room: post.room,
@@ -55,7 +55,7 @@ export function linkOffer(state: AidState, req: AidRequest, post: AidPost, env: 
   const toWorker: Effect[] = req.anonymous
     ? [toPerson(req.requester, `${post.sender} 在「${post.room}」回应了您代发的求助(${req.onBehalfOf ?? ''}):${maskPhones(post.text)}`)]
     : [];
-  if (post.room !== req.room && !inRoom(state, env, post.sender, req.room)) {
+  if (post.room !== req.room && !inRoom(work, env, post.sender, req.room)) {
     // A helper answering a relay from outside the requester's group cannot be @-mentioned
     // there: both sides hear of it privately, the helper is thanked where he spoke.
     return [
@@ -69,9 +69,9 @@ export function linkOffer(state: AidState, req: AidRequest, post: AidPost, env: 
   return [...effects, ...toWorker];
 }
 
-export function recordStandingOffer(state: AidState, post: AidPost, items: ParsedItem[]): StandingOffer {
+export function recordStandingOffer(work: AidWork, post: AidPost, items: ParsedItem[]): StandingOffer {
   const offer: StandingOffer = {
-    id: newId(state, 'O'),
+    id: work.newId('O'),
     room: post.room,
     grid: post.grid,
     helper: post.sender,
@@ -82,17 +82,17 @@ export function recordStandingOffer(state: AidState, post: AidPost, items: Parse
     active: true,
     messageId: post.id,
   };
-  state.offers.push(offer);
-  return offer;
+  return work.addOffer(offer);
 }
 
 /** A new request looks at standing offers (same building first, then grid), then stock. */
-export function matchNewRequest(state: AidState, req: AidRequest, now: Date, env: AidEnv): Effect[] {
-  if (req.items.length === 0) return [];
+export function matchNewRequest(work: AidWork, made: AidRequest, now: Date, env: AidEnv): Effect[] {
+  if (made.items.length === 0) return [];
+  const req = work.edit(made);
   // Only standing offers of the request's categories in its group or grid can be a same-item or same-category fit.
   const categories = [...new Set(req.items.map((i) => i.category))];
-  const offers = indexFor(state)
-    .offersFor(state, categories, req.room, req.grid)
+  const offers = work
+    .offersFor(categories, req.room, req.grid)
     .filter((o) => o.active && o.helper !== req.requester)
     .filter((o) => now.getTime() - Date.parse(o.createdAt) <= STANDING_OFFER_HOURS * 3600_000)
     .filter((o) => o.room === req.room || (o.grid !== null && o.grid === req.grid))
@@ -118,7 +118,7 @@ export function matchNewRequest(state: AidState, req: AidRequest, now: Date, env
       delivered: false,
     });
     const safety = needsSafetyLine(req.items, best.items, env.notDosed);
-    if (best.room !== req.room && !inRoom(state, env, best.helper, req.room)) {
+    if (best.room !== req.room && !inRoom(work, env, best.helper, req.room)) {
       // An offer from another building's group: its owner cannot be @-mentioned here.
       return [
         toPerson(req.requester, standingElsewhereToRequester(req, best, safety)),
@@ -127,7 +127,7 @@ export function matchNewRequest(state: AidState, req: AidRequest, now: Date, env
     }
     return [toRoom(req.room, standingOfferNotice(req, best, safety), [req.requester, best.helper])];
   }
-  for (const point of state.stock) {
+  for (const point of work.points()) {
     if (point.grid && req.grid && point.grid !== req.grid) continue;
     for (const [name, count] of Object.entries(point.stock)) {
       if (count <= 0) continue;

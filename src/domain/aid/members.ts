@@ -3,20 +3,22 @@
 // @-mention reaches only a member; everyone else is told privately.
 import type { AidEnv } from './settings.ts';
 import type { AidState } from './types.ts';
+import { noChanges, type AidChanges, type AidWork } from './work.ts';
 
 /** Enough for a busy building group; the first seen drop off first. */
 const SPEAKERS_KEPT = 500;
 
-/** Notes a speaker the first time only: a known speaker's chat changes (and writes) nothing. */
-export function noteSpeaker(state: AidState, room: string, name: string): void {
-  const seen = state.speakers[room];
-  if (seen?.includes(name)) return;
-  if (!seen) state.speakers[room] = [name];
-  else seen.push(name);
-  const list = state.speakers[room]!;
-  if (list.length > SPEAKERS_KEPT) list.splice(0, list.length - SPEAKERS_KEPT);
+/** The group's speakers with this one noted, the first time only: a known speaker's chat changes (and writes) nothing. */
+export function noteSpeaker(state: AidState, room: string, name: string): AidChanges {
+  const changes = noChanges();
+  const seen = state.speakers[room] ?? [];
+  if (seen.includes(name)) return changes;
+  changes.speakers[room] = [...seen, name].slice(-SPEAKERS_KEPT);
+  return changes;
 }
 
-export function inRoom(state: AidState, env: Pick<AidEnv, 'knownMember'>, name: string, room: string): boolean {
-  return env.knownMember(name, room) || (state.speakers[room]?.includes(name) ?? false);
+/** Whether an @-mention reaches this person in this group. */
+export function inRoom(work: AidState | AidWork, env: Pick<AidEnv, 'knownMember'>, name: string, room: string): boolean {
+  const seen = 'speakersIn' in work ? work.speakersIn(room) : work.speakers[room];
+  return env.knownMember(name, room) || (seen?.includes(name) ?? false);
 }

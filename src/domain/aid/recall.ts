@@ -4,15 +4,19 @@
 // waits again if that was its only helper); a recalled standing offer stops matching.
 import type { Effect } from '../effects.ts';
 import { toPerson, toRoom } from '../effects.ts';
-import { withdraw } from './handle-post.ts';
+import { cancel } from './handle-post.ts';
 import type { AidEnv } from './settings.ts';
 import { isOpen, type AidState } from './types.ts';
+import { AidWork, type AidOutcome } from './work.ts';
 
-export function recallPost(state: AidState, messageId: string, at: Date, env: AidEnv): Effect[] {
+/** What a recall changes (returned, never written to `state`) and who hears of it. */
+export function recallPost(state: AidState, messageId: string, at: Date, env: AidEnv): AidOutcome {
+  const work = new AidWork(state, env.settings);
   const effects: Effect[] = [];
-  for (const req of state.requests.filter(isOpen)) {
-    if (req.messageIds[0] === messageId) {
-      effects.push(...withdraw(req, at, env));
+  for (const found of work.allRequests().filter(isOpen)) {
+    if (found.messageIds[0] === messageId) {
+      effects.push(...cancel(work, found, at, env));
+      const req = work.request(found);
       // Whoever the relay and the alert reached hears it is off.
       const building = env.roomBuilding(req.room);
       const what = `${building ? `${building}号楼` : ''}刚才的求助已被求助人撤回,不用再帮忙了。`;
@@ -22,8 +26,9 @@ export function recallPost(state: AidState, messageId: string, at: Date, env: Ai
         for (const w of env.gridWorkers(req.grid).length ? env.gridWorkers(req.grid) : env.admins()) effects.push(toPerson(w, what));
       continue;
     }
-    const offer = req.offers.find((o) => o.messageId === messageId);
-    if (!offer) continue;
+    if (!found.offers.some((o) => o.messageId === messageId)) continue;
+    const req = work.edit(found);
+    const offer = req.offers.find((o) => o.messageId === messageId)!;
     req.offers = req.offers.filter((o) => o !== offer);
     req.updatedAt = at.toISOString();
     if (req.helper === offer.helper && !req.offers.some((o) => o.helper === offer.helper)) {
@@ -40,6 +45,6 @@ export function recallPost(state: AidState, messageId: string, at: Date, env: Ai
       ),
     );
   }
-  for (const o of state.offers) if (o.messageId === messageId) o.active = false;
-  return effects;
+  for (const o of work.allOffers()) if (o.messageId === messageId && o.active) work.editOffer(o).active = false;
+  return work.outcome(effects);
 }

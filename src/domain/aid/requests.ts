@@ -1,35 +1,30 @@
-// Finding and creating requests in the aid state.
+// Finding and creating requests in an operation's view of the aid state (AidWork): lookups see
+// what the operation changed so far; new and changed records go to the work, not the state.
 import type { Location, ParsedItem } from '../types.ts';
 import type { AidPost } from './post.ts';
 import type { AidSettings } from './settings.ts';
-import { isOpen, type AidRequest, type AidState } from './types.ts';
+import { isOpen, type AidRequest } from './types.ts';
 import { fitScore, itemFit, sharesCategory } from './items.ts';
-import { indexFor } from './index-requests.ts';
+import type { AidWork } from './work.ts';
 
 export const minutesBetween = (a: string | Date, b: Date): number => (b.getTime() - new Date(a).getTime()) / 60000;
 
-export function newId(state: AidState, prefix: string): string {
-  return `${prefix}${state.nextId++}`;
-}
-
-export function openInRoom(state: AidState, room: string): AidRequest[] {
-  return indexFor(state)
-    .openRequests(state, [['room', room]])
-    .filter((r) => r.room === room);
+export function openInRoom(work: AidWork, room: string): AidRequest[] {
+  return work.openRequests([['room', room]]).filter((r) => r.room === room);
 }
 
 /** The sender's own open request in this room, most recently active first. */
-export function ownOpen(state: AidState, sender: string, room: string): AidRequest[] {
-  return indexFor(state)
-    .openRequests(state, [['requester', sender]])
+export function ownOpen(work: AidWork, sender: string, room: string): AidRequest[] {
+  return work
+    .openRequests([['requester', sender]])
     .filter((r) => r.requester === sender && r.room === room)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
 /** A request by the sender still in its refresh window that a new post continues. */
-export function continuedRequest(state: AidState, post: AidPost, settings: AidSettings): AidRequest | null {
+export function continuedRequest(work: AidWork, post: AidPost, settings: AidSettings): AidRequest | null {
   const items = post.analysis.items;
-  for (const r of ownOpen(state, post.sender, post.room)) {
+  for (const r of ownOpen(work, post.sender, post.room)) {
     const minutes = minutesBetween(r.updatedAt, post.at);
     if (minutes > settings.refreshWindowMinutes) continue;
     if (items.length === 0 || r.items.length === 0 || sharesCategory(r.items, items)) return r;
@@ -40,8 +35,8 @@ export function continuedRequest(state: AidState, post: AidPost, settings: AidSe
 }
 
 /** Requests a new offer in this room can answer (a grid group sees its relayed requests). */
-function candidates(state: AidState, post: AidPost, settings: AidSettings): AidRequest[] {
-  const near = indexFor(state).openRequests(state, [
+function candidates(work: AidWork, post: AidPost, settings: AidSettings): AidRequest[] {
+  const near = work.openRequests([
     ['room', post.room],
     ['grid', post.roomKind === 'grid' ? post.grid : null],
   ]);
@@ -54,8 +49,8 @@ function candidates(state: AidState, post: AidPost, settings: AidSettings): AidR
 }
 
 /** Which request an offer answers: quote, @-mention, then item fit and recency. */
-export function targetForOffer(state: AidState, post: AidPost, settings: AidSettings): AidRequest | null {
-  const pool = candidates(state, post, settings);
+export function targetForOffer(work: AidWork, post: AidPost, settings: AidSettings): AidRequest | null {
+  const pool = candidates(work, post, settings);
   if (pool.length === 0) return null;
   if (post.quote) {
     const quoted = pool.find((r) => r.text.includes(post.quote!) || post.quote!.includes(r.text)) ?? quotedNotice(pool, post.quote);
@@ -106,15 +101,15 @@ export function nearness(r: AidRequest, post: Pick<AidPost, 'room' | 'roomBuildi
 const newestFirst = (a: AidRequest, b: AidRequest): number => b.updatedAt.localeCompare(a.updatedAt);
 const askedAt = (r: AidRequest): string => r.askedAt ?? r.createdAt;
 
-/** The requester added to her thread: it is the latest ask for bare replies again. */
+/** The requester added to her thread: it is the latest ask for bare replies again (on the work's copy). */
 export function touchAsked(req: AidRequest, at: Date): void {
   req.askedAt = req.updatedAt = at.toISOString();
 }
 
 /** The open request of a helper who now says it was delivered. */
-export function helpedBy(state: AidState, helper: string, room: string, quote: string | null): AidRequest | null {
-  const mine = indexFor(state)
-    .openRequests(state, [['helper', helper]])
+export function helpedBy(work: AidWork, helper: string, room: string, quote: string | null): AidRequest | null {
+  const mine = work
+    .openRequests([['helper', helper]])
     .filter((r) => r.offers.some((o) => o.helper === helper))
     .sort((a, b) => Number(b.room === room) - Number(a.room === room) || newestFirst(a, b));
   if (quote) {
@@ -125,11 +120,11 @@ export function helpedBy(state: AidState, helper: string, room: string, quote: s
 }
 
 /** An open request for the same place and need (a worker's post and the bot's callback post). */
-export function sameNeed(state: AidState, loc: Location, items: ParsedItem[], grid: string | null): AidRequest | null {
+export function sameNeed(work: AidWork, loc: Location, items: ParsedItem[], grid: string | null): AidRequest | null {
   if (!loc.building || !loc.room) return null;
   return (
-    indexFor(state)
-      .openRequests(state, [['building', loc.building]])
+    work
+      .openRequests([['building', loc.building]])
       .find(
         (r) =>
           r.location.building === loc.building &&
@@ -156,11 +151,11 @@ export type RequestFields = Omit<
   | 'closedAt'
 >;
 
-export function addRequest(state: AidState, fields: RequestFields, at: Date): AidRequest {
+export function addRequest(work: AidWork, fields: RequestFields, at: Date): AidRequest {
   const iso = at.toISOString();
   const req: AidRequest = {
     ...fields,
-    id: newId(state, 'R'),
+    id: work.newId('R'),
     createdAt: iso,
     updatedAt: iso,
     askedAt: iso,
@@ -173,15 +168,14 @@ export function addRequest(state: AidState, fields: RequestFields, at: Date): Ai
     expiryNotified: false,
     closedAt: null,
   };
-  state.requests.push(req);
-  return req;
+  return work.addRequest(req);
 }
 
 /** A request from a group post. */
-export function createRequest(state: AidState, post: AidPost, fields: { items: ParsedItem[]; relaxed: boolean }): AidRequest {
+export function createRequest(work: AidWork, post: AidPost, fields: { items: ParsedItem[]; relaxed: boolean }): AidRequest {
   const a = post.analysis;
   return addRequest(
-    state,
+    work,
     {
       room: post.room,
       grid: post.grid,
@@ -204,6 +198,7 @@ export function createRequest(state: AidState, post: AidPost, fields: { items: P
   );
 }
 
+/** Closes a request in place: on an operation's own copy (AidWork.edit), or on a shell's draft. */
 export function closeRequest(req: AidRequest, status: 'fulfilled' | 'cancelled' | 'expired', at: Date): void {
   req.status = status;
   req.closedAt = at.toISOString();

@@ -1,0 +1,250 @@
+// What an aid operation changed and what it wants said, as values: the domain reads the state it
+// is given and never writes it. An operation works on an AidWork (copy-on-write records over the
+// state, looked up through the indexes) and returns an AidOutcome; the bot applies the changes to
+// its unit of work's draft (applyAidChanges) and commits them with the messages.
+import type { Effect } from '../effects.ts';
+import { indexFor } from './index-requests.ts';
+import type { AidSettings } from './settings.ts';
+import { isOpen, type AidRequest, type AidState, type PickupStock, type StandingOffer } from './types.ts';
+
+/** The records an operation touched, whole (new ones in the order made), and the counters it moved. */
+export interface AidChanges {
+  requests: AidRequest[];
+  offers: StandingOffer[];
+  /** Pickup points whose stock changed (by name). */
+  stock: PickupStock[];
+  /** Groups whose list of speakers changed, with the whole new list. */
+  speakers: Record<string, string[]>;
+  /** The next record number, when the operation made records. */
+  nextId?: number;
+}
+
+export interface AidOutcome {
+  changes: AidChanges;
+  effects: Effect[];
+}
+
+export const noChanges = (): AidChanges => ({ requests: [], offers: [], stock: [], speakers: {} });
+
+export const isEmptyChange = (c: AidChanges): boolean =>
+  c.requests.length === 0 &&
+  c.offers.length === 0 &&
+  c.stock.length === 0 &&
+  Object.keys(c.speakers).length === 0 &&
+  c.nextId === undefined;
+
+/** A deep copy of a plain (JSON) value: an operation changes its own copy, never the state's record. */
+function plainCopy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(plainCopy) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = plainCopy(v);
+    return out as T;
+  }
+  return value;
+}
+
+export const copyRequest = (r: AidRequest): AidRequest => plainCopy(r);
+const copyOffer = (o: StandingOffer): StandingOffer => plainCopy(o);
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * One operation's view of the aid state: reads see what the operation changed so far, writes go
+ * to copies. `changes()` lists only records that really differ, so a message that changed nothing
+ * writes nothing.
+ */
+export class AidWork {
+  private readonly requests = new Map<string, { base: AidRequest | null; now: AidRequest }>();
+  private readonly offers = new Map<string, { base: StandingOffer | null; now: StandingOffer }>();
+  private readonly newRequests: AidRequest[] = [];
+  private readonly newOffers: StandingOffer[] = [];
+  private readonly stock = new Map<string, PickupStock>();
+  private readonly speakers: Record<string, string[]> = {};
+  private nextId: number;
+
+  constructor(
+    readonly state: AidState,
+    private readonly settings: AidSettings | null = null,
+  ) {
+    this.nextId = state.nextId;
+  }
+
+  newId(prefix: string): string {
+    return `${prefix}${this.nextId++}`;
+  }
+
+  /** A request as this operation sees it now. */
+  request(r: AidRequest): AidRequest {
+    return this.requests.get(r.id)?.now ?? r;
+  }
+
+  /** The operation's own copy of a request, to change. */
+  edit(r: AidRequest): AidRequest {
+    const known = this.requests.get(r.id);
+    if (known) return known.now;
+    const now = copyRequest(r);
+    this.requests.set(r.id, { base: r, now });
+    return now;
+  }
+
+  addRequest(r: AidRequest): AidRequest {
+    this.requests.set(r.id, { base: null, now: r });
+    this.newRequests.push(r);
+    return r;
+  }
+
+  offer(o: StandingOffer): StandingOffer {
+    return this.offers.get(o.id)?.now ?? o;
+  }
+
+  editOffer(o: StandingOffer): StandingOffer {
+    const known = this.offers.get(o.id);
+    if (known) return known.now;
+    const now = copyOffer(o);
+    this.offers.set(o.id, { base: o, now });
+    return now;
+  }
+
+  addOffer(o: StandingOffer): StandingOffer {
+    this.offers.set(o.id, { base: null, now: o });
+    this.newOffers.push(o);
+    return o;
+  }
+
+  /** Open requests filed under any of the keys (callers check their own conditions), new ones last. */
+  openRequests(keys: Parameters<ReturnType<typeof indexFor>['openRequests']>[1]): AidRequest[] {
+    const filed = indexFor(this.state, this.settings)
+      .openRequests(this.state, keys)
+      .map((r) => this.request(r));
+    return [...filed, ...this.newRequests].filter(isOpen);
+  }
+
+  /** Requests something may be due for at `now`. */
+  dueRequests(now: Date): AidRequest[] {
+    return indexFor(this.state, this.settings)
+      .dueRequests(this.state, now)
+      .map((r) => this.request(r));
+  }
+
+  /** Standing offers of these categories near a room or grid. */
+  offersFor(categories: string[], room: string, grid: string | null): StandingOffer[] {
+    const filed = indexFor(this.state, this.settings)
+      .offersFor(this.state, categories, room, grid)
+      .map((o) => this.offer(o));
+    return [...filed, ...this.newOffers];
+  }
+
+  /** Every request (a scan: for the rare operations that look at all of them). */
+  allRequests(): AidRequest[] {
+    return [...this.state.requests.map((r) => this.request(r)), ...this.newRequests];
+  }
+
+  allOffers(): StandingOffer[] {
+    return [...this.state.offers.map((o) => this.offer(o)), ...this.newOffers];
+  }
+
+  points(): PickupStock[] {
+    return this.state.stock.map((p) => this.stock.get(p.name) ?? p);
+  }
+
+  setPoint(point: PickupStock): void {
+    this.stock.set(point.name, point);
+  }
+
+  speakersIn(room: string): string[] | undefined {
+    return this.speakers[room] ?? this.state.speakers[room];
+  }
+
+  setSpeakers(room: string, names: string[]): void {
+    this.speakers[room] = names;
+  }
+
+  changes(): AidChanges {
+    const changed = <T>(m: Map<string, { base: T | null; now: T }>): T[] =>
+      [...m.values()].filter((e) => e.base === null || !same(e.base, e.now)).map((e) => e.now);
+    const stock = [...this.stock.values()].filter(
+      (p) =>
+        !same(
+          p,
+          this.state.stock.find((s) => s.name === p.name),
+        ),
+    );
+    return {
+      requests: changed(this.requests),
+      offers: changed(this.offers),
+      stock,
+      speakers: { ...this.speakers },
+      ...(this.nextId !== this.state.nextId ? { nextId: this.nextId } : {}),
+    };
+  }
+
+  outcome(effects: Effect[]): AidOutcome {
+    return { changes: this.changes(), effects };
+  }
+}
+
+/**
+ * Writes an operation's changes into a state: a changed record replaces the one with its id (in
+ * place, so positions and the indexes hold), a new one is appended. Meant for the bot's draft of
+ * its unit of work, which turns these writes into the patches it commits.
+ */
+export function applyAidChanges(state: AidState, changes: AidChanges): void {
+  const index = indexFor(state);
+  for (const r of changes.requests) {
+    const at = index.positionOf(state, 'requests', r.id);
+    if (at === undefined) state.requests.push(r);
+    else writeFields(state.requests[at]!, r);
+  }
+  for (const o of changes.offers) {
+    const at = index.positionOf(state, 'offers', o.id);
+    if (at === undefined) state.offers.push(o);
+    else writeFields(state.offers[at]!, o);
+  }
+  for (const p of changes.stock) {
+    const at = state.stock.findIndex((s) => s.name === p.name);
+    if (at < 0) state.stock.push(p);
+    else writeFields(state.stock[at]!, p);
+  }
+  for (const [room, names] of Object.entries(changes.speakers)) {
+    const old = state.speakers[room];
+    if (!old || !writeList(old, names)) state.speakers[room] = names;
+  }
+  if (changes.nextId !== undefined && changes.nextId !== state.nextId) state.nextId = changes.nextId;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Writes only what differs, field by field (a list that grew gets the new entries added), so the
+ * unit's patches name the fields that changed: a small write, and the same patches as before the
+ * domain returned its changes.
+ */
+function writeFields(target: object, next: object): void {
+  const t = target as Record<string, unknown>;
+  const n = next as Record<string, unknown>;
+  for (const key of Object.keys(t)) if (!(key in n)) delete t[key];
+  for (const [key, value] of Object.entries(n)) {
+    const old = t[key];
+    if (same(old, value)) continue;
+    if (isRecord(old) && isRecord(value)) writeFields(old, value);
+    else if (!(Array.isArray(old) && Array.isArray(value) && writeList(old, value))) t[key] = value;
+  }
+}
+
+/** A list that keeps its entries and adds some, or drops some of its first ones (speakers), is changed in place; false otherwise. */
+function writeList(old: unknown[], next: unknown[]): boolean {
+  for (let drop = 0; drop <= old.length; drop++) {
+    const kept = old.length - drop;
+    if (kept > next.length) continue;
+    let fits = true;
+    for (let i = 0; i < kept && fits; i++) fits = same(old[drop + i], next[i]);
+    if (!fits) continue;
+    // Dropping everything is no longer a small change: the caller replaces the list.
+    if (kept === 0 && old.length > 0) return false;
+    if (drop > 0) old.splice(0, drop);
+    old.push(...next.slice(kept));
+    return true;
+  }
+  return false;
+}

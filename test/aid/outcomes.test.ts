@@ -1,0 +1,151 @@
+// Aid operations as values: what a post, a match, the escalation check and a recall return
+// (the records touched, the counter, what to say), and how the bot writes that back.
+import { describe, expect, it } from 'vitest';
+import {
+  applyAidChanges,
+  emptyAidState,
+  escalateAndExpire,
+  handleAidPost,
+  isEmptyChange,
+  recallPost,
+  type AidEnv,
+  type AidPost,
+  type AidState,
+} from '../../src/domain/aid/index.ts';
+import type { MessageAnalysis, ParsedItem } from '../../src/domain/types.ts';
+import { produceWithPatches } from '../../src/store/patches.ts';
+
+const ROOM = '东园4号楼群';
+const GRID_ROOM = '东园网格群';
+const T0 = Date.parse('2023-01-05T19:00:00+08:00');
+const minutes = (m: number) => new Date(T0 + m * 60_000);
+const fever: ParsedItem = { name: '退烧药', category: 'fever_medicine' };
+const none = { building: null, unit: null, floor: null, room: null };
+
+const env: AidEnv = {
+  settings: {
+    replyWindowMinutes: 30,
+    refreshWindowMinutes: 120,
+    expiryHours: 24,
+    escalation: { urgentToGridGroupMinutes: 10, urgentToWorkerMinutes: 20, normalToGridGroupMinutes: 30 },
+  },
+  gridWorkers: () => ['网格员小周'],
+  admins: () => [],
+  gridRoom: () => GRID_ROOM,
+  roomBuilding: () => '4',
+  categoryOf: () => null,
+  notDosed: [],
+  knownMember: () => false,
+};
+
+function post(id: string, sender: string, text: string, at: Date, a: Partial<MessageAnalysis>): AidPost {
+  const analysis: MessageAnalysis = {
+    text,
+    intent: 'other',
+    items: [],
+    forWhom: 'unknown',
+    location: none,
+    urgent: false,
+    contextDependent: false,
+    pickup: null,
+    standing: false,
+    delivered: false,
+    question: false,
+    confidence: 0.9,
+    temperature: null,
+    ...a,
+  };
+  return {
+    id,
+    text,
+    sender,
+    senderIsStaff: false,
+    room: ROOM,
+    roomKind: 'building',
+    roomBuilding: '4',
+    grid: '东园网格',
+    quote: null,
+    mentionsBot: false,
+    at,
+    analysis,
+    postedLocation: none,
+    mentioned: [],
+  };
+}
+
+const ask = post('m1', '孙阿姨', '家里老伴发烧,哪位邻居有退烧药', minutes(0), { intent: 'request', items: [fever], forWhom: 'elderly' });
+const answer = post('m2', '小林', '我有,马上拿下去', minutes(3), { intent: 'offer', contextDependent: true });
+
+/** The state after the request, written back as the bot does. */
+function afterAsk(): AidState {
+  const state = emptyAidState();
+  applyAidChanges(state, handleAidPost(state, ask, env).changes);
+  return state;
+}
+
+describe('a post returns the records it touched and what to say', () => {
+  it('a new request: the request, the counter moved, nothing said', () => {
+    const state = emptyAidState();
+    const { changes, effects } = handleAidPost(state, ask, env);
+    expect(changes.requests).toHaveLength(1);
+    expect(changes.requests[0]).toMatchObject({ id: 'R1', requester: '孙阿姨', status: 'open', messageIds: ['m1'] });
+    expect(changes.nextId).toBe(2);
+    expect(effects).toEqual([]);
+    expect(state).toEqual(emptyAidState()); // read, not written
+  });
+
+  it('an answer: the request matched, both sides @-mentioned in the group', () => {
+    const state = afterAsk();
+    const before = structuredClone(state);
+    const { changes, effects } = handleAidPost(state, answer, env);
+    expect(changes.requests).toHaveLength(1);
+    expect(changes.requests[0]).toMatchObject({ id: 'R1', status: 'matched', helper: '小林' });
+    expect(changes.requests[0]!.offers.map((o) => o.helper)).toEqual(['小林']);
+    expect(changes.nextId).toBeUndefined();
+    expect(effects).toHaveLength(1);
+    expect(effects[0]).toMatchObject({ kind: 'room', room: ROOM, mentions: ['孙阿姨', '小林'] });
+    expect(state).toEqual(before);
+  });
+
+  it('chatter changes nothing, so nothing is written', () => {
+    const state = afterAsk();
+    const chat = post('m3', '老王', '今天降温了,大家注意保暖', minutes(50), {});
+    expect(isEmptyChange(handleAidPost(state, chat, env).changes)).toBe(true);
+  });
+});
+
+describe('the escalation check and a recall return their changes', () => {
+  it('relays an unanswered request once: the relay stamp changes, the grid group hears it', () => {
+    const state = afterAsk();
+    const first = escalateAndExpire(state, minutes(31), env);
+    expect(first.changes.requests.map((r) => [r.id, r.escalatedToGridAt])).toEqual([['R1', minutes(31).toISOString()]]);
+    expect(first.effects).toEqual([expect.objectContaining({ kind: 'room', room: GRID_ROOM, whileOpen: 'R1' })]);
+    applyAidChanges(state, first.changes);
+    const again = escalateAndExpire(state, minutes(32), env);
+    expect(again.effects).toEqual([]);
+    expect(isEmptyChange(again.changes)).toBe(true);
+  });
+
+  it('a recalled answer: the request waits again and the requester is told', () => {
+    const state = afterAsk();
+    applyAidChanges(state, handleAidPost(state, answer, env).changes);
+    const { changes, effects } = recallPost(state, 'm2', minutes(5), env);
+    expect(changes.requests[0]).toMatchObject({ id: 'R1', status: 'open', helper: null, offers: [] });
+    expect(effects).toEqual([expect.objectContaining({ kind: 'room', room: ROOM, mentions: ['孙阿姨'] })]);
+    expect(state.requests[0]!.status).toBe('matched');
+  });
+});
+
+describe('writing the changes back', () => {
+  it('changes a record in place, field by field: the patches name the fields that changed', () => {
+    const state = afterAsk();
+    const { changes } = handleAidPost(state, answer, env);
+    const [next, patches] = produceWithPatches(state, (d) => applyAidChanges(d as AidState, changes));
+    expect(next.requests).toHaveLength(1);
+    expect(next.requests[0]).toEqual(changes.requests[0]);
+    const paths = patches.map((p) => p.path.join('.'));
+    expect(paths).toContain('requests.0.status');
+    expect(paths).toContain('requests.0.offers.0');
+    expect(paths.every((p) => p.startsWith('requests.0.'))).toBe(true);
+  });
+});
