@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type AppDeps } from '../../app.ts';
+import { type App, createApp, type AppDeps } from '../../app.ts';
 import { loadMainConfig } from '../../config/load.ts';
 import { describeRosterConfigErrors, rosterFromConfig } from '../../roster-io/index.ts';
 import { FileStore } from '../../store/file-store.ts';
@@ -44,6 +44,8 @@ export interface ReplayOptions {
   emit: (line: Record<string, unknown>) => Promise<void> | void;
   /** Send at live pacing (config `bot.pacing`) on the simulated clock. */
   pace?: boolean;
+  /** Runs once the bot is up, before the first event (the staff page's test attaches its server here). */
+  onStart?: (app: App) => Promise<void>;
   /** The build's trained readers (see AppDeps.readers): a replay need not train the parser first. */
   readers?: AppDeps['readers'];
   /**
@@ -129,6 +131,7 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
   try {
     // What a killed run decided and did not send goes first.
     await app.bot.resumeSending();
+    await opts.onStart?.(app);
     const spoken: { from: string; text: string }[] = [];
     for (const event of events) {
       if (event.kind === 'setup') continue;
