@@ -4,6 +4,7 @@
 // live state; throughput over all processes and p50/p99 per message, with the lowdb store
 // (one process, same state and messages) beside it. The server runs with fsync on.
 // Prints figures; nothing is asserted.
+import { freshRequestFields } from '../src/domain/aid/requests.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,16 +41,7 @@ function openRequest(i: number): AidRequest {
     temperature: null,
     pickup: null,
     byStaff: false,
-    createdAt: at,
-    updatedAt: at,
-    status: 'open',
-    offers: [],
-    helper: null,
-    delivered: false,
-    escalatedToGridAt: null,
-    escalatedToWorkerAt: null,
-    expiryNotified: false,
-    closedAt: null,
+    ...freshRequestFields(at),
   };
 }
 

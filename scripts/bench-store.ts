@@ -2,6 +2,7 @@
 // work) on the bench's message mix, with an empty state, with 10,000 open requests, and with a
 // million closed requests and a million past calls in history (the archive); the store's commit
 // latency; start-up and memory. Prints figures; nothing is asserted.
+import { freshRequestFields } from '../src/domain/aid/requests.ts';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,16 +43,7 @@ function openRequest(i: number, at: Date): AidRequest {
     temperature: null,
     pickup: null,
     byStaff: false,
-    createdAt: at.toISOString(),
-    updatedAt: at.toISOString(),
-    status: 'open',
-    offers: [],
-    helper: null,
-    delivered: false,
-    escalatedToGridAt: null,
-    escalatedToWorkerAt: null,
-    expiryNotified: false,
-    closedAt: null,
+    ...freshRequestFields(at.toISOString()),
   };
 }
 

@@ -1,5 +1,6 @@
 // The aid indexes: kept in step with the state by each commit's patches they answer exactly what a
 // scan answers, and with them matching and the escalation job read only the records concerned.
+import { freshRequestFields } from '../../src/domain/aid/requests.ts';
 import { describe, expect, it } from 'vitest';
 import { AidIndex, attachIndex, escalateAndExpire, isOpen, nextDueAt } from '../../src/domain/aid/index.ts';
 import type { AidEnv, AidRequest, AidSettings, AidState, StandingOffer } from '../../src/domain/aid/index.ts';
@@ -52,16 +53,7 @@ function request(i: number, pick: (n: number) => number): AidRequest {
     temperature: null,
     pickup: null,
     byStaff: pick(6) === 0,
-    createdAt: at,
-    updatedAt: at,
-    status: 'open',
-    offers: [],
-    helper: null,
-    delivered: false,
-    escalatedToGridAt: null,
-    escalatedToWorkerAt: null,
-    expiryNotified: false,
-    closedAt: null,
+    ...freshRequestFields(at),
   };
 }
 

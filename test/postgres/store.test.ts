@@ -1,5 +1,6 @@
 // The PostgreSQL store on a real server started by this test: schema steps, one transaction per
 // unit, rows that rebuild the state, catch-up between two processes, the archive, the indexes.
+import { freshRequestFields } from '../../src/domain/aid/requests.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { produceWithPatches } from '../../src/store/patches.ts';
@@ -34,16 +35,8 @@ const request = (id: string, grid: string, status: string, category = 'fever_med
     temperature: null,
     pickup: null,
     byStaff: false,
-    createdAt: '2026-01-01T10:00:00.000Z',
-    updatedAt: '2026-01-01T10:00:00.000Z',
+    ...freshRequestFields('2026-01-01T10:00:00.000Z'),
     status,
-    offers: [],
-    helper: null,
-    delivered: false,
-    escalatedToGridAt: null,
-    escalatedToWorkerAt: null,
-    expiryNotified: false,
-    closedAt: null,
   }) as unknown as BotState['aid']['requests'][number];
 
 /** One unit of work through the store's exclusive path, as the bot runs it. */

@@ -151,11 +151,9 @@ export type RequestFields = Omit<
   | 'closedAt'
 >;
 
-export function addRequest(work: AidWork, fields: RequestFields, at: Date): AidRequest {
-  const iso = at.toISOString();
-  const req: AidRequest = {
-    ...fields,
-    id: work.newId('R'),
+/** Where every request starts: open, unanswered, never relayed (also the seed of tests and benches). */
+export function freshRequestFields(iso: string): Omit<AidRequest, keyof RequestFields | 'id'> & { askedAt: string } {
+  return {
     createdAt: iso,
     updatedAt: iso,
     askedAt: iso,
@@ -168,7 +166,10 @@ export function addRequest(work: AidWork, fields: RequestFields, at: Date): AidR
     expiryNotified: false,
     closedAt: null,
   };
-  return work.addRequest(req);
+}
+
+export function addRequest(work: AidWork, fields: RequestFields, at: Date): AidRequest {
+  return work.addRequest({ ...fields, id: work.newId('R'), ...freshRequestFields(at.toISOString()) });
 }
 
 /** A request from a group post. */
