@@ -4,7 +4,7 @@
 // live state; throughput over all processes and p50/p99 per message, with the lowdb store
 // (one process, same state and messages) beside it. The server runs with fsync on.
 // Prints figures; nothing is asserted.
-import { freshRequestFields } from '../src/domain/aid/requests.ts';
+import { seededOpenRequest } from './bench-requests.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,42 +13,17 @@ import { FileStore } from '../src/store/file-store.ts';
 import { produceWithPatches } from '../src/store/patches.ts';
 import { PostgresStore } from '../src/store/postgres/postgres-store.ts';
 import type { StateStore } from '../src/store/types.ts';
-import type { AidRequest } from '../src/domain/aid/types.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
 
 const PER_PROCESS = Number(process.env.LINLI_BENCH_PG_MESSAGES ?? 400);
 const STORED = Number(process.env.LINLI_BENCH_HISTORY ?? 1_000_000);
 const OPEN = 10_000;
-const at = new Date('2022-12-18T17:00:00+08:00').toISOString();
-
-function openRequest(i: number): AidRequest {
-  const loc = { building: String((i % 40) + 1), unit: null, floor: null, room: null };
-  return {
-    id: `R${i}`,
-    room: `楼群${i % 40}`,
-    grid: '楚凤一网格',
-    requester: `居民${i}`,
-    onBehalfOf: null,
-    anonymous: false,
-    text: '谁家有布洛芬',
-    messageIds: [`seed-${i}`],
-    items: [{ name: '布洛芬', category: 'fever_medicine' }],
-    forWhom: 'unknown',
-    location: loc,
-    postedLocation: loc,
-    urgent: false,
-    relaxed: true,
-    temperature: null,
-    pickup: null,
-    byStaff: false,
-    ...freshRequestFields(at),
-  };
-}
+const SEEDED_AT = new Date('2022-12-18T17:00:00+08:00');
 
 async function seedState(store: StateStore): Promise<void> {
   const seed = async (state: Awaited<ReturnType<StateStore['load']>>) => {
     const [next, patches] = produceWithPatches(state, (d) => {
-      d.aid.requests = Array.from({ length: OPEN }, (_, i) => openRequest(i));
+      d.aid.requests = Array.from({ length: OPEN }, (_, i) => seededOpenRequest(i, SEEDED_AT));
       d.aid.nextId = OPEN + 1;
     });
     await store.commit(next, patches);

@@ -2,7 +2,7 @@
 // work) on the bench's message mix, with an empty state, with 10,000 open requests, and with a
 // million closed requests and a million past calls in history (the archive); the store's commit
 // latency; start-up and memory. Prints figures; nothing is asserted.
-import { freshRequestFields } from '../src/domain/aid/requests.ts';
+import { seededOpenRequest } from './bench-requests.ts';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,6 @@ import type { BotState } from '../src/store/state.ts';
 import { produceWithPatches } from '../src/store/patches.ts';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
 import { silentLogger } from '../src/log.ts';
-import type { AidRequest } from '../src/domain/aid/types.ts';
 
 const devset = process.env.LINLI_DEVSET ?? '../shared/devset';
 const messages = readFileSync(join(devset, 'parse-dev.jsonl'), 'utf8')
@@ -23,30 +22,6 @@ const messages = readFileSync(join(devset, 'parse-dev.jsonl'), 'utf8')
   .map((l) => (JSON.parse(l) as { text: string }).text);
 const START = new Date('2022-12-18T18:00:00+08:00');
 
-function openRequest(i: number, at: Date): AidRequest {
-  const loc = { building: String((i % 40) + 1), unit: null, floor: null, room: null };
-  return {
-    id: `R${i}`,
-    room: `楼群${i % 40}`,
-    grid: '楚凤一网格',
-    requester: `居民${i}`,
-    onBehalfOf: null,
-    anonymous: false,
-    text: '谁家有布洛芬',
-    messageIds: [`seed-${i}`],
-    items: [{ name: '布洛芬', category: 'fever_medicine' }],
-    forWhom: 'unknown',
-    location: loc,
-    postedLocation: loc,
-    urgent: false,
-    relaxed: true, // waiting quietly: no relays, so the figures are about reading, not sending
-    temperature: null,
-    pickup: null,
-    byStaff: false,
-    ...freshRequestFields(at.toISOString()),
-  };
-}
-
 /** A data folder whose saved state holds `open` open requests, and `history` closed requests and calls in the archive. */
 async function seed(open: number, history: number): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'linli-bench-store-'));
@@ -54,7 +29,7 @@ async function seed(open: number, history: number): Promise<string> {
   const state: BotState = await store.load();
   const at = new Date(START.getTime() - 3600_000);
   const [next, patches] = produceWithPatches(state, (d) => {
-    d.aid.requests = Array.from({ length: open }, (_, i) => openRequest(i, at));
+    d.aid.requests = Array.from({ length: open }, (_, i) => seededOpenRequest(i, at));
     d.aid.nextId = open + 1;
   });
   await store.commit(next, patches);
@@ -66,7 +41,7 @@ async function seed(open: number, history: number): Promise<string> {
     for (let from = 0; from < history; from += chunk) {
       const n = Math.min(chunk, history - from);
       const reqs = Array.from({ length: n }, (_, k) =>
-        JSON.stringify({ ...openRequest(from + k, at), id: `H${from + k}`, status: 'fulfilled', closedAt: at.toISOString() }),
+        JSON.stringify({ ...seededOpenRequest(from + k, at), id: `H${from + k}`, status: 'fulfilled', closedAt: at.toISOString() }),
       );
       appendFileSync(join(archive, 'requests-2022-11.jsonl'), `${reqs.join('\n')}\n`);
       const calls = Array.from({ length: n }, (_, k) =>
