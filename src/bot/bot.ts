@@ -36,7 +36,11 @@ export interface BotBuilder {
   job(name: string, cron: string, handler: JobHandler): void;
   /** Hears the committed state at once (patches null), then after every commit with its patches: for derived indexes. */
   onCommit(listener: CommitListener): void;
+  /** A bound group was renamed: records that name it by topic follow, in the same unit as the binding. */
+  onRoomRenamed(handler: RoomRenamedHandler): void;
 }
+
+export type RoomRenamedHandler = (state: BotState, from: string, to: string) => void;
 
 export type CommitListener = (state: BotState, patches: readonly Patch[] | null) => void;
 
@@ -74,6 +78,7 @@ export class Bot implements BotBuilder {
   private readonly seen: Set<string>;
   private saveFailures = 0;
   private readonly commitListeners = new Set<CommitListener>();
+  private readonly renameHandlers: RoomRenamedHandler[] = [];
   readonly sender: OutboxSender;
 
   constructor(
@@ -217,8 +222,18 @@ export class Bot implements BotBuilder {
 
   /** A group was renamed: its binding follows (one unit of work; nothing when it is not bound). */
   async roomRenamed(room: { id: string; topic: string }): Promise<void> {
-    if (!this.current.roomBindings.some((b) => b.roomId === room.id && b.topic !== room.topic)) return;
-    await this.change((s) => void followTopic(s, room.id, room.topic));
+    const from = this.current.roomBindings.find((b) => b.roomId === room.id && b.topic !== room.topic)?.topic;
+    if (from === undefined) return;
+    await this.change((s) => {
+      followTopic(s, room.id, room.topic);
+      // Messages waiting to go to the group go to it under its new name.
+      for (const p of s.outbox) if (p.out.kind === 'room' && p.out.room === from) p.out.room = room.topic;
+      for (const handler of this.renameHandlers) handler(s, from, room.topic);
+    });
+  }
+
+  onRoomRenamed(handler: RoomRenamedHandler): void {
+    this.renameHandlers.push(handler);
   }
 
   private async afterUnit(force = false): Promise<void> {

@@ -18,6 +18,7 @@ import {
   handleAidPost,
   isOpen,
   recallPost,
+  renameRoom,
   mentionedNames,
   noChanges,
   noteSpeaker,
@@ -51,6 +52,10 @@ export const aidFeature: Feature = {
   install(bot) {
     const env = aidEnv(bot.services);
     const index = keepAidIndex(bot, env.settings);
+    bot.onRoomRenamed((state, from, to) => {
+      attachIndex(state.aid, index);
+      applyAidChanges(state.aid, renameRoom(state.aid, from, to).changes);
+    });
 
     bot.on(async (ctx, next) => {
       // Later features (callbacks) reach the aid state through the same draft: they use it too.

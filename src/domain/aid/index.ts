@@ -5,6 +5,7 @@ export * from './items.ts';
 export { fulfil, handleAidPost, withdraw } from './handle-post.ts';
 export { escalateAndExpire } from './escalation.ts';
 export { recallPost } from './recall.ts';
+export { renameRoom } from './rename.ts';
 export { postCallbackNeed, type CallbackNeed } from './callback-need.ts';
 export * from './commands.ts';
 export * from './digest.ts';
