@@ -47,12 +47,28 @@ export class SoftmaxModel {
     readonly temperature = 1,
   ) {}
 
-  /** Feature ids of a post; unknown features are dropped. */
+  /** Marks ids already taken for the current post (see idsOf). */
+  private seen: Uint32Array | undefined;
+  private stamp = 0;
+
+  /** Feature ids of a post, in first-seen order and each once; unknown features are dropped. */
   idsOf(features: string[]): number[] {
+    // Deduplicated by id with a stamped array, not a Set of the strings: this runs for every post
+    // a rule does not decide, and the Set was the largest single cost of `linli parse`.
+    this.seen ??= new Uint32Array(this.ids.size);
+    if (++this.stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    const seen = this.seen;
+    const stamp = this.stamp;
     const out: number[] = [];
-    for (const f of new Set(features)) {
+    for (const f of features) {
       const id = this.ids.get(f);
-      if (id !== undefined) out.push(id);
+      if (id !== undefined && seen[id] !== stamp) {
+        seen[id] = stamp;
+        out.push(id);
+      }
     }
     return out;
   }
