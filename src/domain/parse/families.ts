@@ -29,6 +29,8 @@ const VERB_BEFORE_MEDICINE = /^(买|吃|送|拿|取|配|开|找|求|换|用|喝|
 
 export class FamilyMatcher {
   private readonly forms: string[];
+  /** The last characters of the dosage forms. */
+  private readonly formEnds: Set<string>;
   private readonly ambiguous: Set<string>;
   private readonly syllables: Set<string>;
   private readonly markers: Set<string>;
@@ -40,6 +42,7 @@ export class FamilyMatcher {
   constructor(f: ItemFamilies) {
     const fold = (ws: string[]) => ws.map((w) => foldSound(w));
     this.forms = fold(f.medicineForms).sort((a, b) => b.length - a.length);
+    this.formEnds = new Set(this.forms.map((w) => w.at(-1)!));
     this.ambiguous = new Set(fold(f.ambiguousForms));
     this.syllables = new Set(foldSound(f.drugSyllables + f.drugMarkers));
     this.markers = new Set(foldSound(f.drugMarkers));
@@ -64,19 +67,19 @@ export class FamilyMatcher {
   }
 
   private at(norm: string, i: number, free: (i: number) => boolean): FamilyMatch | null {
-    // 治咳嗽的药, 退热的颗粒: a 的 right before a dosage form stays inside the name; 六味地黄丸: a numeral not counting something too.
-    const inside = (k: number) =>
-      !BOUNDARY.has(norm[k]!) ||
-      (norm[k] === '的' && this.forms.some((f) => norm.startsWith(f, k + 1))) ||
-      (NUMERAL.test(norm[k]!) && !MEASURE.test(norm[k + 1] ?? '') && !NUMERAL.test(norm[k + 1] ?? ''));
-    if (i > 0 && inside(i - 1) && free(i - 1)) return null; // names start after a boundary
-    if (!inside(i)) return null;
+    if (i > 0 && this.inside(norm, i - 1) && free(i - 1)) return null; // names start after a boundary
+    if (!this.inside(norm, i)) return null;
     // 头孢|克肟: syllables right after a listed medicine continue its name.
     const continuing = i > 0 && !free(i - 1);
     let end = i;
-    while (end < norm.length && end - i < MAX_STEM + 4 && free(end) && inside(end)) end++;
+    while (end < norm.length && end - i < MAX_STEM + 4 && free(end) && this.inside(norm, end)) end++;
+    // Spans from i that are all drug syllables end at or before `syllablesTo`. A span that neither
+    // ends in a form's last character nor is all syllables can match nothing: skipped unread.
+    let syllablesTo = i;
+    while (syllablesTo < end && this.syllables.has(norm[syllablesTo]!)) syllablesTo++;
     // Try the longest span that ends in a dosage form or is a drug name.
     for (let stop = end; stop > i + (continuing ? 0 : 1); stop--) {
+      if (stop > syllablesTo && !this.formEnds.has(norm[stop - 1]!)) continue;
       const span = norm.slice(i, stop);
       if (this.notMedicine.some((w) => span.endsWith(w) || span.startsWith(w))) continue;
       const form = this.forms.find((s) => span.endsWith(s) && span.length > s.length);
@@ -94,6 +97,15 @@ export class FamilyMatcher {
       }
     }
     return null;
+  }
+
+  // 治咳嗽的药, 退热的颗粒: a 的 right before a dosage form stays inside the name; 六味地黄丸: a numeral not counting something too.
+  private inside(norm: string, k: number): boolean {
+    return (
+      !BOUNDARY.has(norm[k]!) ||
+      (norm[k] === '的' && this.forms.some((f) => norm.startsWith(f, k + 1))) ||
+      (NUMERAL.test(norm[k]!) && !MEASURE.test(norm[k + 1] ?? '') && !NUMERAL.test(norm[k + 1] ?? ''))
+    );
   }
 
   /** 蒲地蓝消炎|片, 六味地黄|丸 count; 照|片, 肉|丸 do not (the lists and the stem rules keep them out). */

@@ -26,11 +26,18 @@ const SLANG: [RegExp, string][] = [
 const FOLD = new Map<string, string>();
 for (let i = 0; i < TRAD.length; i++) if (TRAD[i] !== SIMP[i]) FOLD.set(TRAD[i]!, SIMP[i]!);
 
+// Most posts have nothing to fold: one scan finds that out, and the text is returned as it is.
+const charClass = (chars: Iterable<string>) => new RegExp(`[${[...chars].join('')}]`);
+const FOLDABLE = charClass(FOLD.keys());
+// A character every slang pattern contains (木有, 有没得, 一哈, 屋企, 边个, 个仔, 个女…).
+const SLANG_CHARS = charClass('木俺咱得哈企边仔女嘅搵冇');
+
 /** Simplified, with chat spellings folded; same length as the input. */
 export function foldText(lower: string): string {
   let out = '';
-  for (const ch of lower) out += FOLD.get(ch) ?? ch;
-  for (const [re, to] of SLANG) out = out.replace(re, to);
+  if (FOLDABLE.test(lower)) for (const ch of lower) out += FOLD.get(ch) ?? ch;
+  else out = lower;
+  if (SLANG_CHARS.test(out)) for (const [re, to] of SLANG) out = out.replace(re, to);
   return out;
 }
 
@@ -64,7 +71,10 @@ const SOUND_ALIKE: Record<string, string> = {
 const SOUND = new Map<string, string>();
 for (const [to, from] of Object.entries(SOUND_ALIKE)) for (const ch of from) SOUND.set(ch, to);
 
+const SOUNDS = charClass(SOUND.keys());
+
 export function foldSound(norm: string): string {
+  if (!SOUNDS.test(norm)) return norm;
   let out = '';
   for (const ch of norm) out += SOUND.get(ch) ?? ch;
   return out;

@@ -105,7 +105,10 @@ export class ItemMatcher {
 
   /** Adds medicines known by their form; one that continues a listed name lengthens it (蒲地蓝|消炎片). */
   private withFamilies(display: string, norm: string, listed: ItemMatch[]): ItemMatch[] {
-    const free = (k: number) => !listed.some((m) => k >= m.start && k < m.end);
+    // One pass marks the listed spans: the family matcher asks about every character.
+    const taken = new Uint8Array(norm.length);
+    for (const m of listed) taken.fill(1, m.start, m.end);
+    const free = (k: number) => taken[k] !== 1;
     const found = this.families.match(norm, free);
     const out = [...listed];
     // 寻人 / 上门帮忙 where no listed service says it already.

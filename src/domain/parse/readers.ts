@@ -8,6 +8,7 @@ import type { Segmenter } from '../text/segmenter.ts';
 import { SoftmaxModel, trainSoftmax, type Example, type SoftmaxData } from '../text/softmax.ts';
 import type { Category, Intent } from '../types.ts';
 import { chatContext } from './context.ts';
+import { JointFeatureIds } from './feature-ids.ts';
 import { postFeatures, type RuleReading } from './features.ts';
 import { trainingPosts } from './training/index.ts';
 
@@ -60,13 +61,18 @@ export interface ReaderModels {
 
 function featureReaders(segmenter: Segmenter) {
   const features = (r: PostReading) => postFeatures(r.masked, r.categories, r.rule, segmenter);
-  const contextFeatures = (r: PostReading, intent: Intent, own = features(r)) => [
-    ...own,
-    `intent:${intent}`,
-    `rulectx:${r.ruleContext(intent)}`,
-  ];
+  const contextFeatures = (r: PostReading, intent: Intent, own = features(r)) => [...own, ...contextExtras(r, intent)];
   return { features, contextFeatures };
 }
+
+/** What the context reader reads besides the post's own features. */
+function contextExtras(r: PostReading, intent: Intent): string[] {
+  return [`intent:${intent}`, `rulectx:${r.ruleContext(intent)}`];
+}
+
+/** The models' places in the joint feature numbering. */
+const INTENT = 0;
+const CONTEXT = 1;
 
 function trainingExamples(readPost: (text: string) => PostReading, segmenter: Segmenter) {
   const { features, contextFeatures } = featureReaders(segmenter);
@@ -107,8 +113,18 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
   // Built on first use: a run of posts the phrase rules decide never needs them.
   const intentModel = once(() => SoftmaxModel.fromData(models.intent, INTENT_TEMPERATURE));
   const contextModel = once(() => SoftmaxModel.fromData(models.context, CONTEXT_TEMPERATURE));
+  const featureIds = once(() => new JointFeatureIds([models.intent.features, models.context.features]));
   const precision = new Map(models.rulePrecision);
   const examples = featureReaders(segmenter);
+  /** Context ids: the post's own features (joint ids looked up once), then the context's two. */
+  const contextIds = (own: number[], post: PostReading, intent: Intent): number[] => {
+    const ids = [...own];
+    for (const f of contextExtras(post, intent)) {
+      const j = featureIds().idsOf([f])[0];
+      if (j !== undefined && !ids.includes(j)) ids.push(j);
+    }
+    return featureIds().forModel(CONTEXT, ids);
+  };
 
   return {
     models,
@@ -116,11 +132,11 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
       // Where a rule spoke, its measured precision is the confidence, and the intent model is not run.
       let intent = post.rule.intent;
       let confidence = precision.get(intent) ?? 0.5;
-      // Both models read the same features (jieba's words included): computed once.
-      let own: string[] | undefined;
-      const features = () => (own ??= examples.features(post));
+      // Both models read the same features (jieba's words included): computed and looked up once.
+      let own: number[] | undefined;
+      const features = () => (own ??= featureIds().idsOf(examples.features(post)));
       if (!post.rule.decided) {
-        const guess = intentModel().predict(features());
+        const guess = intentModel().predictIds(featureIds().forModel(INTENT, features()));
         intent = guess.probability >= UNDECIDED_AT ? (guess.label as Intent) : 'other';
         confidence = guess.distribution[intentModel().classes.indexOf(intent)] ?? 0;
       }
@@ -131,8 +147,7 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
         ? (shape ??
           (!CONTENTLESS.test(post.masked) &&
             !OPENS_TOPIC.test(post.masked) &&
-            (ME_TOO.test(post.masked) ||
-              contextModel().probabilityOf(examples.contextFeatures(post, intent, features()), 'true') >= CONTEXT_AT)))
+            (ME_TOO.test(post.masked) || contextModel().probabilityOfIds(contextIds(features(), post, intent), 'true') >= CONTEXT_AT)))
         : post.ruleContext(intent);
       return { intent, confidence: Math.round(confidence * 1000) / 1000, contextDependent };
     },

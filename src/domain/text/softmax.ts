@@ -41,18 +41,46 @@ export class SoftmaxModel {
    */
   constructor(
     readonly classes: string[],
-    private readonly ids: Map<string, number>,
+    /** The map, or the features in id order (the map is then built on first need). */
+    private idsOrFeatures: Map<string, number> | readonly string[],
     private readonly weights: Float64Array,
     private readonly bias: Float64Array,
     readonly temperature = 1,
   ) {}
 
-  /** Feature ids of a post; unknown features are dropped. */
+  // A caller that numbers features itself (scoreIds) never needs the map: tens of thousands of entries.
+  private get ids(): Map<string, number> {
+    if (!(this.idsOrFeatures instanceof Map)) {
+      const ids = new Map<string, number>();
+      for (const [i, f] of this.idsOrFeatures.entries()) ids.set(f, i);
+      this.idsOrFeatures = ids;
+    }
+    return this.idsOrFeatures;
+  }
+
+  /** Marks ids already taken for the current post (see idsOf). */
+  private seen: Uint32Array | undefined;
+  private stamp = 0;
+
+  /** Feature ids of a post, in first-seen order and each once; unknown features are dropped. */
   idsOf(features: string[]): number[] {
+    // Deduplicated by id with a stamped array, not a Set of the strings: this runs for every post
+    // a rule does not decide, and the Set was the largest single cost of `linli parse`.
+    const ids = this.ids;
+    this.seen ??= new Uint32Array(ids.size);
+    if (++this.stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    const seen = this.seen;
+    const stamp = this.stamp;
     const out: number[] = [];
-    for (const f of new Set(features)) {
-      const id = this.ids.get(f);
-      if (id !== undefined) out.push(id);
+    for (const f of features) {
+      const id = ids.get(f);
+      if (id !== undefined && seen[id] !== stamp) {
+        seen[id] = stamp;
+        out.push(id);
+      }
     }
     return out;
   }
@@ -69,19 +97,28 @@ export class SoftmaxModel {
   }
 
   predict(features: string[]): Prediction {
-    const distribution = softmax(this.scores(features), this.temperature);
+    return this.predictIds(this.idsOf(features));
+  }
+
+  /** As predict, for feature ids (distinct, in the order their features were first named). */
+  predictIds(ids: number[]): Prediction {
+    const distribution = softmax(this.scoreIds(ids), this.temperature);
     let best = 0;
     for (let k = 1; k < distribution.length; k++) if (distribution[k]! > distribution[best]!) best = k;
     return { label: this.classes[best]!, probability: distribution[best]!, distribution };
   }
 
   probabilityOf(features: string[], label: string): number {
+    return this.probabilityOfIds(this.idsOf(features), label);
+  }
+
+  probabilityOfIds(ids: number[], label: string): number {
     const k = this.classes.indexOf(label);
-    return k < 0 ? 0 : this.predict(features).distribution[k]!;
+    return k < 0 ? 0 : this.predictIds(ids).distribution[k]!;
   }
 
   withTemperature(t: number): SoftmaxModel {
-    return new SoftmaxModel(this.classes, this.ids, this.weights, this.bias, t);
+    return new SoftmaxModel(this.classes, this.idsOrFeatures, this.weights, this.bias, t);
   }
 
   /** The numbers as trained; ids are numbered in insertion order, so the keys are in id order. */
@@ -90,9 +127,7 @@ export class SoftmaxModel {
   }
 
   static fromData(d: SoftmaxData, temperature = 1): SoftmaxModel {
-    const ids = new Map<string, number>();
-    for (const [i, f] of d.features.entries()) ids.set(f, i);
-    return new SoftmaxModel(d.classes, ids, d.weights, d.bias, temperature);
+    return new SoftmaxModel(d.classes, d.features, d.weights, d.bias, temperature);
   }
 }
 
