@@ -10,7 +10,7 @@ import { parseArgs } from '../src/cli/args.ts';
 import { runCampaignCommand } from '../src/cli/campaign-command.ts';
 import { emptyState } from '../src/store/state.ts';
 import { findPrivacyLeaks, findStaffDataLeaks, rosterRowsOf } from './support/privacy.ts';
-import { replayOnData } from './support/replay-with-data.ts';
+import { replayFile } from './support/replay.ts';
 import { SHARED_DIR, sharedPath } from './support/shared.ts';
 
 const input = [
@@ -128,7 +128,7 @@ describe('privacy scan of every replay transcript', () => {
         const file = prepare.at(-1)!;
         expect(await runCampaignCommand('campaign', ['import', file], parseArgs(['--data', dataDir, ...prepare.slice(0, -1)]))).toBe(0);
       }
-      const run = await replayOnData(path, dataDir);
+      const run = await replayFile(path, { dataDir, handBack: true });
       expect(run.out.filter((o) => o.error)).toEqual([]);
       expect(run.out.length).toBeGreaterThan(0);
       expect(findPrivacyLeaks(run.input, run.out, rosterRowsOf(run.state))).toEqual([]);

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCampaignCommand } from '../../src/cli/campaign-command.ts';
 import { parseArgs } from '../../src/cli/args.ts';
-import { replayOnData } from '../support/replay-with-data.ts';
+import { replayFile } from '../support/replay.ts';
 import { day, hhmm, type ReplayOutput } from '../support/replay.ts';
 import { findPrivacyLeaks } from '../support/privacy.ts';
 import { readXlsxRows } from '../../src/roster-io/xlsx.ts';
 
-type Run = Awaited<ReturnType<typeof replayOnData>>;
+type Run = Awaited<ReturnType<typeof replayFile>>;
 const CAMPAIGN = '2023春节送春联';
 const PEOPLE = [
   { name: '王建国', building: '3', room: '201', phone: '13905350101' },
@@ -32,7 +32,7 @@ describe('visit campaign: 送春联 from import to final report (replay-campaign
     dataDir = mkdtempSync(join(tmpdir(), 'linli-campaign-'));
     const args = parseArgs(['--data', dataDir, '--name', CAMPAIGN, '--start', '2023-01-09', '--deadline', '2023-01-20']);
     expect(await runCampaignCommand('campaign', ['import', 'test/fixtures/campaign-spring.csv'], args)).toBe(0);
-    run = await replayOnData('test/fixtures/replay-campaign-spring.jsonl', dataDir);
+    run = await replayFile('test/fixtures/replay-campaign-spring.jsonl', { dataDir, handBack: true });
     out = run.out;
   }, 90_000);
   const to = (who: string, d: string, time?: string) => out.filter((o) => o.to === who && day(o) === d && (!time || hhmm(o) === time));

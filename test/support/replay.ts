@@ -22,12 +22,22 @@ export interface ReplayOutput {
   line?: number;
 }
 
-export async function replayText(jsonl: string): Promise<{ out: ReplayOutput[]; state: BotState; input: Record<string, unknown>[] }> {
+export interface ReplayWhere {
+  /** A data folder prepared beforehand (a campaign imported with the CLI, as staff would before the bot starts). */
+  dataDir?: string;
+  /** Hand the state back to the folder's lowdb afterwards, for staff's CLI commands (they work on lowdb only). */
+  handBack?: boolean;
+}
+
+export async function replayText(
+  jsonl: string,
+  where: ReplayWhere = {},
+): Promise<{ out: ReplayOutput[]; state: BotState; input: Record<string, unknown>[] }> {
   const lines = jsonl
     .split('\n')
     .map((l, i) => classifyLine(l, i + 1))
     .filter((l): l is InputLine => l !== null);
-  const dataDir = mkdtempSync(join(tmpdir(), 'linli-replay-test-'));
+  const dataDir = where.dataDir ?? mkdtempSync(join(tmpdir(), 'linli-replay-test-'));
   const out: ReplayOutput[] = [];
   const store = await testReplayStore();
   await runReplay(lines, {
@@ -39,6 +49,7 @@ export async function replayText(jsonl: string): Promise<{ out: ReplayOutput[]; 
   });
   // Read back through the store, as a restarted bot would (snapshot and journal, or the database).
   const live = await store.read(dataDir);
+  if (where.handBack) await store.handBack(dataDir);
   // A request closed more than a day ago has moved to history: every request the run made, in the order made.
   const history = await new JsonlArchive(join(dataDir, 'archive')).readAll<AidRequest>('requests');
   const made = (r: AidRequest): number => Number(r.id.slice(1));
@@ -47,8 +58,8 @@ export async function replayText(jsonl: string): Promise<{ out: ReplayOutput[]; 
   return { out, state, input };
 }
 
-export function replayFile(path: string) {
-  return replayText(readFileSync(path, 'utf8'));
+export function replayFile(path: string, where: ReplayWhere = {}) {
+  return replayText(readFileSync(path, 'utf8'), where);
 }
 
 /** Shanghai HH:MM of an output line, with the date when asked. */
