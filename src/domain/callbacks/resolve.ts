@@ -1,7 +1,7 @@
 // Finding which roster person a worker means: full name, nickname from the note, 刘大爷 / 老刘.
 import { chineseNumberToInt, toHalfWidth } from '../text/normalize.ts';
 import { surnameOf } from './entry.ts';
-import type { RosterEntry } from './types.ts';
+import type { PersonAtHome, RosterEntry } from './types.ts';
 
 const HONORIFICS = [
   '老爷子',
@@ -34,10 +34,10 @@ const HONORIFICS = [
 const HONORIFIC_RE = new RegExp(`(${HONORIFICS.join('|')})`, 'g');
 
 /** One place in the text that names someone, with the roster entries it may mean. */
-export interface Mention {
+export interface Mention<P extends PersonAtHome = RosterEntry> {
   text: string;
   index: number;
-  candidates: RosterEntry[];
+  candidates: P[];
   /** full: the whole name; nickname: from the note; honorific: 刘大爷 / 老刘; address: 2号楼302. */
   how: 'full' | 'nickname' | 'honorific' | 'address';
 }
@@ -56,7 +56,7 @@ export function nicknamesFromNote(note: string): string[] {
 }
 
 /** Entries with a given surname, narrowed by a building/room written in the text when that helps. */
-function bySurname(scope: readonly RosterEntry[], surname: string, text: string): RosterEntry[] {
+function bySurname<P extends PersonAtHome>(scope: readonly P[], surname: string, text: string): P[] {
   const same = scope.filter((e) => surnameOf(e.name) === surname);
   if (same.length <= 1) return same;
   const narrowed = narrowByAddress(same, text);
@@ -64,7 +64,7 @@ function bySurname(scope: readonly RosterEntry[], surname: string, text: string)
 }
 
 /** Keep entries whose room (and building, if written) appear in the text: 1号楼502, 2栋601, 502. */
-export function narrowByAddress(entries: readonly RosterEntry[], text: string): RosterEntry[] {
+export function narrowByAddress<P extends PersonAtHome>(entries: readonly P[], text: string): P[] {
   return entries.filter((e) => {
     const roomHit = new RegExp(`(?<!\\d)${e.room}(?!\\d)`).test(text);
     if (!roomHit) return false;
@@ -74,10 +74,11 @@ export function narrowByAddress(entries: readonly RosterEntry[], text: string): 
 }
 
 /** Every place in the text that names someone in `scope`. Longer full names win over names inside them. */
-export function findMentions(rawText: string, scope: readonly RosterEntry[]): Mention[] {
+/** Who a text names among `scope` (a callback roster or a campaign list). */
+export function findMentions<P extends PersonAtHome>(rawText: string, scope: readonly P[]): Mention<P>[] {
   const text = toHalfWidth(rawText);
-  const mentions: Mention[] = [];
-  const byName = new Map<string, RosterEntry[]>();
+  const mentions: Mention<P>[] = [];
+  const byName = new Map<string, P[]>();
   for (const e of scope) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
 
   // Full names, longest first so 李秀英 hides 李秀.
@@ -102,7 +103,7 @@ export function findMentions(rawText: string, scope: readonly RosterEntry[]): Me
   }
 
   // Nicknames from the notes.
-  const byNick = new Map<string, RosterEntry[]>();
+  const byNick = new Map<string, P[]>();
   for (const e of scope) for (const n of nicknamesFromNote(e.note)) byNick.set(n, [...(byNick.get(n) ?? []), e]);
   for (const [nick, entries] of [...byNick.entries()].sort((a, b) => b[0].length - a[0].length)) {
     for (let i = text.indexOf(nick); i >= 0; i = text.indexOf(nick, i + 1)) {

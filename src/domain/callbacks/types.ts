@@ -4,19 +4,24 @@ import type { ParsedItem } from '../types.ts';
 /** Daily, weekly (due when the last successful call is 7+ days old), or given weekdays (0 = Sunday). */
 export type Frequency = 'daily' | 'weekly' | { weekdays: number[] };
 
-export interface RosterEntry {
+/** Someone staff look after at home: who, where, how to call, and what to know (the roster and campaign lists). */
+export interface PersonAtHome {
   id: string;
   name: string;
   /** "1" for 1号楼. */
   building: string;
   unit: string | null;
   room: string;
+  /** May be empty on a campaign list: a visit needs no phone. */
   phone: string;
+  /** 独居, 空巢, 腿脚不便 ...; may name a nickname (外号"胖婶"). */
+  note: string;
+}
+
+export interface RosterEntry extends PersonAtHome {
   /** The responsible grid worker's name. */
   worker: string;
   frequency: Frequency;
-  /** 独居, 空巢, 腿脚不便 ...; may name a nickname (外号"胖婶"). */
-  note: string;
 }
 
 /**

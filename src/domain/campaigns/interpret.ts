@@ -3,7 +3,6 @@
 //   李秀兰家里没人 -> not reached · 赵德明说不用送了 -> declined · 老伴代收的 -> visited (family)
 // and their questions (还有谁没走访 / 走访进度). Names are found as for callbacks (full name, 王大爷, 老王).
 import { findMentions } from '../callbacks/resolve.ts';
-import type { RosterEntry } from '../callbacks/types.ts';
 import { toHalfWidth } from '../text/normalize.ts';
 import type { CampaignPerson, VisitOutcome } from './types.ts';
 
@@ -40,10 +39,6 @@ const CUE_RE = /春联|年画|福字|走访|慰问|送到|送去|送过去|礼�
 const TODO_RE =
   /(?:还有|还差|剩下?|剩)(?:谁|哪些|几个|几位|多少)|谁(?:还)?没(?:有)?(?:走访|送|去|看)|(?:走访|慰问|送\S{0,3})名单|我的名单|要走访(?:哪些|谁)/;
 const PROGRESS_RE = /走访(?:进度|情况|统计)|(?:送\S{1,3}|慰问|走访)(?:送)?(?:得)?怎么样了|进度(?:怎么样|如何)?$/;
-
-function asRosterEntry(p: CampaignPerson): RosterEntry {
-  return { ...p, worker: p.visitor, frequency: 'weekly' };
-}
 
 /** Clauses of a report, without the words that named the person. */
 function clauses(text: string): string[] {
@@ -114,11 +109,10 @@ export function interpretVisitMessage(rawText: string, opts: InterpretOptions): 
   const campaignTalk = soundsLikeCampaign(text, opts.cues);
   if (campaignTalk && PROGRESS_RE.test(text)) return { kind: 'query', query: 'progress' };
   if (TODO_RE.test(text) && (campaignTalk || /走访|送/.test(text))) return { kind: 'query', query: 'todo' };
-  const byId = new Map(opts.scope.map((p) => [p.id, p]));
-  const mentions = findMentions(text, opts.scope.map(asRosterEntry));
+  const mentions = findMentions(text, opts.scope);
   const first = mentions.sort((a, b) => a.index - b.index)[0];
   if (!first) return { kind: 'none' };
-  const candidates = first.candidates.map((c) => byId.get(c.id)!).filter(Boolean);
+  const candidates = first.candidates;
   if (candidates.length > 1) return { kind: 'ambiguous', mention: first.text, candidates };
   const person = candidates[0];
   const rest = text.slice(0, first.index) + text.slice(first.index + first.text.length);

@@ -1,15 +1,8 @@
 // Visit campaigns (走访活动): a named list of people, each with a visitor, visited once before a deadline.
+import type { PersonAtHome } from '../callbacks/types.ts';
 
-export interface CampaignPerson {
-  id: string;
-  name: string;
-  building: string;
-  unit: string | null;
-  room: string;
-  /** May be empty: a visit needs no phone. */
-  phone: string;
+export interface CampaignPerson extends PersonAtHome {
   visitor: string;
-  note: string;
 }
 
 /** visited: seen and given what the campaign brings (family taking it counts, with `proxy`). */
