@@ -1,11 +1,11 @@
 // The aid indexes: kept in step with the state by each commit's patches they answer exactly what a
 // scan answers, and with them matching and the escalation job read only the records concerned.
+import { aidPost } from '../support/aid-post.ts';
 import { freshRequestFields } from '../../src/domain/aid/requests.ts';
 import { describe, expect, it } from 'vitest';
 import { AidIndex, attachIndex, escalateAndExpire, isOpen, nextDueAt } from '../../src/domain/aid/index.ts';
 import type { AidEnv, AidRequest, AidSettings, AidState, StandingOffer } from '../../src/domain/aid/index.ts';
 import { handleAidPost } from '../../src/domain/aid/index.ts';
-import type { AidPost } from '../../src/domain/aid/index.ts';
 import { indexChanges } from '../../src/bot/features/aid-index.ts';
 import { produceWithPatches } from '../../src/store/patches.ts';
 import { emptyState, type BotState } from '../../src/store/state.ts';
@@ -195,36 +195,17 @@ describe('lookups with the index read only the records concerned', () => {
     index.rebuild(aid);
     const { state, reads } = counted(structuredClone(aid));
     attachIndex(state, index);
-    const post: AidPost = {
-      id: 'offer-1',
-      text: '我家有布洛芬',
-      sender: '热心邻居',
-      senderIsStaff: false,
-      room: ROOMS[0]!,
-      roomKind: 'building',
-      roomBuilding: null,
-      grid: GRIDS[0]!,
-      quote: null,
-      mentionsBot: false,
-      at: new Date(T0 + 60 * 60_000),
-      analysis: {
-        text: '我家有布洛芬',
+    const post = aidPost(
+      'offer-1',
+      '热心邻居',
+      '我家有布洛芬',
+      new Date(T0 + 60 * 60_000),
+      { room: ROOMS[0]!, grid: GRIDS[0]! },
+      {
         intent: 'offer',
         items: [{ name: '布洛芬', category: 'fever_medicine' }],
-        forWhom: 'unknown',
-        location: { building: null, unit: null, floor: null, room: null },
-        urgent: false,
-        contextDependent: false,
-        pickup: null,
-        standing: false,
-        delivered: false,
-        question: false,
-        confidence: 0.9,
-        temperature: null,
       },
-      postedLocation: { building: null, unit: null, floor: null, room: null },
-      mentioned: [],
-    };
+    );
     const { effects } = handleAidPost(state, post, env);
     expect(effects.some((e) => e.kind === 'room' && e.mentions.includes('求助人'))).toBe(true);
     expect(reads()).toBeLessThan(20);

@@ -14,13 +14,13 @@ import {
 } from '../../src/domain/aid/index.ts';
 import type { MessageAnalysis, ParsedItem } from '../../src/domain/types.ts';
 import { produceWithPatches } from '../../src/store/patches.ts';
+import { aidPost } from '../support/aid-post.ts';
 
 const ROOM = '东园4号楼群';
 const GRID_ROOM = '东园网格群';
 const T0 = Date.parse('2023-01-05T19:00:00+08:00');
 const minutes = (m: number) => new Date(T0 + m * 60_000);
 const fever: ParsedItem = { name: '退烧药', category: 'fever_medicine' };
-const none = { building: null, unit: null, floor: null, room: null };
 
 const env: AidEnv = {
   settings: {
@@ -38,40 +38,8 @@ const env: AidEnv = {
   knownMember: () => false,
 };
 
-function post(id: string, sender: string, text: string, at: Date, a: Partial<MessageAnalysis>): AidPost {
-  const analysis: MessageAnalysis = {
-    text,
-    intent: 'other',
-    items: [],
-    forWhom: 'unknown',
-    location: none,
-    urgent: false,
-    contextDependent: false,
-    pickup: null,
-    standing: false,
-    delivered: false,
-    question: false,
-    confidence: 0.9,
-    temperature: null,
-    ...a,
-  };
-  return {
-    id,
-    text,
-    sender,
-    senderIsStaff: false,
-    room: ROOM,
-    roomKind: 'building',
-    roomBuilding: '4',
-    grid: '东园网格',
-    quote: null,
-    mentionsBot: false,
-    at,
-    analysis,
-    postedLocation: none,
-    mentioned: [],
-  };
-}
+const post = (id: string, sender: string, text: string, at: Date, reading: Partial<MessageAnalysis>): AidPost =>
+  aidPost(id, sender, text, at, { room: ROOM, grid: '东园网格', roomBuilding: '4' }, reading);
 
 const ask = post('m1', '孙阿姨', '家里老伴发烧,哪位邻居有退烧药', minutes(0), { intent: 'request', items: [fever], forWhom: 'elderly' });
 const answer = post('m2', '小林', '我有,马上拿下去', minutes(3), { intent: 'offer', contextDependent: true });
