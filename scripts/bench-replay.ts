@@ -103,7 +103,7 @@ async function bare(says: Said[]): Promise<number> {
 }
 
 /** The bot alone: the same setup and messages through the fake transport, the same store (no fsync) and clock. */
-async function botAlone(scene: ReturnType<typeof transcript>): Promise<number> {
+export async function botAlone(scene: ReturnType<typeof transcript>): Promise<number> {
   const [{ createApp }, { FakeTransport }, { FileStore }, { SimulatedClock }, { loadReaderModels }] = await Promise.all([
     import('../src/app.ts'),
     import('../src/adapters/fake/fake-transport.ts'),

@@ -112,3 +112,30 @@ describe('help', () => {
     expect(bot.helpLines(true)).toEqual(['for all', 'for staff']);
   });
 });
+
+describe('remembering handled message ids', () => {
+  it('keeps each unit small once the list of handled ids is full, and still knows recent ids', async () => {
+    const { MemoryStore } = await import('../src/store/memory-store.ts');
+    const store = new MemoryStore();
+    const sizes: number[] = [];
+    const recording = Object.assign(Object.create(store) as typeof store, {
+      commit: (next: Parameters<typeof store.commit>[0], patches: Parameters<typeof store.commit>[1]) => {
+        sizes.push(JSON.stringify(patches).length);
+        return store.commit(next, patches);
+      },
+    });
+    const clock = new SimulatedClock(new Date('2022-12-20T08:00:00+08:00'));
+    const services = { directory: new Directory([], []), clock, log: silentLogger } as unknown as BotServices;
+    const bot = new Bot(services, recording, await store.load(), clock, { send: async () => {}, settleSends: true });
+    // Every message changes something, so every message is a unit with its id recorded.
+    bot.use({ name: 'count', install: (b) => b.on((ctx) => void (ctx.state.nextCallId += 1)) });
+    for (let i = 0; i < 7000; i++) await bot.handle(msg(`m${i}`, '收到'));
+    expect(sizes).toHaveLength(7000);
+    // Trimming replaces the list now and then; it never rewrites it for every message.
+    expect(sizes.filter((s) => s > 2000).length).toBeLessThanOrEqual(2);
+    expect(store.saved!.seenMessageIds.length).toBeLessThanOrEqual(6000);
+    expect(store.saved!.seenMessageIds.at(-1)).toBe('m6999');
+    expect(await bot.handle(msg('m6990', '收到'))).toEqual([]);
+    expect(store.saves).toBe(7000);
+  });
+});

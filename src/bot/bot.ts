@@ -67,6 +67,12 @@ export interface BotOptions {
 }
 
 const SEEN_IDS_KEPT = 5000;
+/**
+ * The id list is trimmed this many ids at a time, by replacing it. Trimming one id per message
+ * shifted every id, and Immer records a shift as one patch per shifted index: 5,000 patches
+ * (about 250 KB of journal) for every message once the list was full.
+ */
+const SEEN_IDS_TRIM = 1000;
 const MAX_TEXT = 4000;
 
 export class Bot implements BotBuilder {
@@ -373,7 +379,7 @@ export class Bot implements BotBuilder {
       (d) => {
         if (messageId) {
           d.seenMessageIds.push(messageId);
-          if (d.seenMessageIds.length > SEEN_IDS_KEPT) d.seenMessageIds.splice(0, d.seenMessageIds.length - SEEN_IDS_KEPT);
+          if (d.seenMessageIds.length >= SEEN_IDS_KEPT + SEEN_IDS_TRIM) d.seenMessageIds = d.seenMessageIds.slice(-SEEN_IDS_KEPT);
         }
         if (ran) d.jobRuns[ran.job] = ran.at.toISOString();
       },
