@@ -15,23 +15,56 @@ const scene = {
 };
 
 describe('retention', () => {
-  it('moves calls older than the configured days to the archive at night, keeping recent ones', async () => {
+  it('moves calls to history once nothing live reads them, keeping the latest five and open findings', async () => {
     const h = await createHarness('2022-12-01T08:00:00+08:00', scene);
     const archive = h.app.bot.services.archive as MemoryArchive;
-    await h.say('邵婷婷', '张柱业正常', { dm: true, at: '09:00' });
+    await h.say('邵婷婷', '张柱业家里没有退烧药了', { dm: true, at: '09:00' });
     await h.say('邵婷婷', '谁家有退烧药', { room: '楚凤社区1号楼群', at: '09:05' });
     await h.say('邵婷婷', '不用了,买到了', { room: '楚凤社区1号楼群', at: '09:10' });
-    // 60 days for calls, 14 for closed requests (config/linli.yaml); the clock moves a week at a time.
+    for (const d of ['02', '03', '04', '05', '06', '07']) await h.say('邵婷婷', '张柱业电话没人接', { dm: true, at: `2022-12-${d}T09:00:00+08:00` });
+    // Three weeks on: the request went a day after it closed; of the calls, the oldest plain
+    // ones went, and the need nobody has met since stays with the five latest.
     for (const day of ['12-08', '12-15', '12-22', '12-29']) await h.advance(`2022-${day}T08:00:00+08:00`);
     expect((await archive.readAll('requests')).length).toBe(1);
     expect(h.app.bot.state.aid.requests).toEqual([]);
-    expect(h.app.bot.state.calls).toHaveLength(1);
-    await h.say('邵婷婷', '张柱业正常', { dm: true, at: '2022-12-29T09:00:00+08:00' });
+    const live = () => h.app.bot.state.calls.map((c) => c.date);
+    expect(live()).toEqual(['2022-12-01', '2022-12-03', '2022-12-04', '2022-12-05', '2022-12-06', '2022-12-07']);
+    expect((await archive.readAll<CallRecord>('calls')).map((c) => c.date)).toEqual(['2022-12-02']);
+    const status = (await h.say('邵婷婷', '张柱业最近情况', { dm: true, at: '2022-12-29T09:00:00+08:00' }))[0]!.text;
+    expect(status).toContain('待跟进');
+    expect(status).toContain('退烧药');
+    // A good report clears the need: from then on only two weeks and the latest five stay.
+    await h.say('邵婷婷', '张柱业正常', { dm: true, at: '2022-12-29T10:00:00+08:00' });
     for (const day of ['01-05', '01-12', '01-19', '01-26', '02-02']) await h.advance(`2023-${day}T08:00:00+08:00`);
     const archived = await archive.readAll<CallRecord>('calls');
-    expect(archived.map((c) => c.date)).toEqual(['2022-12-01']);
-    expect(h.app.bot.state.calls.map((c) => c.date)).toEqual(['2022-12-29']);
-    expect(new Set([...archived, ...h.app.bot.state.calls].map((c) => c.id)).size).toBe(2);
+    expect(live()).toEqual(['2022-12-04', '2022-12-05', '2022-12-06', '2022-12-07', '2022-12-29']);
+    expect(archived.map((c) => c.date)).toEqual(['2022-12-02', '2022-12-01', '2022-12-03']);
+    expect(new Set([...archived, ...h.app.bot.state.calls].map((c) => c.id)).size).toBe(8);
+  }, 60_000);
+
+  it('moves an answered hand-off a day after the answer and an unanswered one a month after it was asked; ids keep counting', async () => {
+    const h = await createHarness('2022-12-01T08:00:00+08:00', {
+      ...scene,
+      rooms: [...scene.rooms, { topic: '区总工会职工服务群', kind: 'union' as const, building: null, grid: null }],
+    });
+    const archive = h.app.bot.services.archive as MemoryArchive;
+    const ask = (text: string, at: string) => h.say('李师傅', `@邻里助手 ${text}`, { room: '区总工会职工服务群', at, mentionsBot: true });
+    await ask('我们厂里的食堂伙食补贴今年怎么没有发', '2022-12-01T09:00:00+08:00');
+    await ask('职工子女夏令营什么时候报名', '2022-12-01T09:30:00+08:00');
+    expect(h.app.bot.state.handoffs.map((x) => x.id)).toEqual(['Q1', 'Q2']);
+    await h.app.bot.change((s) => {
+      const q = s.handoffs.find((x) => x.id === 'Q1')!;
+      q.answeredAt = '2022-12-01T10:00:00.000Z';
+      q.answeredBy = '工会小王';
+    });
+    await h.advance('2022-12-03T08:00:00+08:00');
+    expect(h.app.bot.state.handoffs.map((x) => x.id)).toEqual(['Q2']);
+    expect((await archive.readAll<{ id: string }>('handoffs')).map((x) => x.id)).toEqual(['Q1']);
+    await ask('劳模疗休养今年还有名额吗', '2022-12-03T09:00:00+08:00');
+    expect(h.app.bot.state.handoffs.map((x) => x.id)).toEqual(['Q2', 'Q3']);
+    await h.advance('2023-01-05T08:00:00+08:00');
+    expect(h.app.bot.state.handoffs).toEqual([]);
+    expect((await archive.readAll<{ id: string }>('handoffs')).map((x) => x.id)).toEqual(['Q1', 'Q2', 'Q3']);
   }, 60_000);
 
   it('moves a closed request to history a day after it closed, not a fortnight later, once', async () => {

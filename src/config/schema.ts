@@ -109,10 +109,13 @@ export const configSchema = z.object({
     /** Union activities: how often to look for one starting within the hour. */
     activityHourCheck: cronExpr.default('*/5 * * * *'),
   }),
-  /** How long records stay in the live state before moving to data/archive/. */
+  /**
+   * Records now move to data/archive/ as soon as nothing live reads them
+   * (src/bot/features/retention.ts); the day counts of older configs are accepted and not used.
+   */
   retention: z
-    .object({ callsDays: z.number().int().positive(), requestsDays: z.number().int().positive() })
-    .default({ callsDays: 60, requestsDays: 14 }),
+    .object({ callsDays: z.number().int().positive().optional(), requestsDays: z.number().int().positive().optional() })
+    .default({}),
   aid: z.object({
     /** A bare "我家有" attaches to an open request of the last N minutes. */
     replyWindowMinutes: z.number().positive(),

@@ -81,6 +81,10 @@ export interface BotState {
   callbackEscalations: string[];
   clarifications: PendingClarification[];
   handoffs: Handoff[];
+  /** Hand-off ids keep counting after old hand-offs move to the archive. */
+  nextHandoffId: number;
+  /** The day of the first call ever recorded (yyyy-mm-dd): figures read it once old calls have moved. */
+  callsBegan: string | null;
   /** Visit campaigns (送春联 …): their people, visits and follow-up cases. */
   campaigns: Campaign[];
   /** Union activities and their sign-ups. */
@@ -114,6 +118,8 @@ export function emptyState(): BotState {
     callbackEscalations: [],
     clarifications: [],
     handoffs: [],
+    nextHandoffId: 1,
+    callsBegan: null,
     campaigns: [],
     activities: emptyActivityState(),
     suggestions: [],
@@ -136,6 +142,9 @@ export function upgradeState(raw: Partial<BotState> | null | undefined): BotStat
   return {
     ...base,
     ...raw,
+    // Saved before ids had a counter: ids were Q1, Q2 … by position, and no hand-off had moved.
+    nextHandoffId: raw.nextHandoffId ?? (raw.handoffs?.length ?? 0) + 1,
+    callsBegan: raw.callsBegan ?? raw.calls?.reduce<string | null>((min, c) => (min === null || c.date < min ? c.date : min), null) ?? null,
     aid: { ...base.aid, ...(raw.aid ?? {}) },
     activities: { ...base.activities, ...(raw.activities ?? {}) },
     stats: { ...base.stats, ...(raw.stats ?? {}) },

@@ -1,8 +1,9 @@
-// Records the page reads with their history: closed requests leave the live state a day after
-// closing and calls after retention.callsDays (src/bot/features/retention.ts), so charts and
-// call histories read the archive too, or they would lose everything older than that.
+// Records the page reads with their history: closed requests, calls and answered hand-offs leave
+// the live state once nothing live reads them (src/bot/features/retention.ts), so charts, call
+// histories and exports read the archive too, or they would lose everything older than that.
 import type { AidRequest } from '../domain/aid/types.ts';
 import type { CallRecord } from '../domain/callbacks/index.ts';
+import type { Handoff } from '../store/state.ts';
 import type { WebEnv } from './env.ts';
 
 /**
@@ -26,9 +27,16 @@ export async function requestsWithHistory(env: WebEnv): Promise<AidRequest[]> {
   return merged(env.app.bot.state.aid.requests, archived);
 }
 
-/** Every call record, live or archived, dated on or after `sinceDate` (yyyy-mm-dd; all if null). */
+/**
+ * Every live call (the live ones carry open findings however old), and the archived ones dated
+ * on or after `sinceDate` (yyyy-mm-dd; all if null).
+ */
 export async function callsWithHistory(env: WebEnv, sinceDate: string | null = null): Promise<CallRecord[]> {
   const archived = await env.app.bot.services.archive.readAll<CallRecord>('calls');
-  const all = merged(env.app.bot.state.calls, archived);
-  return sinceDate === null ? all : all.filter((c) => c.date >= sinceDate);
+  return merged(env.app.bot.state.calls, sinceDate === null ? archived : archived.filter((c) => c.date >= sinceDate));
+}
+
+/** Every hand-off, live or moved to history. */
+export async function handoffsWithHistory(env: WebEnv): Promise<Handoff[]> {
+  return merged(env.app.bot.state.handoffs, await env.app.bot.services.archive.readAll<Handoff>('handoffs'));
 }

@@ -249,7 +249,7 @@ describe('统计', () => {
     await c.post(`/requests/${r.id}/close`, { _csrf: csrf, outcome: 'cancelled' });
     const before = statsOf((await c.get('/stats')).text);
 
-    // Two days on the request is history; calls go after retention.callsDays, so the test moves them too.
+    // Two days on the request is history; the call is still read live for two weeks, so the test moves it too.
     await w.h.advance('2026-03-04T12:00:00+08:00');
     expect(w.h.app.bot.state.aid.requests.some((x) => x.id === r.id)).toBe(false);
     const archive = w.h.app.bot.services.archive;

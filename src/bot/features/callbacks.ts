@@ -147,7 +147,7 @@ function handle(
         if (!isAdmin) ctx.reply('回访统计只对管理员开放。');
         else {
           const range = lastDays(today, 7);
-          ctx.reply(formatStats(workerStats(ctx.state.roster, ctx.state.calls, range, holidays), range));
+          ctx.reply(formatStats(workerStats(ctx.state.roster, ctx.state.calls, range, holidays, ctx.state.callsBegan), range));
         }
       }
       return;
@@ -278,6 +278,7 @@ function record(ctx: MessageContext, report: CallbackReport, text = ctx.text): s
     effects,
   };
   state.calls.push(call);
+  state.callsBegan ??= call.date;
   const admins = services.directory.admins();
   if (report.danger.length) {
     for (const a of admins) ctx.outbox.toPerson(a.name, formatDangerAlert(entry, report.danger, ctx.person.name, text));

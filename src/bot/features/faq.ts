@@ -172,7 +172,7 @@ function countFaq(ctx: MessageContext, kind: keyof FaqDayCount): void {
 function keepForStaff(ctx: MessageContext, question: string): void {
   const handoffs = ctx.state.handoffs;
   handoffs.push({
-    id: `Q${handoffs.length + 1}`,
+    id: `Q${ctx.state.nextHandoffId++}`,
     question: maskPhones(question),
     asker: ctx.msg.sender.name,
     room: ctx.room?.topic ?? null,

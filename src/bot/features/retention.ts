@@ -1,19 +1,27 @@
-// Keeps the live state small. A closed request moves to the archive (history, JSON Lines) as soon
-// as nothing live reads it any more: the morning briefing and the digests look back one day, so
-// a request closed more than a day ago leaves within ten minutes (when enough have gathered to be
-// worth rewriting the list, see MOVE_WHEN_ONE_IN), else that night, not after a fortnight.
-// Calls stay longer (due lists, weekly frequencies and statistics read them) and move once a night
-// after the configured number of days; the night also catches any closed request still live.
-// The archive is written before the state is saved, so a crash in between leaves a record
-// twice, never nowhere.
+// Keeps the live state small: records move to the archive (history, JSON Lines) as soon as
+// nothing live reads them any more, not after a fixed number of days.
+// - A closed request: the morning briefing and the digests look back one day, so it leaves a day
+//   after it closed.
+// - A call: when no due list, digest, 最近情况, open finding or weekly figure reads it
+//   (src/domain/callbacks/history.ts); for most people that is two weeks after the call.
+// - A hand-off: a day after staff answered it (the page lists the latest answers), or a month
+//   after it was asked when nobody answered it on the page (the staff digest carried it long since).
+// The ten-minute job moves them when enough have gathered to be worth rewriting the list (see
+// MOVE_WHEN_ONE_IN); the night moves whatever is left. The archive is written before the state
+// is saved, so a crash in between leaves a record twice, never nowhere (readers go by id).
 import type { Feature } from '../bot.ts';
 import type { JobContext } from '../context.ts';
 import { isOpen, type AidRequest } from '../../domain/aid/index.ts';
+import { callsStillRead } from '../../domain/callbacks/index.ts';
+import { localDate } from '../../domain/time.ts';
+import type { Handoff } from '../../store/state.ts';
 
 const DAY_MS = 86_400_000;
 /** How long a closed request is still read live (briefings and digests look back 24 hours). */
 export const CLOSED_READ_FOR_MS = DAY_MS;
-/** How often closed requests are moved out. */
+/** A hand-off nobody answered on the page leaves this long after it was asked. */
+export const UNANSWERED_HANDOFF_DAYS = 30;
+/** How often records are moved out. */
 const HISTORY_CRON = '*/10 * * * *';
 
 const closedAt = (r: AidRequest): number => Date.parse(r.closedAt ?? r.updatedAt);
@@ -37,31 +45,54 @@ async function moveRequests(job: JobContext, before: number, amortized: boolean)
   return old.length;
 }
 
+async function moveCalls(job: JobContext, amortized: boolean): Promise<number> {
+  const state = job.state;
+  const kept = callsStillRead(state.calls, localDate(job.now));
+  const old = state.calls.filter((c) => !kept.has(c.id));
+  if (old.length === 0) return 0;
+  if (amortized && old.length * MOVE_WHEN_ONE_IN < state.calls.length) return 0;
+  await job.services.archive.append('calls', old, (c) => c.date.slice(0, 7));
+  state.calls = state.calls.filter((c) => kept.has(c.id));
+  return old.length;
+}
+
+const handoffDone = (h: Handoff, now: number): boolean =>
+  h.answeredAt !== undefined
+    ? Date.parse(h.answeredAt) < now - DAY_MS
+    : Date.parse(h.at) < now - UNANSWERED_HANDOFF_DAYS * DAY_MS;
+
+async function moveHandoffs(job: JobContext, amortized: boolean): Promise<number> {
+  const state = job.state;
+  const now = job.now.getTime();
+  const old = state.handoffs.filter((h) => handoffDone(h, now));
+  if (old.length === 0) return 0;
+  if (amortized && old.length * MOVE_WHEN_ONE_IN < state.handoffs.length) return 0;
+  await job.services.archive.append('handoffs', old, (h) => h.at.slice(0, 7));
+  const gone = new Set(old.map((h) => h.id));
+  state.handoffs = state.handoffs.filter((h) => !gone.has(h.id));
+  return old.length;
+}
+
+/** Moves what nothing live reads; `amortized`: only lists where that is a fair share. */
+async function moveAll(job: JobContext, amortized: boolean): Promise<{ requests: number; calls: number; handoffs: number }> {
+  const before = job.now.getTime() - CLOSED_READ_FOR_MS;
+  return {
+    requests: await moveRequests(job, before, amortized),
+    calls: await moveCalls(job, amortized),
+    handoffs: await moveHandoffs(job, amortized),
+  };
+}
+
 export const retentionFeature: Feature = {
   name: 'retention',
   install(bot) {
-    const { config, archive } = bot.services;
     bot.job('history', HISTORY_CRON, async (job) => {
-      const moved = await moveRequests(job, job.now.getTime() - Math.min(CLOSED_READ_FOR_MS, config.retention.requestsDays * DAY_MS), true);
-      if (moved) job.services.log.debug({ requests: moved }, 'closed requests moved to history');
+      const moved = await moveAll(job, true);
+      if (moved.requests + moved.calls + moved.handoffs) job.services.log.debug(moved, 'records moved to history');
     });
-    bot.job('retention', config.schedule.retention, async (job) => {
-      const callsBefore = job.now.getTime() - config.retention.callsDays * DAY_MS;
-      const state = job.state;
-      const oldCalls = state.calls.filter((c) => Date.parse(c.at) < callsBefore);
-      const requests = await moveRequests(
-        job,
-        job.now.getTime() - Math.min(CLOSED_READ_FOR_MS, config.retention.requestsDays * DAY_MS),
-        false,
-      );
-      if (oldCalls.length === 0) {
-        if (requests) job.services.log.info({ calls: 0, requests }, 'old records archived');
-        return;
-      }
-      await archive.append('calls', oldCalls, (c) => c.date.slice(0, 7));
-      const gone = new Set(oldCalls.map((c) => c.id));
-      state.calls = state.calls.filter((c) => !gone.has(c.id));
-      job.services.log.info({ calls: oldCalls.length, requests }, 'old records archived');
+    bot.job('retention', bot.services.config.schedule.retention, async (job) => {
+      const moved = await moveAll(job, false);
+      if (moved.requests + moved.calls + moved.handoffs) job.services.log.info(moved, 'old records archived');
     });
   },
 };

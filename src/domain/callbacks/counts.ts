@@ -72,9 +72,11 @@ export function workerStats(
   calls: readonly CallRecord[],
   range: { from: string; to: string },
   holidays: readonly string[] = [],
+  callsBegan: string | null = null,
 ): WorkerStats[] {
   // Days before the first recorded call (the feature was not in use yet) are not counted as missed.
-  const firstCall = calls.reduce<string | null>((min, c) => (min === null || c.date < min ? c.date : min), null);
+  // `callsBegan` is that day when older calls have moved to history.
+  const firstCall = calls.reduce<string | null>((min, c) => (min === null || c.date < min ? c.date : min), callsBegan);
   const from = firstCall && firstCall > range.from ? firstCall : range.from;
   const dates = from <= range.to ? dateRange(from, range.to) : [];
   const byEntry = groupCalls(calls);

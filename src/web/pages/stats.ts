@@ -5,7 +5,7 @@ import { CATEGORIES } from '../../domain/types.ts';
 import { html, jsonScript, type Html } from '../html.ts';
 import { CATEGORY_LABEL, categoriesOf } from '../labels.ts';
 import { gridOfEntry, nowOf, visibleRoster, type WebEnv } from '../env.ts';
-import { callsWithHistory, requestsWithHistory } from '../history.ts';
+import { callsWithHistory, handoffsWithHistory, requestsWithHistory } from '../history.ts';
 import { canSeeCommunity, canSeeGrid, canSeeUnion, type Staff } from '../staff-access.ts';
 
 const DAYS = 14;
@@ -68,7 +68,7 @@ export async function statsData(env: WebEnv, staff: Staff): Promise<StatsData> {
     });
   }
   if (canSeeUnion(staff)) {
-    const handoffs = env.app.bot.state.handoffs;
+    const handoffs = await handoffsWithHistory(env);
     const counts = env.app.bot.state.stats.faq;
     data.union = [
       { name: '机器人直接回答', data: days.map((d) => counts[d]?.answered ?? 0), stack: 'bot' },

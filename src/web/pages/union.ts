@@ -12,7 +12,8 @@ import type { KbPreview, NewEntryForm } from '../kb-edit.ts';
 
 export const openHandoffs = (env: WebEnv): Handoff[] => env.app.bot.state.handoffs.filter((h) => !h.answeredAt);
 
-export function unionPage(env: WebEnv, csrf: string): Html {
+/** `handoffs`: live and archived (answered ones move to history a day after the answer). */
+export function unionPage(env: WebEnv, csrf: string, handoffs: readonly Handoff[] = env.app.bot.state.handoffs): Html {
   const engine = env.app.bot.services.faq();
   const pending = openHandoffs(env);
   const byLabel = new Map(pending.map((h) => [h.id, h]));
@@ -21,8 +22,9 @@ export function unionPage(env: WebEnv, csrf: string): Html {
     engine,
   );
   const entries = engine.kb.entries;
-  const answered = env.app.bot.state.handoffs
+  const answered = handoffs
     .filter((h) => h.answeredAt)
+    .sort((a, b) => Date.parse(a.answeredAt!) - Date.parse(b.answeredAt!))
     .slice(-10)
     .reverse();
   return html`

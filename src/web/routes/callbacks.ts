@@ -18,7 +18,8 @@ export function callbackRoutes(kit: RouteKit): void {
   const { server, env, staffFor, sendPage, opts, forbidden } = kit;
   /** The roster page, with the last 7 days' calls wherever they are kept. */
   const rosterPage = async (req: FastifyRequest, staff: Staff, outcome: ImportOutcome | null, refused: RosterAddOutcome | null) => {
-    const calls = await callsWithHistory(env, lastDays(localDate(nowOf(env)), 7).from);
+    // The week's figures: who was due on each of the seven days reads the week before it too.
+    const calls = await callsWithHistory(env, lastDays(localDate(nowOf(env)), 14).from);
     return callbacksPage(env, staff, req.session!.csrf, outcome, refused, calls);
   };
   server.get('/callbacks', async (req, reply) => {
@@ -161,7 +162,8 @@ export function callbackRoutes(kit: RouteKit): void {
     const { exportCallLog } = await import('../../roster-io/export.ts');
     const roster = visibleRoster(env, staff);
     const ids = new Set(roster.map((e) => e.id));
-    const calls = env.app.bot.state.calls.filter((c) => ids.has(c.rosterId));
-    return exportTable(reply, 'calls.xlsx', (p) => exportCallLog(calls, roster, lastDays(localDate(nowOf(env)), 30), p));
+    const range = lastDays(localDate(nowOf(env)), 30);
+    const calls = (await callsWithHistory(env, range.from)).filter((c) => ids.has(c.rosterId));
+    return exportTable(reply, 'calls.xlsx', (p) => exportCallLog(calls, roster, range, p));
   });
 }

@@ -1,6 +1,7 @@
 // The staff page's 工会问答: the hand-off queue grouped by wording, answers the bot delivers where
 // they were asked, wordings and new entries with a preview, the knowledge-base editor.
 import { audit, nowOf } from '../env.ts';
+import { handoffsWithHistory } from '../history.ts';
 import { checkFaqText, type NewEntryForm, previewWordings, readFaqText, saveFaqText, withNewEntry, withWordings } from '../kb-edit.ts';
 import { kbEditorPage, newEntryPage, newEntryPreviewPage, openHandoffs, previewPage, unionPage } from '../pages/union.ts';
 import { canSeeUnion } from '../staff-access.ts';
@@ -10,7 +11,7 @@ export function unionRoutes(kit: RouteKit): void {
   const { server, env, staffFor, sendPage, opts } = kit;
   server.get('/union', async (req, reply) => {
     if (!staffFor(req, reply, canSeeUnion)) return;
-    return sendPage(reply, opts(req, '工会问答', '/union', { live: true }), unionPage(env, req.session!.csrf));
+    return sendPage(reply, opts(req, '工会问答', '/union', { live: true }), unionPage(env, req.session!.csrf, await handoffsWithHistory(env)));
   });
   server.post<{ Params: { id: string } }>('/union/handoffs/:id/answer', async (req, reply) => {
     const staff = staffFor(req, reply, canSeeUnion);
