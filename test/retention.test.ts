@@ -21,7 +21,10 @@ describe('retention', () => {
     await h.say('邵婷婷', '张柱业家里没有退烧药了', { dm: true, at: '09:00' });
     await h.say('邵婷婷', '谁家有退烧药', { room: '楚凤社区1号楼群', at: '09:05' });
     await h.say('邵婷婷', '不用了,买到了', { room: '楚凤社区1号楼群', at: '09:10' });
-    for (const d of ['02', '03', '04', '05', '06', '07']) await h.say('邵婷婷', '张柱业电话没人接', { dm: true, at: `2022-12-${d}T09:00:00+08:00` });
+    for (const d of ['02', '03', '04', '05', '06', '07'])
+      await h.say('邵婷婷', '张柱业电话没人接', { dm: true, at: `2022-12-${d}T09:00:00+08:00` });
+    // The admin was told on the 7th that nobody answered: read until a good call answers it.
+    await h.app.bot.change((s) => void s.callbackEscalations.push(`${s.roster[0]!.id}:2022-12-07`));
     // Three weeks on: the request went a day after it closed; of the calls, the oldest plain
     // ones went, and the need nobody has met since stays with the five latest.
     for (const day of ['12-08', '12-15', '12-22', '12-29']) await h.advance(`2022-${day}T08:00:00+08:00`);
@@ -33,6 +36,7 @@ describe('retention', () => {
     const status = (await h.say('邵婷婷', '张柱业最近情况', { dm: true, at: '2022-12-29T09:00:00+08:00' }))[0]!.text;
     expect(status).toContain('待跟进');
     expect(status).toContain('退烧药');
+    expect(h.app.bot.state.callbackEscalations).toHaveLength(1);
     // A good report clears the need: from then on only two weeks and the latest five stay.
     await h.say('邵婷婷', '张柱业正常', { dm: true, at: '2022-12-29T10:00:00+08:00' });
     for (const day of ['01-05', '01-12', '01-19', '01-26', '02-02']) await h.advance(`2023-${day}T08:00:00+08:00`);
@@ -40,6 +44,7 @@ describe('retention', () => {
     expect(live()).toEqual(['2022-12-04', '2022-12-05', '2022-12-06', '2022-12-07', '2022-12-29']);
     expect(archived.map((c) => c.date)).toEqual(['2022-12-02', '2022-12-01', '2022-12-03']);
     expect(new Set([...archived, ...h.app.bot.state.calls].map((c) => c.id)).size).toBe(8);
+    expect(h.app.bot.state.callbackEscalations).toEqual([]);
   }, 60_000);
 
   it('moves an answered hand-off a day after the answer and an unanswered one a month after it was asked; ids keep counting', async () => {

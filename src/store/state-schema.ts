@@ -147,7 +147,11 @@ export const stateSchema = z.looseObject({
   suggestions: z.array(z.looseObject({ asker: z.string(), room: z.string().nullable(), at: iso, answerIds: z.array(z.string()) })),
   seenMessageIds: z.array(z.string()),
   nextHandoffId: z.number().int().optional(),
-  callsBegan: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+  callsBegan: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable()
+    .optional(),
   campaigns: z.array(campaign).optional(),
   activities: z.looseObject({ list: z.array(activity), nextId: z.number().int() }).optional(),
   outbox: z.array(z.looseObject({ id: z.number().int(), out: outgoing, at: iso, whileOpen: z.string().optional() })).optional(),

@@ -9,6 +9,7 @@ import {
   type CallRecord,
   callsStillRead,
   countsByWorker,
+  escalationsStillRead,
   dateRange,
   type HealthFlag,
   lastDays,
@@ -81,7 +82,9 @@ function callsOn(date: string, next: () => number, ids: { n: number }): CallReco
         needs,
         text: '回访记录',
         ...(news && flags.length === 0 && needs.length === 0 && next() < 0.5 ? { clears: true } : {}),
-        ...(outcome === 'delivery' || next() < 0.05 ? { delivered: { items: next() < 0.3 ? [] : [NEEDS[0]!], by: null, fromPickup: false } } : {}),
+        ...(outcome === 'delivery' || next() < 0.05
+          ? { delivered: { items: next() < 0.3 ? [] : [NEEDS[0]!], by: null, fromPickup: false } }
+          : {}),
         ...(outcome === 'unreachable' && next() < 0.3 ? { attempts: 2 } : {}),
       } as CallRecord);
     }
@@ -183,5 +186,27 @@ describe('which calls move to history (callsStillRead)', () => {
     const today = [1, 2, 3, 4, 5].map((h) => call(`today${h}`, `2023-01-20T0${h}:00:00.000Z`, 'unreachable'));
     expect(lastResult(entry, [old, ...today], '2023-01-20')?.id).toBe('old');
     expect(callsStillRead([old, ...today], '2023-01-20').has('old')).toBe(true);
+  });
+});
+
+describe('which admin escalations are still read (escalationsStillRead)', () => {
+  const reached = (rosterId: string, date: string): CallRecord => ({
+    id: `${rosterId}-${date}`,
+    rosterId,
+    worker: '邵婷婷',
+    at: `${date}T02:00:00.000Z`,
+    date,
+    outcome: 'reached',
+    flags: [],
+    needs: [],
+    text: '正常',
+  });
+
+  it('drops what a later good call answered, and keeps today’s and those nobody has answered', () => {
+    const keys = ['p1:2022-12-01', 'p1:2022-12-05', 'p2:2022-12-02', 'p3:2022-12-09', 'p1:2022-12-09'];
+    const calls = [reached('p1', '2022-12-03'), reached('p3', '2022-12-09')];
+    // p1 was reached on the 3rd: the 1st is answered, the 5th not yet; p2 was never reached;
+    // p3's good call today may still be corrected away, so today's marker stays.
+    expect(escalationsStillRead(keys, calls, '2022-12-09')).toEqual(['p1:2022-12-05', 'p2:2022-12-02', 'p3:2022-12-09', 'p1:2022-12-09']);
   });
 });

@@ -12,7 +12,7 @@
 import type { Feature } from '../bot.ts';
 import type { JobContext } from '../context.ts';
 import { isOpen, type AidRequest } from '../../domain/aid/index.ts';
-import { callsStillRead } from '../../domain/callbacks/index.ts';
+import { callsStillRead, escalationsStillRead } from '../../domain/callbacks/index.ts';
 import { localDate } from '../../domain/time.ts';
 import type { Handoff } from '../../store/state.ts';
 
@@ -47,7 +47,11 @@ async function moveRequests(job: JobContext, before: number, amortized: boolean)
 
 async function moveCalls(job: JobContext, amortized: boolean): Promise<number> {
   const state = job.state;
-  const kept = callsStillRead(state.calls, localDate(job.now));
+  const today = localDate(job.now);
+  // Escalation markers are bookkeeping, not history: once no reader needs one it is dropped.
+  const escalations = escalationsStillRead(state.callbackEscalations, state.calls, today);
+  if (!amortized && escalations.length < state.callbackEscalations.length) state.callbackEscalations = escalations;
+  const kept = callsStillRead(state.calls, today);
   const old = state.calls.filter((c) => !kept.has(c.id));
   if (old.length === 0) return 0;
   if (amortized && old.length * MOVE_WHEN_ONE_IN < state.calls.length) return 0;
@@ -57,9 +61,7 @@ async function moveCalls(job: JobContext, amortized: boolean): Promise<number> {
 }
 
 const handoffDone = (h: Handoff, now: number): boolean =>
-  h.answeredAt !== undefined
-    ? Date.parse(h.answeredAt) < now - DAY_MS
-    : Date.parse(h.at) < now - UNANSWERED_HANDOFF_DAYS * DAY_MS;
+  h.answeredAt !== undefined ? Date.parse(h.answeredAt) < now - DAY_MS : Date.parse(h.at) < now - UNANSWERED_HANDOFF_DAYS * DAY_MS;
 
 async function moveHandoffs(job: JobContext, amortized: boolean): Promise<number> {
   const state = job.state;

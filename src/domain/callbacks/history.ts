@@ -35,15 +35,30 @@ export function callsStillRead(calls: readonly CallRecord[], today: string): Set
     list.sort(byTime);
     for (const c of list.slice(-LATEST_CALLS_SHOWN)) keep.add(c.id);
     const latest = (pick: (c: CallRecord) => boolean) => list.findLast(pick);
-    for (const c of [
-      latest(isSuccess),
-      latest((c) => c.outcome !== 'delivery'),
-      latest((c) => c.outcome !== 'delivery' && c.date < today),
-    ])
+    for (const c of [latest(isSuccess), latest((c) => c.outcome !== 'delivery'), latest((c) => c.outcome !== 'delivery' && c.date < today)])
       if (c) keep.add(c.id);
     // Findings are read oldest first from the last report that cleared them (due.ts openFindings).
-    const from = Math.max(0, list.findLastIndex((c) => bringsNews(c) && Boolean(c.clears)));
+    const from = Math.max(
+      0,
+      list.findLastIndex((c) => bringsNews(c) && Boolean(c.clears)),
+    );
     for (const c of list.slice(from)) if (hasFindings(c)) keep.add(c.id);
   }
   return keep;
+}
+
+/**
+ * Admin escalations (`${rosterId}:${date}`) still read on `today`: today's, which stop a second
+ * alert, and those after the person's last good call, which the next good report answers. Only
+ * today's calls can be corrected away, so the last good call before today stands.
+ */
+export function escalationsStillRead(keys: readonly string[], calls: readonly CallRecord[], today: string): string[] {
+  const lastGood = new Map<string, string>();
+  for (const c of calls) if (isSuccess(c) && c.date < today && (lastGood.get(c.rosterId) ?? '') < c.date) lastGood.set(c.rosterId, c.date);
+  return keys.filter((k) => {
+    const cut = k.lastIndexOf(':');
+    const date = k.slice(cut + 1);
+    const good = lastGood.get(k.slice(0, cut));
+    return date >= today || good === undefined || date > good;
+  });
 }

@@ -17,7 +17,7 @@ export {
   callsFor,
   lastMissToday,
 } from './due.ts';
-export { callsStillRead, CALLS_READ_FOR_DAYS } from './history.ts';
+export { callsStillRead, escalationsStillRead, CALLS_READ_FOR_DAYS } from './history.ts';
 export { dayCounts, countsByWorker, sumCounts, workerStats, lastDays, dateRange } from './counts.ts';
 export { analyzeReport, findTemperature, type ExtractItems, type ReportAnalysis, type ReportOptions } from './report.ts';
 export { readOutcome, clausesOf, type OutcomeReading } from './call-outcome.ts';

@@ -11,7 +11,11 @@ export function unionRoutes(kit: RouteKit): void {
   const { server, env, staffFor, sendPage, opts } = kit;
   server.get('/union', async (req, reply) => {
     if (!staffFor(req, reply, canSeeUnion)) return;
-    return sendPage(reply, opts(req, '工会问答', '/union', { live: true }), unionPage(env, req.session!.csrf, await handoffsWithHistory(env)));
+    return sendPage(
+      reply,
+      opts(req, '工会问答', '/union', { live: true }),
+      unionPage(env, req.session!.csrf, await handoffsWithHistory(env)),
+    );
   });
   server.post<{ Params: { id: string } }>('/union/handoffs/:id/answer', async (req, reply) => {
     const staff = staffFor(req, reply, canSeeUnion);
