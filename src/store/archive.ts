@@ -4,7 +4,7 @@ import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type ArchiveKind = 'calls' | 'requests' | 'handoffs';
+export type ArchiveKind = 'calls' | 'requests' | 'handoffs' | 'staffNotes';
 
 export interface Archive {
   /** `monthOf` names the month file each record belongs to (yyyy-mm). */

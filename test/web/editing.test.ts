@@ -246,6 +246,7 @@ describe('统计', () => {
     });
     const c = new Client(w.web.url);
     const csrf = await c.login(w.h, ADMIN);
+    await c.post(`/requests/${r.id}/note`, { _csrf: csrf, text: '已电话联系许大姐' });
     await c.post(`/requests/${r.id}/close`, { _csrf: csrf, outcome: 'cancelled' });
     const before = statsOf((await c.get('/stats')).text);
 
@@ -254,6 +255,18 @@ describe('统计', () => {
     expect(w.h.app.bot.state.aid.requests.some((x) => x.id === r.id)).toBe(false);
     const archive = w.h.app.bot.services.archive;
     expect((await archive.readAll<{ id: string }>('requests')).some((x) => x.id === r.id)).toBe(true);
+    // Its page stays, read-only, with the note that moved with it.
+    expect(w.h.app.bot.state.staffNotes).toEqual([]);
+    const page = await c.get(`/requests/${r.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('已电话联系许大姐');
+    expect(page.text).toContain('id="in-history"');
+    expect(page.text).not.toContain(`action="/requests/${r.id}/note"`);
+    // A grid worker sees only their grid's requests, in history too (this group belongs to no grid).
+    expect(r.grid).toBeNull();
+    const worker = new Client(w.web.url);
+    await worker.login(w.h, '邵婷婷');
+    expect((await worker.get(`/requests/${r.id}`)).status).toBe(403);
     const call = w.h.app.bot.state.calls.find((x) => x.id === 'c-web-2')!;
     await archive.append('calls', [call], () => '2026-03');
     await w.h.app.bot.change((s) => void (s.calls = s.calls.filter((x) => x.id !== 'c-web-2')));

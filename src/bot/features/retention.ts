@@ -1,7 +1,7 @@
 // Keeps the live state small: records move to the archive (history, JSON Lines) as soon as
 // nothing live reads them any more, not after a fixed number of days.
 // - A closed request: the morning briefing and the digests look back one day, so it leaves a day
-//   after it closed.
+//   after it closed, with the staff notes made on it.
 // - A call: when no due list, digest, 最近情况, open finding or weekly figure reads it
 //   (src/domain/callbacks/history.ts); for most people that is two weeks after the call.
 // - A hand-off: a day after staff answered it (the page lists the latest answers), or a month
@@ -39,9 +39,13 @@ async function moveRequests(job: JobContext, before: number, amortized: boolean)
   const old = state.aid.requests.filter((r) => !isOpen(r) && closedAt(r) < before);
   if (old.length === 0) return 0;
   if (amortized && old.length * MOVE_WHEN_ONE_IN < state.aid.requests.length) return 0;
-  await job.services.archive.append('requests', old, (r) => r.createdAt.slice(0, 7));
   const gone = new Set(old.map((r) => r.id));
+  // Staff notes on the page go with their request: the page shows them together from history.
+  const notes = state.staffNotes.filter((n) => gone.has(n.requestId));
+  await job.services.archive.append('staffNotes', notes, (n) => n.at.slice(0, 7));
+  await job.services.archive.append('requests', old, (r) => r.createdAt.slice(0, 7));
   state.aid.requests = state.aid.requests.filter((r) => isOpen(r) || !gone.has(r.id));
+  if (notes.length) state.staffNotes = state.staffNotes.filter((n) => !gone.has(n.requestId));
   return old.length;
 }
 

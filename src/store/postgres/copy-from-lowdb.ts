@@ -14,7 +14,7 @@ import { unsealRows } from './sealed-rows.ts';
 import { UNIT_LOCK } from './migrations.ts';
 import { PostgresStore, writeRows } from './postgres-store.ts';
 
-const KINDS: ArchiveKind[] = ['calls', 'requests', 'handoffs'];
+const KINDS: ArchiveKind[] = ['calls', 'requests', 'handoffs', 'staffNotes'];
 
 export interface CopyReport {
   /** Records per keyed collection, plus the archive's per kind. */
@@ -101,10 +101,10 @@ function get(state: BotState, part: string): unknown {
 
 /** The archive's lines with their month, taken from the file name (calls-2022-12.jsonl). */
 async function readArchive(dir: string): Promise<Record<ArchiveKind, { month: string; record: unknown }[]>> {
-  const out: Record<ArchiveKind, { month: string; record: unknown }[]> = { calls: [], requests: [], handoffs: [] };
+  const out: Record<ArchiveKind, { month: string; record: unknown }[]> = { calls: [], requests: [], handoffs: [], staffNotes: [] };
   if (!existsSync(dir)) return out;
   for (const file of (await readdir(dir)).sort()) {
-    const m = /^(calls|requests|handoffs)-(.+)\.jsonl$/.exec(file);
+    const m = /^(calls|requests|handoffs|staffNotes)-(.+)\.jsonl$/.exec(file);
     if (!m) continue;
     const kind = m[1] as ArchiveKind;
     const month = m[2]!;

@@ -79,8 +79,9 @@ function timeline(r: AidRequest, notes: readonly StaffNote[]): Event[] {
   return events.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-export function requestDetail(env: WebEnv, staff: Staff, r: AidRequest, csrf: string): Html {
-  const notes = (env.app.bot.state.staffNotes ?? []).filter((n) => n.requestId === r.id);
+/** `fromHistory`: the notes of a request read from history (src/web/history.ts), shown read-only. */
+export function requestDetail(env: WebEnv, staff: Staff, r: AidRequest, csrf: string, fromHistory: StaffNote[] | null = null): Html {
+  const notes = fromHistory ?? (env.app.bot.state.staffNotes ?? []).filter((n) => n.requestId === r.id);
   const { directory } = env.app.bot.services;
   const workers = directory.allPeople().filter((p) => p.role === 'grid_worker' && (staff.role === 'admin' || p.grid === staff.grid));
   return html`
@@ -108,13 +109,17 @@ ${
 </section>`
     : ''
 }
-<section>
+${
+  fromHistory
+    ? html`<p class="muted" id="in-history">这条求助已结束,移入了历史记录,只能查看。</p>`
+    : html`<section>
   <form method="post" action="/requests/${r.id}/note" class="stack">
     ${csrfField(csrf)}
     <label>备注<textarea name="text" rows="2" maxlength="500" required></textarea></label>
     <button>添加备注</button>
   </form>
-</section>`;
+</section>`
+}`;
 }
 
 /** The group's notice when staff close a request: no room number, no phone. */

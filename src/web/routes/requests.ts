@@ -5,6 +5,7 @@ import { closeRequest } from '../../domain/aid/requests.ts';
 import { isOpen } from '../../domain/aid/types.ts';
 import { localDate } from '../../domain/time.ts';
 import { audit, nowOf } from '../env.ts';
+import { requestFromHistory } from '../history.ts';
 import {
   assignNotice,
   closedNotice,
@@ -63,6 +64,13 @@ export function requestRoutes(kit: RouteKit): void {
   server.get<{ Params: { id: string } }>('/requests/:id', async (req, reply) => {
     const staff = staffFor(req, reply, canSeeCommunity);
     if (!staff) return;
+    // A closed request moves to history a day after closing; its page stays, read-only.
+    const old = env.app.bot.state.aid.requests.some((x) => x.id === req.params.id) ? null : await requestFromHistory(env, req.params.id);
+    if (old) {
+      if (!canSeeGrid(staff, old.request.grid)) return forbidden(reply, req);
+      const page = requestDetail(env, staff, old.request, req.session!.csrf, old.notes);
+      return sendPage(reply, opts(req, `求助 ${old.request.id}`, '/requests'), page);
+    }
     const r = requestFor(req, reply, staff);
     if (!r) return;
     return sendPage(reply, opts(req, `求助 ${r.id}`, '/requests', { live: true }), requestDetail(env, staff, r, req.session!.csrf));
