@@ -12,9 +12,12 @@ const POOL_AFTER_LINES = 2000;
 
 /** Worker threads for a large input: LINLI_PARSE_WORKERS, else one a core besides this thread's. */
 function poolSize(): number {
-  const asked = process.env.LINLI_PARSE_WORKERS;
-  if (asked !== undefined && /^\d+$/.test(asked)) return Number(asked);
-  return availableParallelism() - 1;
+  return numberFromEnv('LINLI_PARSE_WORKERS') ?? availableParallelism() - 1;
+}
+
+function numberFromEnv(name: string): number | undefined {
+  const v = process.env[name];
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
 interface Pending {
@@ -28,25 +31,36 @@ export async function runParse(file: string | undefined, args: ParsedArgs): Prom
   if (!input) return 2;
   const local = (batch: RawBatch) => answerBatch(batch, parser, directory);
   const size = poolSize();
+  const poolAfter = numberFromEnv('LINLI_PARSE_POOL_AFTER') ?? POOL_AFTER_LINES;
+  // Diagnostics on stderr: when the workers are ready, and how many lines they answered.
+  const stats = process.env.LINLI_PARSE_STATS === '1';
   let pool: ParsePool | undefined;
   let seen = 0;
   // Outputs in input order; a batch answered here is done at once, a worker's when it replies.
+  // Writes go one after another on `written`; a worker's reply writes what it completes at once,
+  // so a slow input (typed, or a pipe that pauses) is never held back waiting for the next line.
   const queue: Pending[] = [];
+  let written = Promise.resolve();
+  const drain = (): Promise<void> =>
+    (written = written.then(async () => {
+      while (queue.length > 0 && queue[0]!.out !== undefined) await writeOut(queue.shift()!.out!);
+    }));
   const pending = (done: Promise<string>): Pending => {
     const p: Pending = { done };
-    void done.then((out) => (p.out = out));
+    void done.then((out) => {
+      p.out = out;
+      void drain();
+    });
     return p;
-  };
-  /** Writes the outputs at the head of the queue that are done; with `wait`, waits for the head first. */
-  const flush = async (wait: boolean): Promise<void> => {
-    if (wait && queue.length > 0) await queue[0]!.done;
-    while (queue.length > 0 && queue[0]!.out !== undefined) await writeOut(queue.shift()!.out!);
   };
   try {
     // A chunk of input is answered with one write: a write per line cost more than reading it.
     for await (const batch of readRawBatches(input)) {
       seen += batch.lines.length;
-      if (!pool && size > 0 && seen > POOL_AFTER_LINES) pool = new ParsePool(size, { configDir, models: parser.readerModels() }, local);
+      if (!pool && size > 0 && seen > poolAfter) {
+        pool = new ParsePool(size, { configDir, models: parser.readerModels() }, local);
+        if (stats) void pool.ready.then(() => process.stderr.write('linli parse: worker threads ready\n'));
+      }
       if (pool?.hasRoom) {
         queue.push(pending(pool.run(batch)));
       } else {
@@ -54,11 +68,13 @@ export async function runParse(file: string | undefined, args: ParsedArgs): Prom
         const out = local(batch);
         queue.push({ out, done: Promise.resolve(out) });
       }
-      await flush(false);
+      await drain();
     }
-    while (queue.length > 0) await flush(true);
+    await Promise.all(queue.map((p) => p.done));
+    await drain();
   } finally {
     await pool?.close();
   }
+  if (stats) process.stderr.write(`linli parse: ${seen} lines read, ${pool?.linesSent ?? 0} answered by worker threads\n`);
   return 0;
 }

@@ -41,6 +41,11 @@ function workerEntry(): URL {
 export class ParsePool {
   private readonly workers: PoolWorker[] = [];
   private nextId = 0;
+  private markReady!: () => void;
+  /** Settles when the first worker is ready (never, if none starts). */
+  readonly ready = new Promise<void>((r) => (this.markReady = r));
+  /** Lines given to the workers so far (diagnostics). */
+  linesSent = 0;
 
   /** `local` answers a batch in this thread: for a worker that fails with batches in hand. */
   constructor(
@@ -71,6 +76,11 @@ export class ParsePool {
     return this.workers.some((w) => w.ready);
   }
 
+  /** Workers started and not failed or ended. */
+  get size(): number {
+    return this.workers.length;
+  }
+
   /** Whether a batch given now would go to a worker at once. */
   get hasRoom(): boolean {
     return this.free() !== undefined;
@@ -81,6 +91,7 @@ export class ParsePool {
     const w = this.free();
     if (!w) return Promise.resolve(this.local(batch));
     const id = this.nextId++;
+    this.linesSent += batch.lines.length;
     return new Promise((resolve) => {
       w.tasks.set(id, { batch, resolve });
       w.thread.postMessage({ id, batch } satisfies PoolRequest);
@@ -95,8 +106,10 @@ export class ParsePool {
   }
 
   private onReply(w: PoolWorker, reply: PoolReply): void {
-    if ('ready' in reply) w.ready = true;
-    else if ('failed' in reply) this.drop(w);
+    if ('ready' in reply) {
+      w.ready = true;
+      this.markReady();
+    } else if ('failed' in reply) this.drop(w);
     else {
       const task = w.tasks.get(reply.id);
       w.tasks.delete(reply.id);
