@@ -16,6 +16,7 @@ import { createSegmenter } from '../src/domain/text/segmenter.ts';
 import { answerBatch } from '../src/cli/parse-answer.ts';
 import { ParsePool } from '../src/cli/parse-pool.ts';
 import type { RawBatch } from '../src/cli/input.ts';
+import type { ItemLexicon } from '../src/domain/parse/lexicon-types.ts';
 
 const configDir = resolve(import.meta.dirname, '../config');
 const lexicon = loadItemLexicon(configDir);
@@ -105,7 +106,8 @@ describe('linli parse worker pool', () => {
       { first: 1, lines: mixedLines(40) },
       { first: 41, lines: ['', '{oops', ...mixedLines(7)] },
     ];
-    const pool = new ParsePool(1, { configDir, models: parser.readerModels() }, local);
+    const setup = { rooms: config.rooms, people: config.people, lexicon, models: parser.readerModels() };
+    const pool = new ParsePool(1, setup, local);
     try {
       await vi.waitFor(() => expect(pool.hasRoom).toBe(true), { timeout: 60_000, interval: 50 });
       const outs = await Promise.all(batches.map((b) => pool.run(b)));
@@ -113,7 +115,8 @@ describe('linli parse worker pool', () => {
     } finally {
       await pool.close();
     }
-    const broken = new ParsePool(1, { configDir: join(tmpdir(), 'no-such-linli-config'), models: parser.readerModels() }, local);
+    // A lexicon no parser can be built from: the worker fails at start.
+    const broken = new ParsePool(1, { ...setup, lexicon: {} as ItemLexicon }, local);
     try {
       // The worker reports that it failed and is dropped: the pool never runs, and answers here.
       expect(broken.size).toBe(1);

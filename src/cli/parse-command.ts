@@ -3,7 +3,11 @@ import { availableParallelism } from 'node:os';
 import type { ParsedArgs } from './args.ts';
 import { flagString } from './args.ts';
 import { openInputFor, readRawBatches, writeOut, type RawBatch } from './input.ts';
-import { loadEngines } from './engines.ts';
+import { loadMainConfig, resolveConfigDir } from '../config/load.ts';
+import { loadItemLexicon } from '../config/load-items.ts';
+import { Directory } from '../bot/directory.ts';
+import { createParser } from '../domain/parse/index.ts';
+import { loadReaderModels } from './reader-model.ts';
 import { answerBatch } from './parse-answer.ts';
 import { ParsePool } from './parse-pool.ts';
 
@@ -26,7 +30,13 @@ interface Pending {
 }
 
 export async function runParse(file: string | undefined, args: ParsedArgs): Promise<number> {
-  const { configDir, parser, directory } = await loadEngines(flagString(args, 'config'), { parser: true, faq: false });
+  // As engines.ts loads them, kept at hand: the workers are given the same config, lexicon and models.
+  const configDir = resolveConfigDir(flagString(args, 'config'));
+  const { rooms, people } = loadMainConfig(configDir);
+  const directory = new Directory(rooms, people);
+  const lexicon = loadItemLexicon(configDir);
+  // The readers the build step trained for these sources and this lexicon, else train now.
+  const parser = createParser(lexicon, loadReaderModels(lexicon));
   const input = openInputFor('parse', file);
   if (!input) return 2;
   const local = (batch: RawBatch) => answerBatch(batch, parser, directory);
@@ -58,7 +68,7 @@ export async function runParse(file: string | undefined, args: ParsedArgs): Prom
     for await (const batch of readRawBatches(input)) {
       seen += batch.lines.length;
       if (!pool && size > 0 && seen > poolAfter) {
-        pool = new ParsePool(size, { configDir, models: parser.readerModels() }, local);
+        pool = new ParsePool(size, { rooms, people, lexicon, models: parser.readerModels() }, local);
         if (stats) void pool.ready.then(() => process.stderr.write('linli parse: worker threads ready\n'));
       }
       if (pool?.hasRoom) {

@@ -3,11 +3,16 @@
 // by the caller. Until a worker is ready (and wherever one fails) the main thread answers itself,
 // so the first line never waits for the pool.
 import { Worker } from 'node:worker_threads';
+import type { RoomInfo, PersonInfo } from '../bot/directory.ts';
+import type { ItemLexicon } from '../domain/parse/lexicon-types.ts';
 import type { ReaderModels } from '../domain/parse/readers.ts';
 import type { RawBatch } from './input.ts';
 
+/** What a worker builds its parser from: what the main thread loaded (no second read of config/). */
 export interface PoolSetup {
-  configDir: string;
+  rooms: RoomInfo[];
+  people: PersonInfo[];
+  lexicon: ItemLexicon;
   models: ReaderModels;
 }
 export interface PoolRequest {
