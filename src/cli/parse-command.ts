@@ -1,5 +1,5 @@
 // `linli parse`: message understanding through the same parser the bot uses.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { ParsedArgs } from './args.ts';
 import { flagString } from './args.ts';
 import { openInputFor, readRawBatches, writeOut, type RawBatch } from './input.ts';
@@ -14,9 +14,15 @@ import { ParsePool } from './parse-pool.ts';
 /** A pool of worker threads starts once this many lines have come in: a small input never waits for one. */
 const POOL_AFTER_LINES = 2000;
 
-/** Worker threads for a large input: LINLI_PARSE_WORKERS, else one a core besides this thread's. */
+/**
+ * Worker threads for a large input: LINLI_PARSE_WORKERS, else one a spare core besides this
+ * thread's. A worker costs about half a second of CPU to start and warm up, which only a core
+ * that would otherwise idle pays back: on a machine already busy (load average about the core
+ * count) the pool made `linli parse` slower, so it is used only where the load leaves a core spare.
+ */
 function poolSize(): number {
-  return numberFromEnv('LINLI_PARSE_WORKERS') ?? availableParallelism() - 1;
+  const cores = availableParallelism();
+  return numberFromEnv('LINLI_PARSE_WORKERS') ?? Math.max(0, Math.min(cores - 1, cores - Math.round(loadavg()[0] ?? 0)));
 }
 
 function numberFromEnv(name: string): number | undefined {
