@@ -8,7 +8,12 @@
 
 import type { FeatureSink } from './features.ts';
 
-const GRAM = /^c([123]):/;
+/** n for a character n-gram's name (`c1:x`, `c2:xy`, `c3:xyz`), else 0. */
+function gramLength(f: string): number {
+  if (f.charCodeAt(0) !== 99 /* c */ || f.charCodeAt(2) !== 58 /* : */) return 0;
+  const n = f.charCodeAt(1) - 48;
+  return n >= 1 && n <= 3 && f.length === 3 + n ? n : 0;
+}
 
 /**
  * Joint ids of the n-grams, keyed by n and the units' codes as two 32-bit halves (`hi`: n and
@@ -22,18 +27,24 @@ class GramTable {
   private readonly ids: Int32Array;
   private readonly mask: number;
 
-  constructor(entries: [hi: number, lo: number, id: number][]) {
+  /** A table for up to `capacity` entries, filled by set. */
+  constructor(capacity: number) {
     let size = 16;
-    while (size < entries.length * 2) size *= 2;
+    while (size < capacity * 2) size *= 2;
     this.his = new Uint32Array(size);
     this.los = new Uint32Array(size);
     this.ids = new Int32Array(size);
     this.mask = size - 1;
-    for (const [hi, lo, id] of entries) {
-      let k = slot(hi, lo) & this.mask;
-      while (this.ids[k] !== 0 && !(this.his[k] === hi && this.los[k] === lo)) k = (k + 1) & this.mask;
-      if (this.ids[k] === 0) [this.his[k], this.los[k], this.ids[k]] = [hi, lo, id + 1];
-    }
+  }
+
+  /** Adds a key (the first id given for a key stays). */
+  set(hi: number, lo: number, id: number): void {
+    let k = slot(hi, lo) & this.mask;
+    while (this.ids[k] !== 0 && !(this.his[k] === hi && this.los[k] === lo)) k = (k + 1) & this.mask;
+    if (this.ids[k] !== 0) return;
+    this.his[k] = hi;
+    this.los[k] = lo;
+    this.ids[k] = id + 1;
   }
 
   get(hi: number, lo: number): number | undefined {
@@ -68,13 +79,16 @@ export class JointFeatureIds {
   private stamp = 0;
 
   constructor(models: readonly (readonly string[])[]) {
-    for (const features of models) for (const f of features) if (!this.joint.has(f)) this.joint.set(f, this.joint.size);
-    const grams: [number, number, number][] = [];
-    for (const [f, id] of this.joint) {
-      const n = Number(GRAM.exec(f)?.[1] ?? 0);
-      if (n > 0 && f.length === 3 + n) grams.push([gramHi(f, 3, n), gramLo(f, 3, n), id]);
+    this.grams = new GramTable(models.reduce((n, features) => n + features.length, 0));
+    for (const features of models) {
+      for (const f of features) {
+        if (this.joint.has(f)) continue;
+        const id = this.joint.size;
+        this.joint.set(f, id);
+        const n = gramLength(f);
+        if (n > 0) this.grams.set(gramHi(f, 3, n), gramLo(f, 3, n), id);
+      }
     }
-    this.grams = new GramTable(grams);
     this.inModel = models.map((features) => {
       const ids = new Int32Array(this.joint.size).fill(-1);
       for (const [i, f] of features.entries()) if (ids[this.joint.get(f)!] === -1) ids[this.joint.get(f)!] = i;
