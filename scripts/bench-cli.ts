@@ -3,7 +3,7 @@
 // JSON Lines in the same run. Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sourceDigest } from '../bin/source-digest.mjs';
 import { loadItemLexicon } from '../src/config/load-items.ts';
@@ -103,17 +103,31 @@ export async function benchCli(texts: string[]): Promise<void> {
   const bare: number[] = [];
   const batched: number[] = [];
   const parse: number[] = [];
+  // Besides linli as it runs (worker threads only where the load leaves a core spare): one thread,
+  // and one worker thread beside it whatever the load.
+  const single: number[] = [];
+  const pooled: number[] = [];
+  const linliRun = async (into: number[], env: Record<string, string> = {}) => {
+    const r = await run([BIN, 'parse', file], null, env);
+    if (r.lines !== lines.length) throw new Error(`linli parse wrote ${r.lines} lines for ${lines.length}`);
+    into.push(r.total);
+  };
+  const load = loadavg()[0]!;
   for (let i = 0; i < 2; i++) {
     bare.push((await run(['--input-type=module', '-e', BARE_PER_LINE, file], null)).total);
     batched.push((await run(['--input-type=module', '-e', BARE_BATCHED, file], null)).total);
-    const r = await run([BIN, 'parse', file], null);
-    if (r.lines !== lines.length) throw new Error(`linli parse wrote ${r.lines} lines for ${lines.length}`);
-    parse.push(r.total);
+    await linliRun(parse);
+    await linliRun(single, { LINLI_PARSE_WORKERS: '0' });
+    await linliRun(pooled, { LINLI_PARSE_WORKERS: '1' });
   }
   rmSync(dir, { recursive: true, force: true });
   const [b, bb, p] = [Math.min(...bare), Math.min(...batched), Math.min(...parse)];
   console.log(`100,000 messages, whole process: bare Node JSONL read+write ${ms(b)} (a write per line), ${ms(bb)} (batched)`);
   console.log(
     `  linli parse ${ms(p)}: ${(p / b).toFixed(1)}× bare (${(p / bb).toFixed(1)}× batched bare), ${((p / lines.length) * 1000).toFixed(1)} µs a message`,
+  );
+  const [s1, s2] = [Math.min(...single), Math.min(...pooled)];
+  console.log(
+    `  one thread ${ms(s1)} (${(s1 / b).toFixed(1)}×), with one worker thread ${ms(s2)} (${(s2 / b).toFixed(1)}×); load average ${load.toFixed(1)} on ${availableParallelism()} cores`,
   );
 }

@@ -16,7 +16,8 @@ async function compile() {
   const esbuild = await import('esbuild');
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { main: 'src/cli/main.ts' },
+    // The parse pool's worker is its own entry: a thread starts from a file.
+    entryPoints: { main: 'src/cli/main.ts', 'parse-worker': 'src/cli/parse-worker.ts' },
     outdir: dist,
     bundle: true,
     // Each command stays its own chunk: `parse` and `ask` never load Wechaty.

@@ -58,13 +58,19 @@ export function classifyLine(raw: string, line: number): InputLine | null {
 // Line ends as node:readline reads them: \n, \r\n, and a \r alone.
 const LINE_END = /\r?\n|\r(?!\n)/g;
 
+/** Consecutive raw lines of the input: `lines[i]` is line `first + i` (blank lines included). */
+export interface RawBatch {
+  first: number;
+  lines: string[];
+}
+
 /**
- * Yields the classified lines of each chunk of input together, in order; blank lines are skipped
- * but still counted. Lines split as node:readline splits them (crlfDelay Infinity: a \r that ends
- * one chunk and a \n that starts the next are one line end), without its per-line events: the
- * caller answers a chunk with one write. Typed input arrives a line per chunk and is answered at once.
+ * Yields the raw lines of each chunk of input together, in order, numbered from 1. Lines split as
+ * node:readline splits them (crlfDelay Infinity: a \r that ends one chunk and a \n that starts the
+ * next are one line end), without its per-line events: the caller answers a chunk with one write.
+ * Typed input arrives a line per chunk and is answered at once.
  */
-export async function* readInputBatches(stream: Readable): AsyncGenerator<InputLine[]> {
+export async function* readRawBatches(stream: Readable): AsyncGenerator<RawBatch> {
   // Like readline: bytes decoded here, and a cut-off character at the very end is dropped.
   const decoder = new StringDecoder('utf8');
   let n = 0;
@@ -82,21 +88,35 @@ export async function* readInputBatches(stream: Readable): AsyncGenerator<InputL
     }
     text = rest + text;
     afterCR = text.endsWith('\r');
-    const batch: InputLine[] = [];
+    const lines: string[] = [];
     let start = 0;
     LINE_END.lastIndex = 0;
     for (let m = LINE_END.exec(text); m; m = LINE_END.exec(text)) {
-      n += 1;
-      const item = classifyLine(text.slice(start, m.index), n);
-      if (item) batch.push(item);
+      lines.push(text.slice(start, m.index));
       start = LINE_END.lastIndex;
     }
     rest = text.slice(start);
-    if (batch.length > 0) yield batch;
+    yield { first: n + 1, lines };
+    n += lines.length;
   }
-  if (rest.length > 0) {
-    const item = classifyLine(rest, n + 1);
-    if (item) yield [item];
+  if (rest.length > 0) yield { first: n + 1, lines: [rest] };
+}
+
+/** The classified lines of a raw batch; blank lines are skipped but keep their numbers. */
+export function classifyBatch(batch: RawBatch): InputLine[] {
+  const out: InputLine[] = [];
+  for (let i = 0; i < batch.lines.length; i++) {
+    const item = classifyLine(batch.lines[i]!, batch.first + i);
+    if (item) out.push(item);
+  }
+  return out;
+}
+
+/** Yields the classified lines of each chunk of input together, in order (see readRawBatches). */
+export async function* readInputBatches(stream: Readable): AsyncGenerator<InputLine[]> {
+  for await (const raw of readRawBatches(stream)) {
+    const batch = classifyBatch(raw);
+    if (batch.length > 0) yield batch;
   }
 }
 
@@ -107,9 +127,19 @@ export async function* readInputLines(stream: Readable): AsyncGenerator<InputLin
 
 /** Writes one JSON object per line to stdout in one write, respecting back-pressure. */
 export async function writeJsonLines(values: unknown[]): Promise<void> {
-  if (values.length === 0) return;
+  await writeOut(jsonLines(values));
+}
+
+/** One JSON object per line, each line ended. */
+export function jsonLines(values: unknown[]): string {
   let out = '';
   for (const v of values) out += JSON.stringify(v) + '\n';
+  return out;
+}
+
+/** Writes already-formatted output to stdout, respecting back-pressure. */
+export async function writeOut(out: string): Promise<void> {
+  if (out === '') return;
   if (!process.stdout.write(out)) await once(process.stdout, 'drain');
 }
 

@@ -13,12 +13,15 @@ export interface FamilyMatch {
 }
 
 // Characters that never sit inside a medicine's name: verbs, particles, pronouns, numbers, measure words.
-const BOUNDARY = new Set([
-  ...'有要求借买送给换缺找用吃拿的了吗呢吧啊呀哦嘛我你她谁家里这那些点个盒板瓶支包袋一二两三四五六七八九十几多少还也都就在是和或跟与及把被让请帮能可会想去来上下没不很太好再又才刚已X□,，。!！?？、;；:：~～…()（）"\'“”‘’ 0123456789',
-]);
+// Sets of UTF-16 codes: asked about every character of a post, and a code needs no string.
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const BOUNDARY = codes(
+  '有要求借买送给换缺找用吃拿的了吗呢吧啊呀哦嘛我你她谁家里这那些点个盒板瓶支包袋一二两三四五六七八九十几多少还也都就在是和或跟与及把被让请帮能可会想去来上下没不很太好再又才刚已X□,，。!！?？、;；:：~～…()（）"\'“”‘’ 0123456789',
+);
 const MAX_STEM = 6;
-const NUMERAL = /[一二两三四五六七八九十]/;
-const MEASURE = /[个盒板瓶支粒片包袋点颗次块斤瓶罐箱只位天]/;
+const NUMERAL = codes('一二两三四五六七八九十');
+const MEASURE = codes('个盒板瓶支粒片包袋点颗次块斤瓶罐箱只位天');
+const DE = '的'.charCodeAt(0);
 // A stem with one of these says what the medicine treats: 过敏药, 止痒膏, 治痛风的药.
 const TREATS = new RegExp(
   foldSound('治|止|降|抗|消|退|炎|疼|痛|痒|喘|压|糖|脂|眠|敏|吐|泻|烧|热|咳|痰|晕|解毒|便秘|心脏|痛风|哮|湿疹|溃疡|痔'),
@@ -55,9 +58,12 @@ export class FamilyMatcher {
   /** Medicines in `norm` outside the spans already taken (`free(i)` is false inside a listed item). */
   match(norm: string, free: (i: number) => boolean): FamilyMatch[] {
     const out: FamilyMatch[] = [];
+    // Whether each character may sit inside a name, worked out once: `at` asks about each many times.
+    const inside = new Uint8Array(norm.length);
+    for (let k = 0; k < norm.length; k++) inside[k] = this.inside(norm, k) ? 1 : 0;
     let i = 0;
     while (i < norm.length) {
-      const hit = free(i) ? this.at(norm, i, free) : null;
+      const hit = free(i) ? this.at(norm, i, free, inside) : null;
       if (hit) {
         out.push(hit);
         i = hit.end;
@@ -66,13 +72,13 @@ export class FamilyMatcher {
     return out;
   }
 
-  private at(norm: string, i: number, free: (i: number) => boolean): FamilyMatch | null {
-    if (i > 0 && this.inside(norm, i - 1) && free(i - 1)) return null; // names start after a boundary
-    if (!this.inside(norm, i)) return null;
+  private at(norm: string, i: number, free: (i: number) => boolean, inside: Uint8Array): FamilyMatch | null {
+    if (i > 0 && inside[i - 1] === 1 && free(i - 1)) return null; // names start after a boundary
+    if (inside[i] !== 1) return null;
     // 头孢|克肟: syllables right after a listed medicine continue its name.
     const continuing = i > 0 && !free(i - 1);
     let end = i;
-    while (end < norm.length && end - i < MAX_STEM + 4 && free(end) && this.inside(norm, end)) end++;
+    while (end < norm.length && end - i < MAX_STEM + 4 && free(end) && inside[end] === 1) end++;
     // Spans from i that are all drug syllables end at or before `syllablesTo`. A span that neither
     // ends in a form's last character nor is all syllables can match nothing: skipped unread.
     let syllablesTo = i;
@@ -101,11 +107,12 @@ export class FamilyMatcher {
 
   // 治咳嗽的药, 退热的颗粒: a 的 right before a dosage form stays inside the name; 六味地黄丸: a numeral not counting something too.
   private inside(norm: string, k: number): boolean {
-    return (
-      !BOUNDARY.has(norm[k]!) ||
-      (norm[k] === '的' && this.forms.some((f) => norm.startsWith(f, k + 1))) ||
-      (NUMERAL.test(norm[k]!) && !MEASURE.test(norm[k + 1] ?? '') && !NUMERAL.test(norm[k + 1] ?? ''))
-    );
+    const c = norm.charCodeAt(k);
+    if (!BOUNDARY.has(c)) return true;
+    if (c === DE) return this.forms.some((f) => norm.startsWith(f, k + 1));
+    // charCodeAt past the end is NaN: in neither set.
+    const next = norm.charCodeAt(k + 1);
+    return NUMERAL.has(c) && !MEASURE.has(next) && !NUMERAL.has(next);
   }
 
   /** 蒲地蓝消炎|片, 六味地黄|丸 count; 照|片, 肉|丸 do not (the lists and the stem rules keep them out). */

@@ -45,7 +45,8 @@ interface Entry {
 }
 
 export class ItemMatcher {
-  private readonly byFirst = new Map<string, Entry[]>();
+  /** Entries by the UTF-16 code of their first character, longest first. */
+  private readonly byFirst = new Map<number, Entry[]>();
   private readonly childPrefixes: string[];
   private readonly childForms: string[];
   private readonly formSuffixes: string[];
@@ -60,9 +61,9 @@ export class ItemMatcher {
     }
     for (const w of lexicon.notItems) entries.set(this.key(w), { word: this.key(w), category: null });
     for (const e of entries.values()) {
-      const list = this.byFirst.get(e.word[0]!) ?? [];
+      const list = this.byFirst.get(e.word.charCodeAt(0)) ?? [];
       list.push(e);
-      this.byFirst.set(e.word[0]!, list);
+      this.byFirst.set(e.word.charCodeAt(0), list);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.word.length - a.word.length);
     const byLength = (ws: string[]) => ws.map((w) => this.key(w)).sort((a, b) => b.length - a.length);
@@ -128,7 +129,9 @@ export class ItemMatcher {
   }
 
   private longestAt(norm: string, i: number): Entry | undefined {
-    for (const e of this.byFirst.get(norm[i]!) ?? []) {
+    const entries = this.byFirst.get(norm.charCodeAt(i));
+    if (!entries) return undefined;
+    for (const e of entries) {
       if (!norm.startsWith(e.word, i)) continue;
       const before = norm[i - 1];
       const after = norm[i + e.word.length];

@@ -9,7 +9,7 @@ import { SoftmaxModel, trainSoftmax, type Example, type SoftmaxData } from '../t
 import type { Category, Intent } from '../types.ts';
 import { chatContext } from './context.ts';
 import { JointFeatureIds } from './feature-ids.ts';
-import { postFeatures, type RuleReading } from './features.ts';
+import { emitPostFeatures, postFeatures, type RuleReading } from './features.ts';
 import { trainingPosts } from './training/index.ts';
 
 /** What the parser knows of a post before the learned readers: the masked text, items, the rules' reading. */
@@ -115,7 +115,6 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
   const contextModel = once(() => SoftmaxModel.fromData(models.context, CONTEXT_TEMPERATURE));
   const featureIds = once(() => new JointFeatureIds([models.intent.features, models.context.features]));
   const precision = new Map(models.rulePrecision);
-  const examples = featureReaders(segmenter);
   /** Context ids: the post's own features (joint ids looked up once), then the context's two. */
   const contextIds = (own: number[], post: PostReading, intent: Intent): number[] => {
     const ids = [...own];
@@ -126,6 +125,13 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
     return featureIds().forModel(CONTEXT, ids);
   };
 
+  /** The joint ids of idsOf(features(post)), without naming the features. */
+  const postIds = (post: PostReading): number[] => {
+    const sink = featureIds().sink();
+    emitPostFeatures(post.masked, post.categories, post.rule, segmenter, sink);
+    return sink.ids;
+  };
+
   return {
     models,
     read(post) {
@@ -134,7 +140,7 @@ export function trainReaders(readPost: (text: string) => PostReading, segmenter:
       let confidence = precision.get(intent) ?? 0.5;
       // Both models read the same features (jieba's words included): computed and looked up once.
       let own: number[] | undefined;
-      const features = () => (own ??= featureIds().idsOf(examples.features(post)));
+      const features = () => (own ??= postIds(post));
       if (!post.rule.decided) {
         const guess = intentModel().predictIds(featureIds().forModel(INTENT, features()));
         intent = guess.probability >= UNDECIDED_AT ? (guess.label as Intent) : 'other';
