@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../src/schedule/simulated.ts';
-import { nextRun } from '../src/schedule/cron-next.ts';
+import { nextRun, previousRun } from '../src/schedule/cron-next.ts';
 
 describe('cron in Asia/Shanghai', () => {
   it('finds the next 08:30 Shanghai time, not UTC', () => {
     expect(nextRun('30 8 * * *', new Date('2022-12-20T08:00:00+08:00')).toISOString()).toBe('2022-12-20T00:30:00.000Z');
     expect(nextRun('30 8 * * *', new Date('2022-12-20T08:30:00+08:00')).toISOString()).toBe('2022-12-21T00:30:00.000Z');
+  });
+
+  it('keeps the summer time Shanghai had until 1991 (later times use the fixed UTC+8)', () => {
+    // July 1988: 08:30 local was 23:30 UTC the day before (UTC+9).
+    expect(nextRun('30 8 * * *', new Date('1988-07-01T00:00:00Z')).toISOString()).toBe('1988-07-01T23:30:00.000Z');
+    expect(previousRun('30 8 * * *', new Date('1988-07-02T00:00:00Z')).toISOString()).toBe('1988-07-01T23:30:00.000Z');
+    expect(nextRun('30 8 * * *', new Date('1988-12-01T00:00:00Z')).toISOString()).toBe('1988-12-01T00:30:00.000Z');
+    expect(previousRun('0 20 * * *', new Date('2024-06-01T12:00:00Z')).toISOString()).toBe('2024-06-01T12:00:00.000Z');
+    expect(nextRun('*/15 9-18 * * 1-5', new Date('2024-06-01T12:00:00+08:00')).toISOString()).toBe('2024-06-03T01:00:00.000Z');
   });
 });
 

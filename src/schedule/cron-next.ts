@@ -8,11 +8,19 @@ export const TIME_ZONE = 'Asia/Shanghai';
 // minute's run every minute: each expression is parsed once and reset to the time asked about.
 const parsed = new Map<string, CronExpression>();
 
+// Asia/Shanghai has kept UTC+8 without daylight saving since September 1991. A fixed offset gives
+// the same runs at a quarter of the cost (a named zone asks Intl for its offset at every step);
+// earlier times keep the named zone and its 1986-1991 summer time.
+const FIXED_OFFSET = 'UTC+8';
+const FIXED_SINCE = Date.parse('1992-01-01T00:00:00+08:00');
+
 function expressionAt(cron: string, at: Date): CronExpression {
-  let expression = parsed.get(cron);
+  const zone = at.getTime() >= FIXED_SINCE ? FIXED_OFFSET : TIME_ZONE;
+  const key = `${zone} ${cron}`;
+  let expression = parsed.get(key);
   if (!expression) {
-    expression = CronExpressionParser.parse(cron, { tz: TIME_ZONE });
-    parsed.set(cron, expression);
+    expression = CronExpressionParser.parse(cron, { tz: zone });
+    parsed.set(key, expression);
   }
   expression.reset(at);
   return expression;
