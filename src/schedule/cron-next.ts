@@ -26,13 +26,31 @@ function expressionAt(cron: string, at: Date): CronExpression {
   return expression;
 }
 
+/**
+ * Every minute, or every N minutes with N dividing 60 (a minute field of a star or a step over it,
+ * all other fields stars): runs every N minutes on the minute, and Shanghai's
+ * offsets (+8, +9 in its old summers) are whole hours, so the runs are multiples of N minutes
+ * since the epoch. The escalation check asks for its next run every simulated minute; this
+ * answers without stepping a calendar. Null: any other expression.
+ */
+function minuteStep(cron: string): number | null {
+  const m = /^\*(?:\/(\d+))? \* \* \* \*$/.exec(cron.trim());
+  if (!m) return null;
+  const n = m[1] === undefined ? 1 : Number(m[1]);
+  return n >= 1 && 60 % n === 0 ? n * 60_000 : null;
+}
+
 /** The first run strictly after `after`. */
 export function nextRun(cron: string, after: Date): Date {
+  const step = minuteStep(cron);
+  if (step !== null) return new Date(Math.floor(after.getTime() / step) * step + step);
   return expressionAt(cron, after).next().toDate();
 }
 
 /** The last run at or before `at` (cron-parser's prev() is strict, so start a second later). */
 export function previousRun(cron: string, at: Date): Date {
+  const step = minuteStep(cron);
+  if (step !== null) return new Date(Math.floor(at.getTime() / step) * step);
   return expressionAt(cron, new Date(at.getTime() + 1000))
     .prev()
     .toDate();
