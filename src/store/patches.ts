@@ -2,6 +2,7 @@
 // auto-freeze off (features keep objects they found in the state; only drafts are changed),
 // array methods that skip per-element proxies.
 import {
+  type Draft,
   applyPatches,
   createDraft,
   enableArrayMethods,
@@ -26,7 +27,7 @@ enableArrayMethods();
  * changed it (the same content, without a proxy for every record and field read), else the draft.
  */
 export function readable<T>(value: T): T {
-  return isDraft(value) && !isModified(value) ? (original(value) as T) : value;
+  return isDraft(value) && !isModified(value) ? (original(value as Draft<T>) as T) : value;
 }
 
 export { applyPatches, createDraft, finishDraft, produce, produceWithPatches };

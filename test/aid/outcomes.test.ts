@@ -116,4 +116,16 @@ describe('writing the changes back', () => {
     expect(paths).toContain('requests.0.offers.0');
     expect(paths.every((p) => p.startsWith('requests.0.'))).toBe(true);
   });
+
+  it('compared with the committed state instead of the draft, writes the same fields and touches nothing else', () => {
+    const state = afterAsk();
+    const { changes } = handleAidPost(state, answer, env);
+    const [viaDraft, draftPatches] = produceWithPatches(state, (d) => applyAidChanges(d as AidState, changes));
+    const [viaBefore, beforePatches] = produceWithPatches(state, (d) => applyAidChanges(d as AidState, changes, state));
+    expect(beforePatches).toEqual(draftPatches);
+    expect(viaBefore).toEqual(viaDraft);
+    // The committed state itself is left as it was.
+    expect(state.requests[0]!.status).toBe('open');
+    expect(state.requests[0]!.offers).toEqual([]);
+  });
 });

@@ -22,6 +22,8 @@ export function aidView(draft: AidState): AidState {
 
 /** Writes an operation's changes into the unit's draft and what it says into the unit's outbox. */
 export function applyAid(unit: { state: { aid: AidState }; outbox: Outbox }, outcome: AidOutcome | { changes: AidChanges }): void {
-  applyAidChanges(unit.state.aid, outcome.changes);
+  const aid = unit.state.aid;
+  // Compared with the committed records while the unit has not changed them, written to the draft.
+  applyAidChanges(aid, outcome.changes, readable(aid));
   if ('effects' in outcome) unit.outbox.effects(outcome.effects);
 }
