@@ -336,12 +336,15 @@ export class Bot implements BotBuilder {
       });
     }
     let patches: Patch[] = [];
-    let next = finishDraft(draft, (p) => (patches = p));
+    const next = finishDraft(draft, (p) => (patches = p));
     if (patches.length === 0) return [];
     // Bookkeeping rides along with a real change only.
     const [withBookkeeping, more] = this.bookkeeping(next, messageId, ran);
-    next = withBookkeeping;
-    patches = [...patches, ...more];
+    return this.save(withBookkeeping, [...patches, ...more], messages, sync);
+  }
+
+  /** Saves a unit's state and patches in one store call; null when nothing could be saved. */
+  private async save(next: BotState, patches: Patch[], messages: readonly Decided[], sync: boolean): Promise<OutgoingMessage[] | null> {
     try {
       await this.store.commit(next, patches, { sync });
     } catch (err) {
@@ -412,10 +415,13 @@ export class Bot implements BotBuilder {
 
   private async removeFromOutbox(ids: number[]): Promise<void> {
     const gone = new Set(ids);
-    const draft = createDraft(this.current);
-    const d = draft as BotState;
-    d.outbox = d.outbox.filter((p) => !gone.has(p.id));
+    const { outbox } = this.current;
+    const kept = outbox.filter((p) => !gone.has(p.id));
+    if (kept.length === outbox.length) return;
+    // The one patch Immer would write for the new list, without a draft of the whole state.
+    const next = { ...this.current, outbox: kept };
     // Marking sent is not flushed to disk: losing it (a power loss) means a message twice, never none.
-    if ((await this.commit(draft, [], { sync: false })) === null) throw new Error(`could not record sent messages in ${this.store.where}`);
+    if ((await this.save(next, [{ op: 'replace', path: ['outbox'], value: kept }], [], false)) === null)
+      throw new Error(`could not record sent messages in ${this.store.where}`);
   }
 }
