@@ -47,7 +47,30 @@ function plainCopy<T>(value: T): T {
 export const copyRequest = (r: AidRequest): AidRequest => plainCopy(r);
 const copyOffer = (o: StandingOffer): StandingOffer => plainCopy(o);
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const definedKeys = (o: object): string[] => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined);
+
+/**
+ * Whether two plain (JSON) values would be written as the same JSON, keys in the same order
+ * included, without writing either: a record is compared field by field and stops at the first
+ * difference, where two JSON.stringify calls wrote both whole records first.
+ */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    // JSON writes a missing entry as null.
+    for (let i = 0; i < a.length; i++) if (!same(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  const ka = definedKeys(a);
+  const kb = definedKeys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !same((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+  }
+  return true;
+}
 
 /**
  * One operation's view of the aid state: reads see what the operation changed so far, writes go
