@@ -99,6 +99,8 @@ async function bare(says: Said[], replies: Reply[] = []): Promise<number> {
   let received = 0;
   let wake: (() => void) | null = null;
   world.wechaty.on('message', async (m) => {
+    // Its own answers come back as messages too: skipped, as every bot must.
+    if (m.self()) return;
     // What any bot does with a message: who said it, where, and the text.
     m.talker().name();
     await m.room()?.topic();
