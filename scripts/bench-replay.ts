@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import type { PersonInfo, RoomInfo } from '../src/bot/directory.ts';
 import type { TranscriptLine } from '../src/adapters/replay/events.ts';
 import { silentLogger } from '../src/log.ts';
+import { toLocalIso } from '../src/domain/time.ts';
 
 const devset = process.env.LINLI_DEVSET ?? '../shared/devset';
 const BUILDINGS = 50;
 const MESSAGES = Number(process.env.LINLI_BENCH_REPLAY ?? 3000);
 const GRIDS = 5;
+// Rounds of each side, interleaved; the best of each is printed (the machine's other load touches both alike).
+const ROUNDS = Number(process.env.LINLI_BENCH_ROUNDS ?? 3);
 
 const texts = readFileSync(join(devset, 'parse-dev.jsonl'), 'utf8')
   .split('\n')
@@ -70,8 +73,21 @@ export function transcript(): { lines: TranscriptLine[]; says: Said[]; rooms: Ro
   return { lines, says, rooms, people, start };
 }
 
-/** Bare Wechaty: the same rooms and speakers in the mock, each message said and awaited as a replay does. */
-async function bare(says: Said[]): Promise<number> {
+/** What the bot said in a replay: where, and after which message (the last one said at or before it). */
+interface Reply {
+  after: number;
+  at: string;
+  room: string | null;
+  to: string | null;
+  text: string;
+}
+
+/**
+ * Bare Wechaty: the same rooms and speakers in the mock, each message said and awaited as a replay
+ * does. With `replies`: after each message it also says what the bot said after it (found by
+ * topic or name, as any bot must), so that the floor includes delivering the bot's answers.
+ */
+async function bare(says: Said[], replies: Reply[] = []): Promise<number> {
   const { MockWorld } = await import('../src/adapters/replay/mock-world.ts');
   const world = new MockWorld('邻里助手');
   const members = new Map<string, Set<string>>();
@@ -83,6 +99,8 @@ async function bare(says: Said[]): Promise<number> {
   let received = 0;
   let wake: (() => void) | null = null;
   world.wechaty.on('message', async (m) => {
+    // Its own answers come back as messages too: skipped, as every bot must.
+    if (m.self()) return;
     // What any bot does with a message: who said it, where, and the text.
     m.talker().name();
     await m.room()?.topic();
@@ -92,10 +110,16 @@ async function bare(says: Said[]): Promise<number> {
   });
   await world.start();
   const t0 = performance.now();
-  for (const s of says) {
+  let next = 0;
+  for (const [i, s] of says.entries()) {
     const expected = received + 1;
     world.say(s.from, s.text, { room: s.room, mentionsBot: false });
     while (received < expected) await new Promise<void>((r) => (wake = r));
+    for (; next < replies.length && replies[next]!.after <= i; next++) {
+      const r = replies[next]!;
+      if (r.room !== null) await (await world.wechaty.Room.find({ topic: r.room }))?.say(r.text);
+      else await (await world.wechaty.Contact.find({ name: r.to! }))?.say(r.text);
+    }
   }
   const ms = performance.now() - t0;
   await world.stop();
@@ -142,26 +166,52 @@ export async function benchReplay(): Promise<void> {
   const { loadReaderModels } = await import('../src/cli/reader-model.ts');
   const scene = transcript();
   const { lines, says } = scene;
-  // Interleaved, best of two each: the machine's other load touches both alike.
   const bareMs: number[] = [];
   const replayMs: number[] = [];
   const botMs: number[] = [];
-  let sent = 0;
-  for (let i = 0; i < 2; i++) {
+  const bareRepliesMs: number[] = [];
+  let replies: Reply[] = [];
+  const times = says.map((s) => toLocalIso(s.at));
+  for (let i = 0; i < ROUNDS; i++) {
     bareMs.push(await bare(says));
     botMs.push(await botAlone(scene));
-    sent = 0;
+    const heard: Reply[] = [];
     const t0 = performance.now();
     // As `linli replay` runs it: with the readers the build trained (npm run build).
-    await runReplay(lines, { configDir: 'config', log: silentLogger, emit: () => void sent++, readers: loadReaderModels });
+    await runReplay(lines, {
+      configDir: 'config',
+      log: silentLogger,
+      emit: (l) =>
+        void heard.push({
+          after: -1,
+          at: String(l.at),
+          room: (l.room as string) ?? null,
+          to: (l.to as string) ?? null,
+          text: String(l.text),
+        }),
+      readers: loadReaderModels,
+    });
     replayMs.push(performance.now() - t0);
+    // Each answer goes after the last message said at or before its time (times are in order).
+    let m = 0;
+    replies = heard
+      .filter((h) => h.room !== null || h.to !== null)
+      .map((h) => {
+        while (m + 1 < times.length && times[m + 1]! <= h.at) m++;
+        return { ...h, after: m };
+      });
+    bareRepliesMs.push(await bare(says, replies));
   }
-  const [b, r, bot] = [Math.min(...bareMs), Math.min(...replayMs), Math.min(...botMs)];
+  const sent = replies.length;
+  const [b, r, bot, br] = [Math.min(...bareMs), Math.min(...replayMs), Math.min(...botMs), Math.min(...bareRepliesMs)];
   console.log(
     `replay: ${MESSAGES.toLocaleString('en')} messages across ${BUILDINGS} building groups: ${Math.round(r).toLocaleString('en')} ms (${sent} sent), bare Wechaty on the mock ${Math.round(b).toLocaleString('en')} ms: ${(r / b).toFixed(2)}×`,
   );
   console.log(
-    `  of which the bot's own work (the same through the fake transport): ${Math.round(bot).toLocaleString('en')} ms; replay over bare Wechaty + the bot alone: ${(r / (b + bot)).toFixed(2)}×`,
+    `  bare Wechaty reading the same messages and saying the bot's ${sent} answers: ${Math.round(br).toLocaleString('en')} ms; replay over that: ${(r / br).toFixed(2)}×, over that + the bot alone: ${(r / (br + bot)).toFixed(2)}×`,
+  );
+  console.log(
+    `  of which the bot's own work (the same through the fake transport): ${Math.round(bot).toLocaleString('en')} ms (${Math.round((bot * 1000) / MESSAGES)} µs a message); replay over bare Wechaty + the bot alone: ${(r / (b + bot)).toFixed(2)}× (best of ${ROUNDS}, interleaved)`,
   );
 }
 

@@ -137,5 +137,26 @@ describe('remembering handled message ids', () => {
     expect(store.saved!.seenMessageIds.at(-1)).toBe('m6999');
     expect(await bot.handle(msg('m6990', '收到'))).toEqual([]);
     expect(store.saves).toBe(7000);
+    // The patches alone rebuild what the bot holds, trims included.
+    expect(store.saved).toEqual(bot.state);
+  });
+
+  it('records a job run with the change it made, in patches that rebuild the state', async () => {
+    const { MemoryStore } = await import('../src/store/memory-store.ts');
+    const store = new MemoryStore();
+    const clock = new SimulatedClock(new Date('2022-12-20T08:00:00+08:00'));
+    const services = { directory: new Directory([], []), clock, log: silentLogger } as unknown as BotServices;
+    const bot = new Bot(services, store, await store.load(), clock, { send: async () => {}, settleSends: true });
+    let runs = 0;
+    // Changes something on its first two runs only: later runs write nothing, not even their time.
+    bot.job('tick', '*/10 * * * *', (job) => {
+      runs += 1;
+      if (runs <= 2) job.state.nextCallId += 1;
+    });
+    await clock.advanceTo(new Date('2022-12-20T08:45:00+08:00'));
+    expect(runs).toBe(4);
+    expect(store.saves).toBe(2);
+    expect(store.saved!.jobRuns.tick).toBe('2022-12-20T00:20:00.000Z');
+    expect(store.saved).toEqual(bot.state);
   });
 });

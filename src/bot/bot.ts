@@ -5,7 +5,7 @@
 // commits nothing; a failed commit sends nothing; a message that changed nothing writes nothing.
 // Features are registered units (like grammY composers or Hubot scripts) that know nothing of
 // each other or of the transport.
-import { createDraft, finishDraft, produce, type Draft, type Patch } from '../store/patches.ts';
+import { createDraft, finishDraft, type Draft, type Patch } from '../store/patches.ts';
 import { type Decided, MessageContext, Outbox, type JobContext } from './context.ts';
 import type { IncomingMessage, OutgoingMessage } from './messages.ts';
 import { chatOf, OutboxSender, UNPACED, type Pacing } from './sender.ts';
@@ -336,12 +336,15 @@ export class Bot implements BotBuilder {
       });
     }
     let patches: Patch[] = [];
-    let next = finishDraft(draft, (p) => (patches = p));
+    const next = finishDraft(draft, (p) => (patches = p));
     if (patches.length === 0) return [];
     // Bookkeeping rides along with a real change only.
     const [withBookkeeping, more] = this.bookkeeping(next, messageId, ran);
-    next = withBookkeeping;
-    patches = [...patches, ...more];
+    return this.save(withBookkeeping, [...patches, ...more], messages, sync);
+  }
+
+  /** Saves a unit's state and patches in one store call; null when nothing could be saved. */
+  private async save(next: BotState, patches: Patch[], messages: readonly Decided[], sync: boolean): Promise<OutgoingMessage[] | null> {
     try {
       await this.store.commit(next, patches, { sync });
     } catch (err) {
@@ -372,19 +375,32 @@ export class Bot implements BotBuilder {
     }
   }
 
+  /**
+   * The unit's bookkeeping (the message id, the job's run), written by hand with the patches Immer
+   * would write: a second draft of the whole state made Immer compare all 5,000 seen ids for every
+   * message to find the one pushed.
+   */
   private bookkeeping(state: BotState, messageId?: string, ran?: { job: string; at: Date }): [BotState, Patch[]] {
-    let patches: Patch[] = [];
-    const next = produce(
-      state,
-      (d) => {
-        if (messageId) {
-          d.seenMessageIds.push(messageId);
-          if (d.seenMessageIds.length >= SEEN_IDS_KEPT + SEEN_IDS_TRIM) d.seenMessageIds = d.seenMessageIds.slice(-SEEN_IDS_KEPT);
-        }
-        if (ran) d.jobRuns[ran.job] = ran.at.toISOString();
-      },
-      (p) => (patches = p),
-    );
+    const patches: Patch[] = [];
+    let next = state;
+    if (messageId) {
+      const ids = state.seenMessageIds;
+      if (ids.length + 1 >= SEEN_IDS_KEPT + SEEN_IDS_TRIM) {
+        const kept = [...ids.slice(-(SEEN_IDS_KEPT - 1)), messageId];
+        patches.push({ op: 'replace', path: ['seenMessageIds'], value: kept });
+        next = { ...next, seenMessageIds: kept };
+      } else {
+        patches.push({ op: 'add', path: ['seenMessageIds', ids.length], value: messageId });
+        next = { ...next, seenMessageIds: [...ids, messageId] };
+      }
+    }
+    if (ran) {
+      const at = ran.at.toISOString();
+      if (state.jobRuns[ran.job] !== at) {
+        patches.push({ op: ran.job in state.jobRuns ? 'replace' : 'add', path: ['jobRuns', ran.job], value: at });
+        next = { ...next, jobRuns: { ...state.jobRuns, [ran.job]: at } };
+      }
+    }
     return [next, patches];
   }
 
@@ -399,10 +415,13 @@ export class Bot implements BotBuilder {
 
   private async removeFromOutbox(ids: number[]): Promise<void> {
     const gone = new Set(ids);
-    const draft = createDraft(this.current);
-    const d = draft as BotState;
-    d.outbox = d.outbox.filter((p) => !gone.has(p.id));
+    const { outbox } = this.current;
+    const kept = outbox.filter((p) => !gone.has(p.id));
+    if (kept.length === outbox.length) return;
+    // The one patch Immer would write for the new list, without a draft of the whole state.
+    const next = { ...this.current, outbox: kept };
     // Marking sent is not flushed to disk: losing it (a power loss) means a message twice, never none.
-    if ((await this.commit(draft, [], { sync: false })) === null) throw new Error(`could not record sent messages in ${this.store.where}`);
+    if ((await this.save(next, [{ op: 'replace', path: ['outbox'], value: kept }], [], false)) === null)
+      throw new Error(`could not record sent messages in ${this.store.where}`);
   }
 }

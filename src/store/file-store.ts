@@ -33,9 +33,15 @@ interface Snapshot {
   state: BotState;
 }
 
-/** A lowdb adapter that writes durably: temp file, fsync, rename, fsync of the folder. */
+/**
+ * A lowdb adapter that writes durably: temp file, fsync, rename, fsync of the folder. Without
+ * `fsync` (a throwaway folder): the same temp file and rename, without waiting for the disk.
+ */
 class DurableJsonFile implements Adapter<Snapshot> {
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly fsync = true,
+  ) {}
 
   async read(): Promise<Snapshot | null> {
     if (!existsSync(this.file)) return null;
@@ -54,6 +60,7 @@ class DurableJsonFile implements Adapter<Snapshot> {
   async write(data: Snapshot): Promise<void> {
     const tmp = `${this.file}.tmp`;
     await writeFile(tmp, JSON.stringify(data), { mode: FILE_MODE });
+    if (!this.fsync) return rename(tmp, this.file);
     const handle = await open(tmp, 'r+');
     try {
       await handle.sync();
@@ -92,7 +99,7 @@ export class FileStore implements StateStore {
   ) {
     this.key = options.key === undefined ? dataKeyFromEnv() : options.key;
     mkdirSync(dirname(file), { recursive: true });
-    this.db = new Low<Snapshot>(new DurableJsonFile(file), { format: 'linli-state', seq: 0, state: emptyState() });
+    this.db = new Low<Snapshot>(new DurableJsonFile(file, options.fsync !== false), { format: 'linli-state', seq: 0, state: emptyState() });
     this.journalFile = `${file.replace(/\.json$/, '')}.journal`;
   }
 
@@ -168,7 +175,7 @@ export class FileStore implements StateStore {
     await this.db.write();
     const fd = this.journal();
     ftruncateSync(fd, 0);
-    fsyncSync(fd);
+    if (this.options.fsync !== false) fsyncSync(fd);
     this.lines = 0;
     this.bytes = 0;
     this.latest = state;

@@ -116,4 +116,52 @@ describe('writing the changes back', () => {
     expect(paths).toContain('requests.0.offers.0');
     expect(paths.every((p) => p.startsWith('requests.0.'))).toBe(true);
   });
+
+  it('compared with the committed state instead of the draft, writes the same fields and touches nothing else', () => {
+    const state = afterAsk();
+    const { changes } = handleAidPost(state, answer, env);
+    const [viaDraft, draftPatches] = produceWithPatches(state, (d) => applyAidChanges(d as AidState, changes));
+    const [viaBefore, beforePatches] = produceWithPatches(state, (d) => applyAidChanges(d as AidState, changes, state));
+    expect(beforePatches).toEqual(draftPatches);
+    expect(viaBefore).toEqual(viaDraft);
+    // The committed state itself is left as it was.
+    expect(state.requests[0]!.status).toBe('open');
+    expect(state.requests[0]!.offers).toEqual([]);
+  });
+});
+
+describe('which records an operation changed', () => {
+  it('lists an edited record exactly when it would be saved differently (field order and absent fields as JSON has them)', async () => {
+    const { AidWork } = await import('../../src/domain/aid/work.ts');
+    const base = afterAsk().requests[0]!;
+    type Edit = (r: Record<string, unknown>) => void;
+    const edits: Edit[] = [
+      () => {},
+      (r) => void (r.status = String(r.status)),
+      (r) => void (r.status = 'matched'),
+      (r) => void (r.helper = undefined),
+      (r) => void (r.extra = undefined),
+      (r) => void (r.helper = 0),
+      (r) => void (r.messageIds as unknown[]).push('m9'),
+      (r) => void (r.messageIds = [...(r.messageIds as unknown[])]),
+      (r) => void (r.location = { ...(r.location as object) }),
+      (r) => void ((r.location as Record<string, unknown>).unit = '3'),
+      (r) => void ((r.items as Record<string, unknown>[])[0]!.qty = 2),
+      (r) => {
+        // The same fields in another order: saved differently.
+        const text = r.text;
+        delete r.text;
+        r.text = text;
+      },
+      (r) => void (r.offers = [null]),
+      (r) => void (r.urgent = !r.urgent),
+    ];
+    for (const [i, edit] of edits.entries()) {
+      const work = new AidWork(afterAsk());
+      const copy = work.edit(base) as unknown as Record<string, unknown>;
+      edit(copy);
+      const differs = JSON.stringify(copy) !== JSON.stringify(base);
+      expect([i, work.changes().requests.length]).toEqual([i, differs ? 1 : 0]);
+    }
+  });
 });

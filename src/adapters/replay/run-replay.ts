@@ -132,11 +132,12 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
     // What a killed run decided and did not send goes first.
     await app.bot.resumeSending();
     await opts.onStart?.(app);
-    const spoken: { from: string; text: string }[] = [];
+    // Who last said each text: a quote is attributed to them (a lookup, not a scan of all said so far).
+    const lastSaidBy = new Map<string, string>();
     for (const event of events) {
       if (event.kind === 'setup') continue;
       if (progress && event.line <= progress.line) {
-        if (event.kind === 'message') spoken.push({ from: event.from, text: event.text });
+        if (event.kind === 'message') lastSaidBy.set(event.text, event.from);
         continue;
       }
       if (event.kind === 'error') {
@@ -156,7 +157,7 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
         await transport.idle();
       }
       if (event.kind === 'message') {
-        const author = spoken.findLast((s) => s.text === event.quote)?.from ?? '群友';
+        const author = (event.quote ? lastSaidBy.get(event.quote) : undefined) ?? '群友';
         // As on WeChat: the @-mention is plain text in the reply, below a quoted message.
         const body = event.mentionsBot && event.room ? `@${config.bot.name}\u2005${event.text}` : event.text;
         const text = event.quote ? formatQuote(author, event.quote, body) : body;
@@ -168,7 +169,7 @@ export async function runReplay(lines: TranscriptLine[], opts: ReplayOptions): P
           await opts.emit({ error: 'the bot did not receive this message in time', line: event.line });
         }
         await transport.idle();
-        spoken.push({ from: event.from, text: event.text });
+        lastSaidBy.set(event.text, event.from);
       }
       if (opts.dataDir) writeProgress(dataDir, { line: event.line, clock: clock.now() });
     }

@@ -3,6 +3,7 @@
 // messages in its outbox, so the bot commits both in one store call.
 import { applyAidChanges, attachIndex, indexFor, type AidChanges, type AidOutcome, type AidState } from '../../domain/aid/index.ts';
 import type { Outbox } from '../context.ts';
+import { readable } from '../../store/patches.ts';
 
 /**
  * The aid state as the domain reads it: the unit's draft itself, with the index the bot keeps.
@@ -11,12 +12,18 @@ import type { Outbox } from '../context.ts';
  * a changed draft: 18× the cost of a message at 10,000 open requests.
  */
 export function aidView(draft: AidState): AidState {
-  attachIndex(draft, indexFor(draft));
-  return draft;
+  const index = indexFor(draft);
+  // Unchanged so far in this unit (most messages, every quiet job run): the committed state
+  // itself, read without Immer's proxies; otherwise the draft, which shows the unit's changes.
+  const view = readable(draft);
+  attachIndex(view, index);
+  return view;
 }
 
 /** Writes an operation's changes into the unit's draft and what it says into the unit's outbox. */
 export function applyAid(unit: { state: { aid: AidState }; outbox: Outbox }, outcome: AidOutcome | { changes: AidChanges }): void {
-  applyAidChanges(unit.state.aid, outcome.changes);
+  const aid = unit.state.aid;
+  // Compared with the committed records while the unit has not changed them, written to the draft.
+  applyAidChanges(aid, outcome.changes, readable(aid));
   if ('effects' in outcome) unit.outbox.effects(outcome.effects);
 }

@@ -47,7 +47,30 @@ function plainCopy<T>(value: T): T {
 export const copyRequest = (r: AidRequest): AidRequest => plainCopy(r);
 const copyOffer = (o: StandingOffer): StandingOffer => plainCopy(o);
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const definedKeys = (o: object): string[] => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined);
+
+/**
+ * Whether two plain (JSON) values would be written as the same JSON, keys in the same order
+ * included, without writing either: a record is compared field by field and stops at the first
+ * difference, where two JSON.stringify calls wrote both whole records first.
+ */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    // JSON writes a missing entry as null.
+    for (let i = 0; i < a.length; i++) if (!same(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  const ka = definedKeys(a);
+  const kb = definedKeys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !same((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+  }
+  return true;
+}
 
 /**
  * One operation's view of the aid state: reads see what the operation changed so far, writes go
@@ -188,62 +211,75 @@ export class AidWork {
  * Writes an operation's changes into a state: a changed record replaces the one with its id (in
  * place, so positions and the indexes hold), a new one is appended. Meant for the bot's draft of
  * its unit of work, which turns these writes into the patches it commits.
+ *
+ * `before`: the same content as `state`, to compare with (the bot passes the committed state
+ * while its draft is unchanged: comparing plain values costs no draft proxies); writes still go
+ * to `state`.
  */
-export function applyAidChanges(state: AidState, changes: AidChanges): void {
+export function applyAidChanges(state: AidState, changes: AidChanges, before: AidState = state): void {
   const index = indexFor(state);
   for (const r of changes.requests) {
     const at = index.positionOf(state, 'requests', r.id);
     if (at === undefined) state.requests.push(r);
-    else writeFields(state.requests[at]!, r);
+    else writeFields(state.requests, at, r, before.requests[at]!);
   }
   for (const o of changes.offers) {
     const at = index.positionOf(state, 'offers', o.id);
     if (at === undefined) state.offers.push(o);
-    else writeFields(state.offers[at]!, o);
+    else writeFields(state.offers, at, o, before.offers[at]!);
   }
   for (const p of changes.stock) {
     const at = state.stock.findIndex((s) => s.name === p.name);
     if (at < 0) state.stock.push(p);
-    else writeFields(state.stock[at]!, p);
+    else writeFields(state.stock, at, p, before.stock[at]!);
   }
   for (const [room, names] of Object.entries(changes.speakers)) {
-    const old = state.speakers[room];
-    if (!old || !writeList(old, names)) state.speakers[room] = names;
+    const old = before.speakers[room];
+    if (!old || !writeList(state.speakers, room, old, names)) state.speakers[room] = names;
   }
   if (changes.nextId !== undefined && changes.nextId !== state.nextId) state.nextId = changes.nextId;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+const unchanged = (a: unknown, b: unknown): boolean => a === b || ((typeof a === 'object' || typeof b === 'object') && same(a, b));
+
 /**
  * Writes only what differs, field by field (a list that grew gets the new entries added), so the
  * unit's patches name the fields that changed: a small write, and the same patches as before the
- * domain returned its changes.
+ * domain returned its changes. `parent[key]` is the record to write; `old` has its content.
  */
-function writeFields(target: object, next: object): void {
-  const t = target as Record<string, unknown>;
+function writeFields(parent: object, key: string | number, next: object, old: object): void {
+  const o = old as Record<string, unknown>;
   const n = next as Record<string, unknown>;
-  for (const key of Object.keys(t)) if (!(key in n)) delete t[key];
-  for (const [key, value] of Object.entries(n)) {
-    const old = t[key];
-    if (same(old, value)) continue;
-    if (isRecord(old) && isRecord(value)) writeFields(old, value);
-    else if (!(Array.isArray(old) && Array.isArray(value) && writeList(old, value))) t[key] = value;
+  // Reached through its parent only when something differs: a draft made for nothing costs.
+  let target: Record<string, unknown> | null = null;
+  const t = (): Record<string, unknown> => (target ??= (parent as Record<string | number, Record<string, unknown>>)[key]!);
+  for (const k of Object.keys(o)) if (!(k in n)) delete t()[k];
+  for (const [k, value] of Object.entries(n)) {
+    const was = o[k];
+    if (unchanged(was, value)) continue;
+    if (isRecord(was) && isRecord(value)) writeFields(t(), k, value, was);
+    else if (!(Array.isArray(was) && Array.isArray(value) && writeList(t(), k, was, value))) t()[k] = value;
   }
 }
 
-/** A list that keeps its entries and adds some, or drops some of its first ones (speakers), is changed in place; false otherwise. */
-function writeList(old: unknown[], next: unknown[]): boolean {
+/**
+ * A list that keeps its entries and adds some, or drops some of its first ones (speakers), is
+ * changed in place (`parent[key]`; `old` has its content); false otherwise.
+ */
+function writeList(parent: object, key: string | number, old: unknown[], next: unknown[]): boolean {
   for (let drop = 0; drop <= old.length; drop++) {
     const kept = old.length - drop;
     if (kept > next.length) continue;
     let fits = true;
-    for (let i = 0; i < kept && fits; i++) fits = same(old[drop + i], next[i]);
+    for (let i = 0; i < kept && fits; i++) fits = unchanged(old[drop + i], next[i]);
     if (!fits) continue;
     // Dropping everything is no longer a small change: the caller replaces the list.
     if (kept === 0 && old.length > 0) return false;
-    if (drop > 0) old.splice(0, drop);
-    old.push(...next.slice(kept));
+    const list = (parent as Record<string | number, unknown[]>)[key]!;
+    if (drop > 0) list.splice(0, drop);
+    list.push(...next.slice(kept));
     return true;
   }
   return false;
