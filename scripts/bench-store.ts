@@ -133,6 +133,23 @@ async function commitLatency(open: number): Promise<void> {
 
 const COUNT = Number(process.env.LINLI_BENCH_MESSAGES ?? 2000);
 const HISTORY = Number(process.env.LINLI_BENCH_HISTORY ?? 1_000_000);
+
+/**
+ * A bot's memory, in a process of its own (this bench's own process has parsed, replayed and
+ * built several bots before): start on `dir`, handle COUNT messages, report the RSS.
+ */
+if (process.env.LINLI_BENCH_RSS_DIR) {
+  await pipeline('one bot process', process.env.LINLI_BENCH_RSS_DIR, COUNT);
+  process.exit(0);
+}
+async function rssOfOwnProcess(dir: string): Promise<string> {
+  const { execFileSync } = await import('node:child_process');
+  const out = execFileSync(process.execPath, ['bin/run-script.mjs', 'scripts/bench-store.ts'], {
+    env: { ...process.env, LINLI_BENCH_RSS_DIR: dir },
+    encoding: 'utf8',
+  });
+  return /RSS (\d+) MB/.exec(out)?.[1] ?? '?';
+}
 // A first run warms the JIT up: whichever case ran first used to pay for it (the empty state).
 const warm = await seed(0, 0);
 await pipeline('(warm-up, empty state)', warm, Math.min(COUNT, 500));
@@ -157,4 +174,15 @@ console.log(
   `  10k open requests: ${(withOpen / base).toFixed(2)}× the empty state;  history: ${(withHistory / base).toFixed(2)}× the empty state`,
 );
 for (const open of [0, 10_000]) await commitLatency(open);
+// The same history with 10,000 open requests live, in a fresh process: what a bot holds.
+{
+  const busyOld = await seed(10_000, 0);
+  rmSync(join(busyOld, 'archive'), { recursive: true, force: true });
+  const { cpSync } = await import('node:fs');
+  cpSync(join(old, 'archive'), join(busyOld, 'archive'), { recursive: true });
+  console.log(
+    `a bot process of its own, 10,000 open requests and ${HISTORY.toLocaleString()} requests + calls in history, ${COUNT} messages: RSS ${await rssOfOwnProcess(busyOld)} MB`,
+  );
+  used.push(busyOld);
+}
 for (const d of [...used, old]) rmSync(d, { recursive: true, force: true });
