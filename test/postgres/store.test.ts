@@ -6,6 +6,7 @@ import pg from 'pg';
 import { produceWithPatches } from '../../src/store/patches.ts';
 import { emptyState, type BotState } from '../../src/store/state.ts';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.ts';
+import type { CaughtUp } from '../../src/store/types.ts';
 import { PostgresArchive } from '../../src/store/postgres/archive.ts';
 import { MIGRATIONS } from '../../src/store/postgres/migrations.ts';
 import { startPostgres, type PostgresServer } from '../support/postgres-server.ts';
@@ -145,6 +146,41 @@ describe('PostgreSQL store', () => {
       { process: 'b', n: 11 },
     ]);
     await Promise.all([a.close(), b.close()]);
+  });
+
+  it('a process further behind than the change log reaches reads all rows again and is told to rebuild what it derives', async () => {
+    const url = await server.createDatabase();
+    // A short log, pruned often: a process that sleeps through a few commits falls off its end.
+    const a = new PostgresStore({ url, changesKept: 5, pruneEvery: 2 });
+    const b = new PostgresStore({ url });
+    await a.load();
+    await b.load();
+    await unit(b, (s) => void s.seenMessageIds.push('from-b'));
+    for (let i = 0; i < 12; i++) await unit(a, (s) => void s.aid.requests.push(request(`R${i}`, 'g1', 'open')));
+    const pruned = await a.pool.query<{ value: string }>("SELECT value FROM linli_meta WHERE key = 'pruned'");
+    expect(BigInt(pruned.rows[0]!.value)).toBeGreaterThan(b.lastSeq);
+    expect(Number((await a.pool.query<{ n: string }>('SELECT count(*) AS n FROM linli_changes')).rows[0]!.n)).toBeLessThanOrEqual(7);
+
+    let handed: CaughtUp | undefined;
+    const seen = await b.exclusive(async (latest, caughtUp) => {
+      handed = caughtUp;
+      return latest;
+    });
+    expect(seen.aid.requests.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => `R${i}`));
+    expect(seen.seenMessageIds).toEqual(['from-b']);
+    // null: no patches to follow, so the aid indexes are built afresh (src/bot/features/aid-index.ts).
+    expect(handed).toBeNull();
+    expect(b.lastSeq).toBe(a.lastSeq);
+
+    // One commit behind: caught up from the log, and handed that change's patches.
+    await unit(a, (s) => void s.aid.requests.push(request('R12', 'g1', 'open')));
+    await b.exclusive(async (latest, caughtUp) => {
+      handed = caughtUp;
+      return latest;
+    });
+    expect(handed?.some((p) => p.path[0] === 'aid' && p.path[1] === 'requests')).toBe(true);
+    await a.close();
+    await b.close();
   });
 
   it('a database whose rows do not fit the state is refused with the problem named and left alone', async () => {

@@ -46,6 +46,9 @@ export interface PostgresStoreOptions {
   key?: Buffer | null;
   /** A lost LISTEN connection is tried again after this long (default 5 s). */
   listenRetryMs?: number;
+  /** Changes kept in the log (default 20,000), pruned every `pruneEvery` commits (default 1,000): tests shrink them. */
+  changesKept?: number;
+  pruneEvery?: number;
 }
 
 /** The connection string without its password, for messages. */
@@ -235,7 +238,7 @@ export class PostgresStore implements StateStore {
     await client.query("SELECT pg_notify('linli_changes', $1)", [seq.toString()]);
     if (options.sync === false) await client.query('SET LOCAL synchronous_commit = off');
     this.commits += 1;
-    if (this.commits % PRUNE_EVERY === 0) await this.prune(client, seq);
+    if (this.commits % (this.options.pruneEvery ?? PRUNE_EVERY) === 0) await this.prune(client, seq);
     await client.query('COMMIT');
     unit.open = false;
     this.base = next;
@@ -321,7 +324,7 @@ export class PostgresStore implements StateStore {
   }
 
   private async prune(client: pg.PoolClient, seq: bigint): Promise<void> {
-    const cut = seq - BigInt(CHANGES_KEPT);
+    const cut = seq - BigInt(this.options.changesKept ?? CHANGES_KEPT);
     if (cut <= 0n) return;
     await client.query('DELETE FROM linli_changes WHERE seq <= $1', [cut.toString()]);
     await client.query(
