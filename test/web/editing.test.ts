@@ -283,3 +283,33 @@ describe('统计', () => {
     expect(total(statsOf((await c.get('/stats')).text))).toBe(total(before));
   });
 });
+
+describe('closing a request on the page', () => {
+  it('cancels as the requester’s 取消 does: a helper who offered from the grid group hears it there, the group’s helpers are mentioned', async () => {
+    const B3 = '金象泰小区3号楼群';
+    const GRID2 = '楚凤二网格群';
+    await w.h.say('宋伟', '求一盒蒙脱石散,孩子拉肚子', { room: B3, at: '2026-03-02T09:05:00+08:00' });
+    await w.h.advance('2026-03-02T09:45:00+08:00');
+    const relay = w.h.transport.sent.find((o) => o.kind === 'room' && o.room === GRID2 && o.text.includes('蒙脱石散'));
+    expect(relay).toBeDefined();
+    await w.h.say('韩冬', '我有', { room: GRID2, at: '2026-03-02T09:50:00+08:00', quote: relay!.text });
+    await w.h.say('刘建国', '我家也有蒙脱石散', { room: B3, at: '2026-03-02T09:52:00+08:00' });
+    const r = w.h.app.bot.state.aid.requests.find((x) => x.requester === '宋伟')!;
+    expect(r.offers.map((o) => o.helper).sort()).toEqual(['刘建国', '韩冬'].sort());
+
+    const c = new Client(w.web.url);
+    const csrf = await c.login(w.h, ADMIN);
+    const before = w.h.transport.sent.length;
+    expect((await c.post(`/requests/${r.id}/close`, { _csrf: csrf, outcome: 'cancelled' })).status).toBe(303);
+    await w.h.advance('2026-03-02T09:55:00+08:00');
+    const after = w.h.transport.sent.slice(before);
+    const inGrid = after.find((o) => o.kind === 'room' && o.room === GRID2);
+    expect(inGrid).toMatchObject({ mentions: ['韩冬'] });
+    expect(inGrid!.text).not.toContain('宋伟');
+    const inGroup = after.filter((o) => o.kind === 'room' && o.room === B3);
+    expect(inGroup).toHaveLength(1);
+    expect(inGroup[0]).toMatchObject({ mentions: ['刘建国'] });
+    expect(inGroup[0]!.text).toContain('已由工作人员取消');
+    expect(w.h.app.bot.state.aid.requests.find((x) => x.id === r.id)!.status).toBe('cancelled');
+  });
+});

@@ -1,7 +1,10 @@
 // The staff page's 求助: the request list with filters, a timeline per request, close / note /
 // hand to a worker (each a unit of work with the notice it causes), the .xlsx export.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { closeRequest } from '../../domain/aid/requests.ts';
+import { fulfil, withdraw } from '../../domain/aid/index.ts';
+import type { Effect } from '../../domain/effects.ts';
+import { aidView, applyAid } from '../../bot/features/aid-apply.ts';
+import { aidEnv } from '../../bot/features/aid-env.ts';
 import { isOpen } from '../../domain/aid/types.ts';
 import { localDate } from '../../domain/time.ts';
 import { audit, nowOf } from '../env.ts';
@@ -83,9 +86,16 @@ export function requestRoutes(kit: RouteKit): void {
     const outcome = field(req, 'outcome') === 'cancelled' ? 'cancelled' : 'fulfilled';
     const now = nowOf(env);
     const saved = await env.app.bot.change((s, outbox) => {
-      const d = s.aid.requests.find((x) => x.id === r.id);
+      const aid = aidView(s.aid);
+      const d = aid.requests.find((x) => x.id === r.id);
       if (!d || !isOpen(d)) return;
-      closeRequest(d, outcome, now);
+      // As the requester's 完成/取消 does it (src/bot/features/aid.ts): on a cancel, helpers who
+      // offered from other groups hear it there; the request's own group gets the staff notice,
+      // with its helpers mentioned.
+      const done = outcome === 'fulfilled' ? fulfil(aid, d, now) : withdraw(aid, d, now, aidEnv(env.app.bot.services));
+      const here = (e: Effect) => e.kind === 'room' && e.room === d.room;
+      applyAid({ state: s, outbox }, { changes: done.changes, effects: done.effects.filter((e) => e.kind === 'room' && !here(e)) });
+      const helpers = done.effects.flatMap((e) => (e.kind === 'room' && here(e) ? e.mentions : []));
       s.staffNotes.push({
         requestId: d.id,
         kind: 'close',
@@ -93,7 +103,7 @@ export function requestRoutes(kit: RouteKit): void {
         at: now.toISOString(),
         text: outcome === 'fulfilled' ? '已解决' : '取消',
       });
-      outbox.toRoom(d.room, closedNotice(d, outcome));
+      outbox.toRoom(d.room, closedNotice(d, outcome), helpers);
     });
     await audit(env, staff, 'request.close', { request: r.id, outcome, saved });
     return reply.redirect(`/requests/${r.id}`, 303);
