@@ -44,6 +44,15 @@ if (existsSync(blind)) {
   );
   process.stdout.write((await evalParseRealFile(blind, configDir, 'parse held-out set in real style', true)) + '\n\n');
 }
+// A second blind set, written after the first one by someone outside the parser work, and measured
+// at first sight on main commit 19620ce (branch blind2). Figures only; no one on the parser reads it.
+const blind2 = resolve('test/fixtures/parse-real-heldout-2.jsonl');
+if (existsSync(blind2)) {
+  process.stdout.write(
+    "== linli parse: test/fixtures/parse-real-heldout-2.jsonl (real style, second blind set, never read by the parser's authors) ==\n",
+  );
+  process.stdout.write((await evalParseRealFile(blind2, configDir, 'parse second held-out set in real style', true)) + '\n\n');
+}
 process.stdout.write('== linli ask: ../shared/devset/ask-dev.jsonl ==\n');
 process.stdout.write((await evalAsk(resolve(devset, 'ask-dev.jsonl'), configDir)) + '\n');
 
