@@ -60,7 +60,9 @@ export function readIntent(masked: string, itemNames: string[]): RuleReading {
   // 用不着了,送有需要的: no longer needed by the writer, given away to the group.
   if (has(CUES.cancelStrong, withoutQuestions(t)) && !has(CUES.offerAsk, t)) return ruled('cancel');
   // A bare 有 / 有的 / 有有有 answers an ask.
-  if (/^(有|有的|有啊|有呀|有哦)+[!！~～。.]*$/.test(t.trim())) return ruled('offer');
+  // 有多的,你在哪: the same answer, then asking where the asker is.
+  if (/^(有|有的|有啊|有呀|有哦|有多的|有呢)+([!！~～。.,，\s]+(你|您)[^,，。!！?？]{0,8})?[!！~～。.?？]*$/.test(t.trim()))
+    return ruled('offer');
   if (CUES.thingCount.test(t.trim())) return ruled('offer');
 
   const clauses = splitClauses(t);

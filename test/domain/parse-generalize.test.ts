@@ -1,0 +1,62 @@
+// Shapes of real group Chinese that the phrase rules now read as kinds, not lines. Every post here is
+// written for this test (not from a dev set or the training corpus). Columns: text, intent, item names.
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadItemLexicon } from '../../src/config/load-items.ts';
+import { createParser, type Parser } from '../../src/domain/parse/index.ts';
+import type { Intent } from '../../src/domain/types.ts';
+
+type Case = [string, Intent, string];
+
+const CASES: Case[] = [
+  // a household's people after a clause break do not undo an offer (我这里有X，孩子几岁)
+  ['我这里有美林滴剂，孩子多大了', 'offer', '美林滴剂'],
+  ['我家有退热贴，小朋友烧得厉害吗', 'offer', '退热贴'],
+  // sharing to "you": 匀你 / 分您
+  ['可以先匀你三片', 'offer', ''],
+  ['分您一点吧 不够再说', 'offer', ''],
+  // a count still at hand, offered as a question
+  ['还剩五六粒，你看够吗', 'offer', ''],
+  ['我这还有两包 要不要', 'offer', ''],
+  // the bare "有" answer, then asking where the asker is
+  ['有多的，你在几栋', 'offer', ''],
+  // bought or grouped in quantity, whoever wants some tells me
+  ['谁家缺菜了跟我说 我团了好多', 'offer', ''],
+  ['给各位邻居分点苹果 放二号楼大堂了', 'offer', '苹果'],
+  // paying by transfer is the giver's terms, not an ask
+  ['我有一盒，微信转我就好', 'offer', ''],
+  // 想要的: whoever wants it, not the writer wanting
+  ['多买了几箱酸奶 想要的邻居说一声', 'offer', '酸奶'],
+  ['谁要就自己来拿 不收钱', 'offer', ''],
+  // a trade nurse or doctor offering advice, whatever the specialty
+  ['我是社区医院的全科医生，老人有啥情况可以问我', 'offer', ''],
+  // terse asks: 有无X / X 求
+  ['有无蒙脱石散', 'request', '蒙脱石散'],
+  ['止咳糖浆 求', 'request', '止咳糖浆'],
+  // nothing left at home, what now
+  ['一家三口都烧了 家里什么药都没有了 这可怎么办', 'request', ''],
+  // an institution giving things out is news for the group, not the writer's offer
+  ['卫生站说酒精明天到货，需要的可以去登记', 'info', ''],
+  ['今天下午居委会在北门发口罩 先到先得', 'info', ''],
+  // ...but what the writer got from it may still be given on
+  ['居委会发的口罩我家用不完 谁要', 'offer', '口罩'],
+  // a greeting that says 好邻居 by accident is no thanks
+  ['早上好邻居们 下雪了出门慢点', 'info', ''],
+];
+
+describe('parser on generalised phrasings', () => {
+  let parser: Parser;
+  beforeAll(() => {
+    parser = createParser(loadItemLexicon(resolve('config')));
+  });
+
+  it.each(CASES)('%s -> %s', (text, intent, names) => {
+    const a = parser.parse(text);
+    expect(a.intent).toBe(intent);
+    if (names) expect(a.items.map((i) => i.name).join('|')).toBe(names);
+  });
+
+  it('still reads a relative "给大家带来不便" as no offer', () => {
+    expect(parser.parse('各位业主 明天上午管道检修 停水半天 给大家带来不便请谅解').intent).not.toBe('offer');
+  });
+});
