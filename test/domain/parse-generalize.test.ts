@@ -40,6 +40,21 @@ const CASES: Case[] = [
   ['今天下午居委会在北门发口罩 先到先得', 'info', ''],
   // ...but what the writer got from it may still be given on
   ['居委会发的口罩我家用不完 谁要', 'offer', '口罩'],
+  // a helper saying they have messaged the asker
+  ['私您了 看下微信', 'offer', ''],
+  ['已经加你好友了', 'offer', ''],
+  // selling on: 出 + a description + the thing
+  ['出两个九成新的电子体温计 十块一个', 'offer', '电子体温计'],
+  // ...while 出入/出门 sell nothing
+  ['进出小区记得戴口罩 出门少聚集', 'info', ''],
+  // 有X没 / X有没: the terse ask at the end
+  ['有酒精没', 'request', '酒精'],
+  ['退热贴有没', 'request', '退热贴'],
+  // a need with a count before the thing
+  ['需要两盒感冒灵', 'request', '感冒灵'],
+  // a shop sold out is news; advice with 最好
+  ['楼下药店的退烧药全被抢光了', 'info', ''],
+  ['老人退烧最好先物理降温 多喝温水', 'info', ''],
   // a greeting that says 好邻居 by accident is no thanks
   ['早上好邻居们 下雪了出门慢点', 'info', ''],
 ];

@@ -83,6 +83,8 @@ export function readIntent(masked: string, itemNames: string[]): RuleReading {
 
   if (has(CUES.noHave, t) && !strongRequest) return ruled('other');
   // 抗原已经被领完了: the giver's offer ran out; not in the contract table, so 'other' (MessageAnalysis.exhausted).
+  // 超市的菜被抢光了: a shop sold out, news for the group.
+  if (has(CUES.givenOut, t) && !request && /超市|药店|药房|商店|菜店|菜场|菜市场|医院|卫生院|网上/.test(t)) return ruled('info');
   if (has(CUES.givenOut, t) && !request) return ruled('other');
   // 帮顶: pushing someone else's ask up, unless the writer asks too (帮顶,我家也缺X)
   if (has(CUES.bump, t) && itemCount === 0 && !hasAny(CUES.requestWeak, t)) return ruled('other');
