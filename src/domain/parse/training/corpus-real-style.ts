@@ -79,3 +79,38 @@ X0 早上好邻居们 今天出太阳了
 X1 我也是昨天才开始烧的 嗓子像吞刀片
 X1 没事没事 能帮一点是一点
 `;
+
+// Chat for the context reader only: posts that stand alone (how the writer feels, what they saw, a
+// complaint, a question to the whole group) beside answers that lean on the post before them.
+export const REAL_STYLE_CHAT = `
+X0 烧了两天了 浑身骨头疼 躺着都难受
+X0 这几天嗓子跟刀割一样 水都咽不下去
+X0 东门那只大黄狗又跑出来了 好肥
+X0 对面楼天天半夜装修 还让不让人睡了
+X0 今天小区里好安静啊 一个人都没有
+X0 能不能出小区啊 想去趟超市
+X0 有谁知道物业电话换了没
+X0 垃圾站那边又堆满了 好几天没人收
+I0 电梯今天停一天 要维修 走楼梯吧
+I0 驿站今天不开门 快递都放门卫了
+I0 明天下雨降温 家里有老人的多穿点
+X0 阳了第四天终于不烧了 就是咳
+X0 楼下谁家的车灯一直亮着 电瓶要没电了
+X0 隔离在家第十天 快憋疯了哈哈
+X0 大家家里的暖气热不热 我家冰凉
+X1 我家也不热 摸着温的
+X1 对 跟你一样 物业说在修
+I1 刚问了 说下午就好
+X1 真的吗 那就好
+X1 你家几楼啊
+X1 哈哈哈 你也太惨了
+X1 是的是的 我也听到了
+I1 那个不准 别信
+X1 谁说的 我怎么没收到
+X1 早点休息吧 别硬撑
+X1 那你先吃药 不行就去医院
+I1 不是那个门 是北门
+X1 我也是昨晚才退的
+X1 怎么又是他家
+X1 好的知道了
+`;
