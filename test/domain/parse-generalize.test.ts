@@ -55,6 +55,9 @@ const CASES: Case[] = [
   // a shop sold out is news; advice with 最好
   ['楼下药店的退烧药全被抢光了', 'info', ''],
   ['老人退烧最好先物理降温 多喝温水', 'info', ''],
+  // colloquial item names from the lexicon
+  ['谁家有复方甘草片 咳得睡不着', 'request', '复方甘草片'],
+  ['求借一个血氧夹 老人胸闷', 'request', '血氧夹'],
   // a greeting that says 好邻居 by accident is no thanks
   ['早上好邻居们 下雪了出门慢点', 'info', ''],
 ];
