@@ -55,6 +55,13 @@ const CASES: Case[] = [
   // a shop sold out is news; advice with 最好
   ['楼下药店的退烧药全被抢光了', 'info', ''],
   ['老人退烧最好先物理降温 多喝温水', 'info', ''],
+  // the writer seeking someone who knows is their own ask (not a pointer at another asker)
+  ['我爸咳了一礼拜 想找个学医的邻居问问严不严重', 'request', ''],
+  // a thing brought back by family withdraws the ask; a person come home is news
+  ['孩子的药他爸已经买回来了 大家不用送了', 'cancel', ''],
+  ['走丢的那个大爷自己回来了', 'info', ''],
+  // 谁知道哪能换X asks where, not for the thing
+  ['桶装水喝完了 谁知道附近哪能换水', 'other', ''],
   // colloquial item names from the lexicon
   ['谁家有复方甘草片 咳得睡不着', 'request', '复方甘草片'],
   ['求借一个血氧夹 老人胸闷', 'request', '血氧夹'],
@@ -76,5 +83,26 @@ describe('parser on generalised phrasings', () => {
 
   it('still reads a relative "给大家带来不便" as no offer', () => {
     expect(parser.parse('各位业主 明天上午管道检修 停水半天 给大家带来不便请谅解').intent).not.toBe('offer');
+  });
+});
+
+describe('context of chat and news posts', () => {
+  let parser: Parser;
+  beforeAll(() => {
+    parser = createParser(loadItemLexicon(resolve('config')));
+  });
+
+  it.each([
+    // greetings and wishes answer no one
+    ['晚上好 各位早点睡', false],
+    ['祝邻居们都平平安安', false],
+    // news with an institution as its subject is told, not answered
+    ['物业说电梯后天才能修好', false],
+    ['卫生院下周开始打第四针', false],
+    // "me too" with a household member between still leans on the thread
+    ['我家老头也咳了好几天了', true],
+    ['我们单元也停电了', true],
+  ] as [string, boolean][])('%s -> contextDependent %s', (text, dependent) => {
+    expect(parser.parse(text).contextDependent).toBe(dependent);
   });
 });

@@ -40,7 +40,7 @@ const THANKED_FOR = /(谢谢|感谢|多谢|感恩)[^,，。!！?？\s]{0,4}(帮�
 const ASKS_PERMISSION = /^(请问|问一下|想问|问下)|(我|我们)(能|可以)[^,，。!！?？\s]{0,8}(吗|么|不)[?？]?$/;
 // 孩子找到了 / 老人在超市找到了: a search that ended, news for the group (not a withdrawn ask).
 const PERSON_FOUND =
-  /(孩子|小孩|女孩|男孩|老人|大爷|奶奶|爷爷|老爷子|老太太|狗|猫)[^,，。!！?？\s]{0,8}(找到|回来|到家)(了|啦)?(?![^,，。!！?？\s]{0,2}(吗|么|没))/;
+  /(孩子|小孩|女孩|男孩|老人|大爷|奶奶|爷爷|老爷子|老太太|狗|猫)(?!的)[^,，。!！?？\s]{0,8}(?<![送买拿带取寄])(找到|回来|到家)(了|啦)?(?![^,，。!！?？\s]{0,2}(吗|么|没))/;
 const WILL_CHECK =
   /^(等|稍等|我|等我)?[^,，。!！?？\s]{0,6}(去|回去|回家|下班)?(看看|找找|翻翻|翻一下|找一下|看一下|问问)(家里|屋里|柜子|药箱)?(还)?(有没有|有没|剩没剩)?[!！。~～\s]*$/;
 const COLLECTING =
@@ -89,7 +89,8 @@ export function readIntent(masked: string, itemNames: string[]): RuleReading {
   // 帮顶: pushing someone else's ask up, unless the writer asks too (帮顶,我家也缺X)
   if (has(CUES.bump, t) && itemCount === 0 && !hasAny(CUES.requestWeak, t)) return ruled('other');
   // 哪里能买到X: asks the group where, not for the thing
-  if (has(CUES.whereToBuy, t) && !/谁|哪位|哪家|能不能|借|匀/.test(t) && !having && !giving) return ruled('other');
+  // 谁知道哪能换X: asking who knows where, still a question to the group.
+  if (has(CUES.whereToBuy, t) && !/谁(?!知道)|哪位|哪家|能不能|借|匀/.test(t) && !having && !giving) return ruled('other');
   if (has(CUES.thanks, t) && !request && !offerAsk) return ruled('thanks');
   if (has(CUES.received, t) && !request && !having && !giving) return ruled('thanks');
   // 捡到钥匙放保安亭了,失主去认领: lost property handed in is a notice, not an offer.
