@@ -62,6 +62,24 @@ const CASES: Case[] = [
   ['走丢的那个大爷自己回来了', 'info', ''],
   // 谁知道哪能换X asks where, not for the thing
   ['桶装水喝完了 谁知道附近哪能换水', 'other', ''],
+  // the giver's place before the verb: 在门口放了
+  ['说一下 我在三单元门口放了两瓶酒精 需要的自取', 'offer', '酒精'],
+  // volunteers offering, even in a notice
+  ['通知一下 我们几个党员这周帮独居老人送菜 有需要的报名', 'offer', ''],
+  // 急用的找我 / 有谁需要…的吗 / 有没有人要X: the giver's relative clauses and questions
+  ['我家还有半瓶止咳糖浆 急用的找我', 'offer', '止咳糖浆'],
+  ['有谁需要帮忙拿快递的吗 我正好下楼', 'offer', ''],
+  ['有没有人要婴儿湿巾 买多了', 'offer', '婴儿湿巾'],
+  // a helper's questions back to the asker
+  ['还需要吗', 'offer', ''],
+  ['你看还要不要 不要我问问别人', 'offer', ''],
+  ['需要帮忙吗 我就住隔壁', 'offer', ''],
+  ['是要宝宝用的还是大人用的', 'offer', ''],
+  ['我明天去超市 帮你带一袋米？', 'offer', '米'],
+  // the asker's story with the ask at the end, and asking for advice
+  ['家里老人没药了 孩子也烧着 真不知道怎么办', 'request', ''],
+  ['哪位热心的邻居手上有体温计 借用一下', 'request', '体温计'],
+  ['求懂行的指点一下 老人血氧九十二要不要紧', 'request', ''],
   // colloquial item names from the lexicon
   ['谁家有复方甘草片 咳得睡不着', 'request', '复方甘草片'],
   ['求借一个血氧夹 老人胸闷', 'request', '血氧夹'],

@@ -61,7 +61,11 @@ export function readIntent(masked: string, itemNames: string[]): RuleReading {
   if (has(CUES.cancelStrong, withoutQuestions(t)) && !has(CUES.offerAsk, t)) return ruled('cancel');
   // A bare 有 / 有的 / 有有有 answers an ask.
   // 有多的,你在哪: the same answer, then asking where the asker is.
-  if (/^(有|有的|有啊|有呀|有哦|有多的|有呢)+([!！~～。.,，\s]+(你|您)[^,，。!！?？]{0,8})?[!！~～。.?？]*$/.test(t.trim()))
+  if (
+    /^(有|有的|有啊|有呀|有哦|有多的|有呢)+([!！~～。.,，\s]+((你|您)[^,，。!！?？]{0,8}|在哪|住哪|哪栋|几栋|几号楼))?[!！~～。.?？]*$/.test(
+      t.trim(),
+    )
+  )
     return ruled('offer');
   if (CUES.thingCount.test(t.trim())) return ruled('offer');
 
