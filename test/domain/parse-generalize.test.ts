@@ -80,6 +80,11 @@ const CASES: Case[] = [
   ['家里老人没药了 孩子也烧着 真不知道怎么办', 'request', ''],
   ['哪位热心的邻居手上有体温计 借用一下', 'request', '体温计'],
   ['求懂行的指点一下 老人血氧九十二要不要紧', 'request', ''],
+  // a third party gives and the writer only points to it: news, not the writer's offer
+  ['叮咚买菜能买到电解质水了 需要的自己下单', 'info', ''],
+  ['街道服务站有轮椅可以借 去登记就行', 'info', ''],
+  // ...but a giver who names a shop as where they go still offers
+  ['可以帮忙跑腿 每天早上去药店 要带什么群里说', 'offer', '跑腿'],
   // colloquial item names from the lexicon
   ['谁家有复方甘草片 咳得睡不着', 'request', '复方甘草片'],
   ['求借一个血氧夹 老人胸闷', 'request', '血氧夹'],
