@@ -85,6 +85,14 @@ const CASES: Case[] = [
   ['街道服务站有轮椅可以借 去登记就行', 'info', ''],
   // ...but a giver who names a shop as where they go still offers
   ['可以帮忙跑腿 每天早上去药店 要带什么群里说', 'offer', '跑腿'],
+  // the need said as running out, no ask verb
+  ['老爷子烧到三十九度多 家里没药', 'request', ''],
+  ['娃咳了两天 药都吃完了', 'request', ''],
+  ['全家都阳了 连做饭的人都没有 有没有好心人', 'request', ''],
+  // ...while the same words from a would-be helper give nothing
+  ['我家也没药了', 'other', ''],
+  // asking for someone who knows a trade
+  ['有没有懂水电的邻居 卫生间漏水了', 'request', ''],
   // colloquial item names from the lexicon
   ['谁家有复方甘草片 咳得睡不着', 'request', '复方甘草片'],
   ['求借一个血氧夹 老人胸闷', 'request', '血氧夹'],
