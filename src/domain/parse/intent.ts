@@ -46,9 +46,9 @@ const WILL_CHECK =
 const COLLECTING =
   /(^|[,，。!！\s])(我|我们)?(这就|马上|现在|等会|一会儿?)?(去|过去|下去|下楼|来)(找|到)[^,，。!！?？\s]{0,6}(拿|取|领)(一下|了|吧)?[!！。~～\s]*$/;
 // A lost person named (the item 寻人) is a plea for help finding them.
-// Who gives besides the writer, named near a clause's start: institutions, shops, delivery apps, the grid's people.
+// Who gives besides the writer, named near a clause's start: institutions, shops, delivery apps (not 志愿者/网格员: they speak of themselves so).
 const THIRD_PARTY =
-  /(^|[\s,，。!！])[^,，。!！?？\s]{0,3}(社区|物业|居委|街道|药店|药房|医院|卫生院|卫生站|服务站|超市|美团|京东|拼多多|饿了么|叮咚|盒马|网格员|楼长|志愿者|热线|小程序)/;
+  /(^|[\s,，。!！])[^,，。!！?？\s]{0,3}(社区|物业|居委|街道|药店|药房|医院|卫生院|卫生站|服务站|超市|美团|京东|拼多多|饿了么|叮咚|盒马|热线|小程序)/;
 
 /** The phrase rules' reading; `decided: false` when no rule spoke (the learned reader decides those). */
 export function readIntent(masked: string, itemNames: string[]): RuleReading {
