@@ -36,5 +36,6 @@ export function asksAboutThread(clauses: string[]): boolean {
 }
 
 // 求体温计的邻居 / 上面问降压药的大爷: someone else's ask, named as a pointer, not the writer's own.
-const ASKER = /(求|问|找)[^,，。!！?？\s的]{0,6}的(那位|那个|那家|邻居|人|大爷|老人|宝妈|朋友|阿姨)/g;
+// 想找个懂行的邻居: the writer seeking someone is their own ask.
+const ASKER = /(?<!想|要|得|帮我)(求|问|找)[^,，。!！?？\s的]{0,6}的(那位|那个|那家|邻居|人|大爷|老人|宝妈|朋友|阿姨)/g;
 export const withoutAskerPointers = (t: string): string => t.replace(ASKER, '那位');

@@ -4,6 +4,7 @@ import { INTENTS, type Intent } from '../../types.ts';
 import { CORPUS } from './corpus.ts';
 import { THREADS } from './corpus-threads.ts';
 import { CHAT } from './corpus-chat.ts';
+import { REAL_STYLE, REAL_STYLE_CHAT } from './corpus-real-style.ts';
 import { INTENT_EXAMPLES } from './examples.ts';
 
 export interface TrainingPost {
@@ -35,7 +36,10 @@ export function trainingPosts(): TrainingPost[] {
   return [
     ...parseCorpus(CORPUS),
     ...parseCorpus(THREADS),
+    // Taught as intent examples only: as context examples they moved chat posts' context the wrong way.
+    ...parseCorpus(REAL_STYLE).map((p) => ({ ...p, contextDependent: null })),
     ...parseCorpus(CHAT).map((p) => ({ ...p, contextOnly: true })),
+    ...parseCorpus(REAL_STYLE_CHAT).map((p) => ({ ...p, contextOnly: true })),
     ...INTENT_EXAMPLES.map(([intent, text]) => ({ intent, contextDependent: null, text })),
   ];
 }
