@@ -51,11 +51,7 @@ async function moveRequests(job: JobContext, before: number, amortized: boolean)
 
 async function moveCalls(job: JobContext, amortized: boolean): Promise<number> {
   const state = job.state;
-  const today = localDate(job.now);
-  // Escalation markers are bookkeeping, not history: once no reader needs one it is dropped.
-  const escalations = escalationsStillRead(state.callbackEscalations, state.calls, today);
-  if (!amortized && escalations.length < state.callbackEscalations.length) state.callbackEscalations = escalations;
-  const kept = callsStillRead(state.calls, today);
+  const kept = callsStillRead(state.calls, localDate(job.now));
   const old = state.calls.filter((c) => !kept.has(c.id));
   if (old.length === 0) return 0;
   if (amortized && old.length * MOVE_WHEN_ONE_IN < state.calls.length) return 0;
@@ -79,6 +75,13 @@ async function moveHandoffs(job: JobContext, amortized: boolean): Promise<number
   return old.length;
 }
 
+/** Escalation markers are bookkeeping, not history: once no reader needs one it is dropped. */
+function dropAnsweredEscalations(job: JobContext): void {
+  const state = job.state;
+  const kept = escalationsStillRead(state.callbackEscalations, state.calls, localDate(job.now));
+  if (kept.length < state.callbackEscalations.length) state.callbackEscalations = kept;
+}
+
 /** Moves what nothing live reads; `amortized`: only lists where that is a fair share. */
 async function moveAll(job: JobContext, amortized: boolean): Promise<{ requests: number; calls: number; handoffs: number }> {
   const before = job.now.getTime() - CLOSED_READ_FOR_MS;
@@ -98,6 +101,7 @@ export const retentionFeature: Feature = {
     });
     bot.job('retention', bot.services.config.schedule.retention, async (job) => {
       const moved = await moveAll(job, false);
+      dropAnsweredEscalations(job);
       if (moved.requests + moved.calls + moved.handoffs) job.services.log.info(moved, 'old records archived');
     });
   },

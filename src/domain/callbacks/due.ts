@@ -4,8 +4,9 @@ import { isMedicine, type ParsedItem } from '../types.ts';
 
 import type { CallRecord, DayStatus, DueItem, HealthFlag, RosterEntry } from './types.ts';
 
-const byTime = (a: CallRecord, b: CallRecord) => Date.parse(a.at) - Date.parse(b.at);
-const isSuccess = (c: CallRecord) => c.outcome === 'reached' || c.outcome === 'visited';
+export const byTime = (a: CallRecord, b: CallRecord) => Date.parse(a.at) - Date.parse(b.at);
+/** The call reached the person (by phone or visit). */
+export const isSuccess = (c: CallRecord) => c.outcome === 'reached' || c.outcome === 'visited';
 
 export function callsFor(entry: RosterEntry, calls: readonly CallRecord[]): CallRecord[] {
   return calls.filter((c) => c.rosterId === entry.id).sort(byTime);
@@ -79,7 +80,7 @@ export function lastSuccess(entry: RosterEntry, calls: readonly CallRecord[]): C
 }
 
 /** Calls that tell how the person is: theirs, or someone else's word for them. */
-const bringsNews = (c: CallRecord) => isSuccess(c) || c.outcome === 'proxy';
+export const bringsNews = (c: CallRecord) => isSuccess(c) || c.outcome === 'proxy';
 
 const sameItem = (a: ParsedItem, b: ParsedItem) =>
   a.name === b.name || a.name.includes(b.name) || b.name.includes(a.name) || a.category === b.category;

@@ -9,6 +9,7 @@
 //   week before each.
 // A call kept for none of these moves. The web page and exports read the history as well.
 import { daysBetween } from '../time.ts';
+import { bringsNews, byTime, isSuccess } from './due.ts';
 import type { CallRecord } from './types.ts';
 
 /** Calls this many days old or younger are always read: the figures' seven days and a week before. */
@@ -16,10 +17,7 @@ export const CALLS_READ_FOR_DAYS = 14;
 /** 最近情况 shows this many of a person's latest calls (formatPersonStatus). */
 export const LATEST_CALLS_SHOWN = 5;
 
-const isSuccess = (c: CallRecord) => c.outcome === 'reached' || c.outcome === 'visited';
-const bringsNews = (c: CallRecord) => isSuccess(c) || c.outcome === 'proxy';
 const hasFindings = (c: CallRecord) => c.flags.length > 0 || c.needs.length > 0 || Boolean(c.delivered) || Boolean(c.clears);
-const byTime = (a: CallRecord, b: CallRecord) => Date.parse(a.at) - Date.parse(b.at);
 
 /** Ids of the calls the live readers still need on `today` (yyyy-mm-dd). */
 export function callsStillRead(calls: readonly CallRecord[], today: string): Set<string> {
