@@ -2,11 +2,11 @@
 import type { ParsedArgs } from './args.ts';
 import { flagString } from './args.ts';
 import { errorLine, openInputFor, readInputBatches, writeJsonLines, type InputLine } from './input.ts';
-import { loadEngines } from './engines.ts';
+import { loadFaqEngine } from './engines.ts';
 import type { FaqEngine } from '../domain/faq/index.ts';
 
 export async function runAsk(file: string | undefined, args: ParsedArgs): Promise<number> {
-  const { faq } = await loadEngines(flagString(args, 'config'), { parser: false, faq: true });
+  const { faq } = await loadFaqEngine(flagString(args, 'config'));
   const input = openInputFor('ask', file);
   if (!input) return 2;
   for await (const batch of readInputBatches(input)) await writeJsonLines(batch.map((item) => answer(item, faq)));

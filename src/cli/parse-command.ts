@@ -36,7 +36,7 @@ interface Pending {
 }
 
 export async function runParse(file: string | undefined, args: ParsedArgs): Promise<number> {
-  // As engines.ts loads them, kept at hand: the workers are given the same config, lexicon and models.
+  // Loaded here rather than in engines.ts: the workers are given the same config, lexicon and models.
   const configDir = resolveConfigDir(flagString(args, 'config'));
   const { rooms, people } = loadMainConfig(configDir);
   const directory = new Directory(rooms, people);
